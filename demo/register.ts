@@ -1,0 +1,4 @@
+import '../src/passkey-register.js';
+import { byId, logEvents } from './shared.js';
+
+logEvents(byId('register'), byId('events'));

@@ -1,0 +1,46 @@
+// @ts-check
+/**
+ * `npm run build`: the outputs listed in ../shared/API.md.
+ * - dist/passkey-elements.js  one self-contained, minified ES module for a <script type="module"> tag
+ * - dist/index.js, dist/<element>.js, dist/backends.js  package entries with lit etc. left as bare imports
+ * - dist/**.d.ts  type declarations (tsc)
+ */
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import * as esbuild from 'esbuild';
+
+const common = /** @type {const} */ ({
+  bundle: true,
+  format: 'esm',
+  target: 'es2022',
+  tsconfig: 'tsconfig.json',
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+
+rmSync('dist', { recursive: true, force: true });
+
+await Promise.all([
+  esbuild.build({
+    ...common,
+    entryPoints: { 'passkey-elements': 'src/index.ts' },
+    outdir: 'dist',
+    minify: true,
+    metafile: false,
+  }),
+  esbuild.build({
+    ...common,
+    entryPoints: {
+      index: 'src/index.ts',
+      'passkey-register': 'src/passkey-register.ts',
+      'u2f-register': 'src/u2f-register.ts',
+      backends: 'src/backends.ts',
+    },
+    outdir: 'dist',
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    external: ['lit', 'lit/*', '@lit/*', '@simplewebauthn/browser'],
+  }),
+]);
+
+execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });

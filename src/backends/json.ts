@@ -1,0 +1,25 @@
+import { RegistrationError } from '../internal/errors.js';
+import type { ChangeDetails } from './types.js';
+
+/** Small readers for server answers: they either return the promised value or throw `bad-response`. */
+
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function badResponse(what: string): RegistrationError {
+  return new RegistrationError('bad-response', `The server's answer ${what}`);
+}
+
+export function requireString(body: JsonObject, key: string): string {
+  const value = body[key];
+  if (typeof value !== 'string' || value === '') throw badResponse(`has no "${key}" string`);
+  return value;
+}
+
+/** `details` is informative: kept when it is an object, dropped otherwise, never a reason to fail. */
+export function readDetails(body: JsonObject): ChangeDetails | undefined {
+  return isObject(body.details) ? body.details : undefined;
+}

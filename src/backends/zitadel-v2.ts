@@ -1,0 +1,70 @@
+import { createHttpClient, segment } from './http.js';
+import { readDetails, requireString } from './json.js';
+import type {
+  AuthenticatorPreference,
+  BackendConfig,
+  RegistrationBackend,
+  RegistrationKind,
+} from './types.js';
+
+const PASSKEY_AUTHENTICATOR: Record<AuthenticatorPreference, string | undefined> = {
+  '': undefined, // PASSKEY_AUTHENTICATOR_UNSPECIFIED is the default; absent fields are omitted
+  platform: 'PASSKEY_AUTHENTICATOR_PLATFORM',
+  'cross-platform': 'PASSKEY_AUTHENTICATOR_CROSS_PLATFORM',
+};
+
+/** Where each kind lives in the v2 user service, and what its fields are called. */
+const RESOURCES: Record<RegistrationKind, { path: string; idField: string; nameField: string }> = {
+  passkey: { path: 'passkeys', idField: 'passkeyId', nameField: 'passkeyName' },
+  u2f: { path: 'u2f', idField: 'u2fId', nameField: 'tokenName' },
+};
+
+/**
+ * ZITADEL's user service v2 (`zitadel.user.v2.UserService`): RegisterPasskey /
+ * VerifyPasskeyRegistration and RegisterU2F / VerifyU2FRegistration.
+ */
+export function zitadelV2(config: BackendConfig = {}): RegistrationBackend {
+  const http = createHttpClient(config);
+
+  return {
+    label: 'ZITADEL v2',
+
+    async startRegistration(request, signal) {
+      const resource = RESOURCES[request.kind];
+      // RegisterU2F knows only `domain`; the code and authenticator choice are RegisterPasskey's.
+      const passkeyFields =
+        request.kind === 'passkey'
+          ? {
+              ...(request.code ? { code: { id: request.code.id, code: request.code.code } } : {}),
+              ...(PASSKEY_AUTHENTICATOR[request.authenticator]
+                ? { authenticator: PASSKEY_AUTHENTICATOR[request.authenticator] }
+                : {}),
+            }
+          : {};
+      const body = await http.request({
+        method: 'POST',
+        path: `/v2/users/${segment(request.userId)}/${resource.path}`,
+        body: { ...passkeyFields, ...(request.domain ? { domain: request.domain } : {}) },
+        signal,
+      });
+      const details = readDetails(body);
+      return {
+        id: requireString(body, resource.idField),
+        options: body.publicKeyCredentialCreationOptions,
+        ...(details ? { details } : {}),
+      };
+    },
+
+    async verifyRegistration(request, signal) {
+      const resource = RESOURCES[request.kind];
+      const body = await http.request({
+        method: 'POST',
+        path: `/v2/users/${segment(request.userId)}/${resource.path}/${segment(request.id)}`,
+        body: { publicKeyCredential: request.credential, [resource.nameField]: request.name },
+        signal,
+      });
+      const details = readDetails(body);
+      return details ? { details } : {};
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { createHttpClient, segment } from './http.js';
+import { readDetails, requireString } from './json.js';
+import type { AuthenticatorPreference, BackendConfig, RegistrationBackend } from './types.js';
+
+const AUTHENTICATOR_TYPE: Record<AuthenticatorPreference, string | undefined> = {
+  '': undefined,
+  platform: 'WEB_AUTH_N_AUTHENTICATOR_PLATFORM',
+  'cross-platform': 'WEB_AUTH_N_AUTHENTICATOR_CROSS_PLATFORM',
+};
+
+/**
+ * ZITADEL's user resources v3alpha (`zitadel.resources.user.v3alpha.ZITADELUsers`):
+ * StartWebAuthNRegistration / VerifyWebAuthNRegistration. Passkeys and security keys are both WebAuthN
+ * authenticators here; a security key is one of cross-platform type.
+ */
+export function zitadelV3alpha(config: BackendConfig = {}): RegistrationBackend {
+  const http = createHttpClient(config);
+  // `instance` and `organization` are request fields outside the HTTP body: grpc-gateway takes them
+  // from the query.
+  const query = {
+    'instance.domain': config.instanceDomain,
+    'organization.orgId': config.orgId,
+  };
+
+  return {
+    label: 'ZITADEL v3alpha',
+
+    async startRegistration(request, signal) {
+      const authenticatorType =
+        request.kind === 'u2f'
+          ? AUTHENTICATOR_TYPE['cross-platform']
+          : AUTHENTICATOR_TYPE[request.authenticator];
+      const body = await http.request({
+        method: 'POST',
+        path: `/resources/v3alpha/users/${segment(request.userId)}/webauthn`,
+        query,
+        // The body is the `registration` message itself; `domain` is required there.
+        body: {
+          domain: request.domain,
+          ...(authenticatorType ? { authenticatorType } : {}),
+          ...(request.code ? { code: { id: request.code.id, code: request.code.code } } : {}),
+        },
+        signal,
+      });
+      const details = readDetails(body);
+      return {
+        id: requireString(body, 'webAuthNId'),
+        options: body.publicKeyCredentialCreationOptions,
+        ...(details ? { details } : {}),
+      };
+    },
+
+    async verifyRegistration(request, signal) {
+      const body = await http.request({
+        method: 'POST',
+        path: `/resources/v3alpha/users/${segment(request.userId)}/webauthn/${segment(request.id)}/_verify`,
+        query,
+        body: { publicKeyCredential: request.credential, webAuthNName: request.name },
+        signal,
+      });
+      const details = readDetails(body);
+      return details ? { details } : {};
+    },
+  };
+}

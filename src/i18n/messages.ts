@@ -1,0 +1,27 @@
+import type { ErrorCode } from '../internal/errors.js';
+
+/** Every text an element shows. Other languages implement the same type; `strings` overrides any key. */
+export interface Messages {
+  passkeyButton: string;
+  passkeyRetryButton: string;
+  passkeyAnotherButton: string;
+  passkeyIdle: string;
+  starting: string;
+  passkeyPrompting: string;
+  verifying: string;
+  passkeySuccess: (name: string) => string;
+  u2fButton: string;
+  u2fRetryButton: string;
+  u2fAnotherButton: string;
+  u2fIdle: string;
+  u2fPrompting: string;
+  u2fSuccess: (name: string) => string;
+  /** What went wrong, one sentence per error code. */
+  errors: Record<ErrorCode, string>;
+  /** What the person can do next, per error code. */
+  hints: Partial<Record<ErrorCode, string>>;
+  /** The `unsupported` message when the configured API cannot do this (names the API). */
+  apiUnsupported: (api: string) => string;
+  /** Default authenticator name from browser and OS, e.g. "Chrome on macOS". */
+  deviceName: (browser: string, os: string) => string;
+}

@@ -1,0 +1,23 @@
+import './passkey-register.js';
+import './u2f-register.js';
+
+export { PasskeyRegisterElement } from './internal/passkey-register-element.js';
+export { U2fRegisterElement } from './internal/u2f-register-element.js';
+export { RegistrationElement } from './internal/registration-element.js';
+export type { RegistrationState, KindTexts } from './internal/registration-element.js';
+export { runRegistration } from './internal/ceremony.js';
+export type { CeremonyRequest, CeremonyStage, RegistrationResult } from './internal/ceremony.js';
+export { describeDevice } from './internal/device-name.js';
+export type {
+  RegistrationErrorDetail,
+  RegistrationErrorEvent,
+  RegistrationStartDetail,
+  RegistrationStartEvent,
+  RegistrationSuccess,
+  RegistrationSuccessDetail,
+  RegistrationSuccessEvent,
+} from './internal/events.js';
+export type { MessageOverrides } from './internal/configured-element.js';
+export type { Messages } from './i18n/messages.js';
+export { en } from './i18n/en.js';
+export * from './backends/index.js';

@@ -1,0 +1,90 @@
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { zitadelBackend } from '../backends/index.js';
+import type { ApiGeneration, RegistrationBackend, TokenSource } from '../backends/types.js';
+import { en } from '../i18n/en.js';
+import type { Messages } from '../i18n/messages.js';
+import { RegistrationError, type ErrorCode } from './errors.js';
+
+/** `strings` may override single error and hint texts as well as whole messages. */
+export type MessageOverrides = Partial<Omit<Messages, 'errors' | 'hints'>> & {
+  errors?: Partial<Messages['errors']>;
+  hints?: Partial<Messages['hints']>;
+};
+
+export function mergeMessages(base: Messages, overrides: MessageOverrides | undefined): Messages {
+  if (!overrides) return base;
+  return {
+    ...base,
+    ...overrides,
+    errors: { ...base.errors, ...overrides.errors },
+    hints: { ...base.hints, ...overrides.hints },
+  } as Messages;
+}
+
+/**
+ * The configuration every element shares (API generation, base URL, organization, token, backend,
+ * strings) and what follows from it: the backend to call and the messages to show.
+ */
+export class ConfiguredElement extends LitElement {
+  /** Which ZITADEL API generation to call. */
+  @property() api: ApiGeneration = 'v2';
+
+  /** The ZITADEL instance URL, or the URL of the page's own proxy; empty means this page's origin. */
+  @property({ attribute: 'base-url' }) baseUrl = '';
+
+  /** Organization of the user (`x-zitadel-orgid` on v1, `organization.orgId` on v3alpha). */
+  @property({ attribute: 'org-id' }) orgId?: string;
+
+  /** v3alpha `instance.domain`, where the caller must name the instance. */
+  @property({ attribute: 'instance-domain' }) instanceDomain?: string;
+
+  /** Passed to `fetch`, for cookie-authenticated proxies. */
+  @property() credentials: RequestCredentials = 'same-origin';
+
+  /** Bearer token or a function returning one. Never reflected, logged or put in an event. */
+  @property({ attribute: false }) token?: TokenSource;
+
+  /** A whole backend object, for a server that is not ZITADEL; replaces the configuration above. */
+  @property({ attribute: false }) backend?: RegistrationBackend;
+
+  /** Overrides of any text the element shows. */
+  @property({ attribute: false }) strings?: MessageOverrides;
+
+  /** The language of the text, from `lang` on the element or an ancestor, else the document. */
+  get language(): string {
+    return this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
+  }
+
+  protected get messages(): Messages {
+    return mergeMessages(en, this.strings);
+  }
+
+  protected resolveBackend(): RegistrationBackend {
+    if (this.backend) return this.backend;
+    return zitadelBackend(this.api, {
+      baseUrl: this.baseUrl,
+      credentials: this.credentials,
+      ...(this.token === undefined ? {} : { token: this.token }),
+      ...(this.orgId ? { orgId: this.orgId } : {}),
+      ...(this.instanceDomain ? { instanceDomain: this.instanceDomain } : {}),
+    });
+  }
+
+  /** The message to show for an error: what happened and what to do next. */
+  protected describeError(error: RegistrationError): string {
+    const messages = this.messages;
+    const what =
+      error.code === 'unsupported' && error.api
+        ? messages.apiUnsupported(error.api)
+        : messages.errors[error.code];
+    const next = messages.hints[error.code];
+    return next ? `${what} ${next}` : what;
+  }
+}
+
+export function toRegistrationError(error: unknown, fallback: ErrorCode = 'server'): RegistrationError {
+  if (error instanceof RegistrationError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new RegistrationError(fallback, message, { cause: error });
+}

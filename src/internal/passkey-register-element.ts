@@ -1,0 +1,90 @@
+import type { PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { RegistrationCode } from '../backends/types.js';
+import type { Messages } from '../i18n/messages.js';
+import { RegistrationError } from './errors.js';
+import { RegistrationElement, type KindTexts } from './registration-element.js';
+import { readRegistrationLink, removeCodeFromAddressBar } from './registration-link.js';
+
+/**
+ * Registers a passkey for a ZITADEL user: starts the registration at the backend, lets the browser create
+ * the credential and has the backend verify it. Also the landing page of a registration link (`from-url`).
+ *
+ * @summary A button that creates a passkey and registers it with ZITADEL.
+ *
+ * @event registration-start - Before any request; cancelable. `detail: { kind, userId }`.
+ * @event registration-success - The passkey is registered. `detail: RegistrationSuccessDetail`.
+ * @event registration-error - The registration failed. `detail: RegistrationErrorDetail`.
+ *
+ * @csspart base - The wrapper of status, message and button.
+ * @csspart status - The live region that says what is happening.
+ * @csspart message - The error message with what to do next.
+ * @csspart button - The button that starts the registration.
+ *
+ * @cssprop --pk-accent-color - Background of the button.
+ * @cssprop --pk-on-accent-color - Text colour on the button.
+ * @cssprop --pk-text-color - Text colour.
+ * @cssprop --pk-muted-color - Colour of the status line.
+ * @cssprop --pk-error-color - Colour of error messages.
+ * @cssprop --pk-success-color - Colour of the success message.
+ * @cssprop --pk-radius - Corner radius.
+ * @cssprop --pk-spacing - Space between the parts.
+ * @cssprop --pk-font-family - Font.
+ */
+export class PasskeyRegisterElement extends RegistrationElement {
+  protected readonly kind = 'passkey';
+
+  /** Id of the one-time code of a registration link. */
+  @property({ attribute: 'code-id' }) codeId?: string;
+
+  /** The one-time code of a registration link: lets a user without a session register. */
+  @property() code?: string;
+
+  /**
+   * Read `userID`, `orgID`, `codeID` and `code` from the page URL, then remove `code` and `codeID` from
+   * the address bar.
+   */
+  @property({ type: Boolean, attribute: 'from-url' }) fromUrl = false;
+
+  /** Name stored with the passkey; derived from the browser and OS when empty. */
+  @property({ attribute: 'passkey-name' }) passkeyName?: string;
+
+  protected get credentialName(): string | undefined {
+    return this.passkeyName;
+  }
+
+  protected kindTexts(messages: Messages): KindTexts {
+    return {
+      button: messages.passkeyButton,
+      retryButton: messages.passkeyRetryButton,
+      anotherButton: messages.passkeyAnotherButton,
+      idle: messages.passkeyIdle,
+      prompting: messages.passkeyPrompting,
+      success: messages.passkeySuccess,
+    };
+  }
+
+  protected override registrationCode(): RegistrationCode | undefined {
+    const id = this.codeId?.trim();
+    const code = this.code?.trim();
+    if (!id && !code) return undefined;
+    if (!id || !code) {
+      throw new RegistrationError('invalid-input', 'code-id and code must be given together');
+    }
+    return { id, code };
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('fromUrl') && this.fromUrl) this.#readLink();
+  }
+
+  #readLink(): void {
+    const link = readRegistrationLink(new URL(location.href));
+    if (link.userId) this.userId = link.userId;
+    if (link.orgId) this.orgId = link.orgId;
+    if (link.codeId) this.codeId = link.codeId;
+    if (link.code) this.code = link.code;
+    removeCodeFromAddressBar(location, history);
+  }
+}

@@ -1,0 +1,229 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { AuthenticatorPreference, RegistrationCode, RegistrationKind } from '../backends/types.js';
+import type { Messages } from '../i18n/messages.js';
+import { baseStyles, themeTokens } from '../styles/shared.js';
+import { runRegistration, type CeremonyStage } from './ceremony.js';
+import { CeremonyController, type AbortReason } from './ceremony-controller.js';
+import { ConfiguredElement, toRegistrationError } from './configured-element.js';
+import { describeDevice } from './device-name.js';
+import { RegistrationError } from './errors.js';
+import {
+  emit,
+  type RegistrationErrorDetail,
+  type RegistrationStartDetail,
+  type RegistrationSuccess,
+} from './events.js';
+
+export type RegistrationState = 'idle' | CeremonyStage | 'success' | 'error';
+
+/** The texts that differ between a passkey and a security key. */
+export interface KindTexts {
+  button: string;
+  retryButton: string;
+  anotherButton: string;
+  idle: string;
+  prompting: string;
+  success: (name: string) => string;
+}
+
+const MAX_NAME_LENGTH = 200;
+
+/**
+ * The shared shell of `<passkey-register>` and `<u2f-register>`: configuration, the state machine,
+ * the events and the button. The ceremony itself is `runRegistration`; this class only drives it.
+ */
+export abstract class RegistrationElement extends ConfiguredElement {
+  static override styles = [themeTokens, baseStyles];
+
+  /** The user who registers. */
+  @property({ attribute: 'user-id' }) userId?: string;
+
+  /** The relying-party ID sent to the server as `domain`; defaults to `location.hostname`. */
+  @property() domain?: string;
+
+  /** Which kind of authenticator to ask for; empty for any. */
+  @property() authenticator: AuthenticatorPreference = '';
+
+  @state() private _state: RegistrationState = 'idle';
+  @state() private _errorMessage = '';
+  @state() private _successName = '';
+
+  #ceremony = new CeremonyController(this);
+  #running: Promise<RegistrationSuccess> | undefined;
+
+  protected abstract readonly kind: RegistrationKind;
+  protected abstract kindTexts(messages: Messages): KindTexts;
+  /** The name to store with the credential, from an attribute; empty means derive one. */
+  protected abstract get credentialName(): string | undefined;
+  /** The one-time code of a registration link, where the element has one. */
+  protected registrationCode(): RegistrationCode | undefined {
+    return undefined;
+  }
+
+  /** Where the ceremony is; reflected as the `state` attribute for styling. */
+  get state(): RegistrationState {
+    return this._state;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#setState(this._state);
+  }
+
+  /**
+   * Runs the whole ceremony. Resolves with what the success event carries; rejects with a
+   * `RegistrationError` after dispatching `registration-error`. While one runs, returns its promise.
+   */
+  register(): Promise<RegistrationSuccess> {
+    this.#running ??= this.#run().finally(() => {
+      this.#running = undefined;
+    });
+    return this.#running;
+  }
+
+  /** Stops a running ceremony (it ends with `aborted`) and returns to idle. */
+  reset(): void {
+    this.#ceremony.abort('reset');
+    this._errorMessage = '';
+    this._successName = '';
+    this.#setState('idle');
+  }
+
+  /** A name from browser and OS, e.g. "Chrome on macOS". */
+  protected defaultName(): string {
+    const { browser, os } = describeDevice(navigator.userAgent);
+    return this.messages.deviceName(browser, os);
+  }
+
+  async #run(): Promise<RegistrationSuccess> {
+    const kind = this.kind;
+    const userId = this.userId?.trim() ?? '';
+    let code: RegistrationCode | undefined;
+    try {
+      if (!userId) throw new RegistrationError('invalid-input', 'The user-id attribute is missing');
+      code = this.registrationCode();
+    } catch (caught) {
+      throw this.#fail(toRegistrationError(caught, 'invalid-input'), kind);
+    }
+
+    const startDetail: RegistrationStartDetail = { kind, userId };
+    if (!emit(this, 'registration-start', startDetail, true)) {
+      // The page said no before anything happened: no error to report, the element stays as it was.
+      throw new RegistrationError('aborted', 'A registration-start listener cancelled the registration');
+    }
+
+    const signal = this.#ceremony.begin();
+    this._errorMessage = '';
+    try {
+      const result = await runRegistration(
+        this.resolveBackend(),
+        {
+          kind,
+          userId,
+          domain: this.domain || location.hostname,
+          authenticator: this.authenticator,
+          name: (this.credentialName?.trim() || this.defaultName()).slice(0, MAX_NAME_LENGTH),
+          ...(code ? { code } : {}),
+        },
+        signal,
+        (stage) => this.#setState(stage),
+      );
+      this._successName = result.name;
+      this.#setState('success');
+      emit(this, 'registration-success', result);
+      return result;
+    } catch (caught) {
+      const error = signal.aborted ? asAborted(caught) : toRegistrationError(caught);
+      throw this.#fail(error, kind, signal.aborted ? (signal.reason as AbortReason) : undefined);
+    } finally {
+      this.#ceremony.end(signal);
+    }
+  }
+
+  /** Reports a failure (event, state, message) and returns the error for the promise to reject with. */
+  #fail(error: RegistrationError, kind: RegistrationKind, abortReason?: AbortReason): RegistrationError {
+    // A removed element tells no one: the page that removed it has moved on.
+    if (abortReason === 'disconnected' || !this.isConnected) {
+      this.#setState('idle');
+      return error;
+    }
+    const message = this.describeError(error);
+    if (abortReason === 'reset') {
+      // reset() already returned the element to idle; the event still tells the page why it stopped.
+      this.#setState('idle');
+    } else {
+      this._errorMessage = message;
+      this.#setState('error');
+    }
+    const detail: RegistrationErrorDetail = {
+      kind,
+      code: error.code,
+      message,
+      ...(error.status === undefined ? {} : { status: error.status }),
+      ...(error.grpcCode === undefined ? {} : { grpcCode: error.grpcCode }),
+    };
+    emit(this, 'registration-error', detail);
+    return error;
+  }
+
+  #setState(next: RegistrationState): void {
+    this._state = next;
+    if (this.getAttribute('state') !== next) this.setAttribute('state', next);
+  }
+
+  #onClick(): void {
+    // Failures are reported as events and on screen; the promise is for callers of register().
+    this.register().catch(() => {});
+  }
+
+  protected statusText(texts: KindTexts): string {
+    switch (this._state) {
+      case 'idle':
+        return texts.idle;
+      case 'starting':
+        return this.messages.starting;
+      case 'prompting':
+        return texts.prompting;
+      case 'verifying':
+        return this.messages.verifying;
+      case 'success':
+        return texts.success(this._successName);
+      case 'error':
+        return '';
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const texts = this.kindTexts(this.messages);
+    const busy = this._state === 'starting' || this._state === 'prompting' || this._state === 'verifying';
+    const label =
+      this._state === 'error'
+        ? texts.retryButton
+        : this._state === 'success'
+          ? texts.anotherButton
+          : texts.button;
+    return html`
+      <div part="base">
+        <p part="status" role="status" aria-live="polite">${this.statusText(texts)}</p>
+        ${this._errorMessage ? html`<p part="message" role="alert">${this._errorMessage}</p>` : nothing}
+        <button
+          part="button"
+          type="button"
+          aria-disabled=${busy ? 'true' : 'false'}
+          aria-busy=${busy ? 'true' : 'false'}
+          @click=${this.#onClick}
+        >
+          ${label}
+        </button>
+      </div>
+    `;
+  }
+}
+
+function asAborted(error: unknown): RegistrationError {
+  const registrationError = toRegistrationError(error);
+  return registrationError.code === 'aborted'
+    ? registrationError
+    : new RegistrationError('aborted', 'The registration was aborted', { cause: error });
+}

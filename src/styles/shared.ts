@@ -1,0 +1,69 @@
+import { css } from 'lit';
+
+/**
+ * Public theme hooks are `--pk-*` custom properties; inside the shadow root they feed private `--_*`
+ * variables, so a page sets a token once and every element follows.
+ */
+export const themeTokens = css`
+  :host {
+    --_font: var(--pk-font-family, inherit);
+    --_text: var(--pk-text-color, CanvasText);
+    --_muted: var(--pk-muted-color, color-mix(in srgb, CanvasText 70%, Canvas));
+    --_accent: var(--pk-accent-color, #2a5bd7);
+    --_on-accent: var(--pk-on-accent-color, #fff);
+    --_error: var(--pk-error-color, #b3261e);
+    --_success: var(--pk-success-color, #1e7b34);
+    --_radius: var(--pk-radius, 0.5rem);
+    --_space: var(--pk-spacing, 0.75rem);
+  }
+`;
+
+export const baseStyles = css`
+  :host {
+    display: block;
+    font-family: var(--_font);
+    color: var(--_text);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  [part~='base'] {
+    display: grid;
+    gap: var(--_space);
+    justify-items: start;
+  }
+  p {
+    margin: 0;
+  }
+  [part~='status'] {
+    color: var(--_muted);
+  }
+  [part~='message'] {
+    color: var(--_error);
+  }
+  :host([state='success']) [part~='status'] {
+    color: var(--_success);
+  }
+  [part~='button'] {
+    font: inherit;
+    padding: calc(var(--_space) * 0.75) calc(var(--_space) * 1.5);
+    border: 1px solid transparent;
+    border-radius: var(--_radius);
+    background: var(--_accent);
+    color: var(--_on-accent);
+    cursor: pointer;
+  }
+  [part~='button'][aria-disabled='true'] {
+    opacity: 0.7;
+    cursor: progress;
+  }
+  [part~='button']:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  @media (forced-colors: active) {
+    [part~='button'] {
+      border-color: ButtonText;
+    }
+  }
+`;

@@ -1,0 +1,12 @@
+import { defineElement } from './internal/define.js';
+import { U2fRegisterElement } from './internal/u2f-register-element.js';
+
+export { U2fRegisterElement };
+
+defineElement('u2f-register', U2fRegisterElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'u2f-register': U2fRegisterElement;
+  }
+}

@@ -1,0 +1,329 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../src/passkey-register.js';
+import type { PasskeyRegisterElement } from '../src/passkey-register.js';
+import { RegistrationError } from '../src/internal/errors.js';
+import { TOKENS, UNKNOWN_USER_ID, USERS } from '../mock/seed.js';
+import { VirtualAuthenticator } from './support/authenticator.js';
+import { RegistrationHarness } from './support/harness.js';
+import { mockApi } from './support/mock-api.js';
+
+async function passkeyRegister(userId: string = USERS.alice.id, token: string | null = TOKENS.alice) {
+  const element = await fixture<PasskeyRegisterElement>(
+    html`<passkey-register user-id=${userId}></passkey-register>`,
+  );
+  if (token) element.token = token;
+  return { element, harness: new RegistrationHarness(element) };
+}
+
+/** Records every value the `state` attribute takes. */
+function recordStates(element: Element): string[] {
+  const states: string[] = [];
+  new MutationObserver((records) => {
+    for (const record of records) states.push((record.target as Element).getAttribute('state') ?? '');
+  }).observe(element, { attributes: true, attributeFilter: ['state'] });
+  return states;
+}
+
+describe('<passkey-register>', () => {
+  let authenticator: VirtualAuthenticator;
+
+  beforeEach(async () => {
+    await mockApi.reset();
+    authenticator = await VirtualAuthenticator.add();
+  });
+
+  afterEach(async () => {
+    await authenticator.remove();
+  });
+
+  describe('with a token', () => {
+    it('registers a passkey that the server verified and stored', async () => {
+      const { element, harness } = await passkeyRegister();
+      const states = recordStates(element);
+
+      const { detail } = await harness.clickAndWait('registration-success');
+
+      expect(detail.kind).to.equal('passkey');
+      expect(detail.userId).to.equal(USERS.alice.id);
+      expect(detail.name).to.equal('Chrome on Linux');
+      expect(detail.credential.type).to.equal('public-key');
+      const [stored] = await mockApi.registeredOf(USERS.alice.id);
+      expect(stored, 'the mock stored the credential').to.exist;
+      expect(stored!.id).to.equal(detail.id);
+      expect(stored!.kind).to.equal('passkey');
+      expect(stored!.name).to.equal('Chrome on Linux');
+      expect(stored!.credentialId).to.equal(detail.credential.id);
+      const [held] = await authenticator.credentials();
+      expect(held?.isResidentCredential, 'a discoverable credential').to.equal(true);
+      expect(detail.details).to.have.property('resourceOwner', USERS.alice.orgId);
+
+      expect(states).to.deep.equal(['starting', 'prompting', 'verifying', 'success']);
+      expect(element.state).to.equal('success');
+      expect(harness.statusText).to.contain('Chrome on Linux');
+      expect(harness.button.textContent?.trim()).to.equal('Create another passkey');
+    });
+
+    it('sends exactly RegisterPasskey and VerifyPasskeyRegistration with the bodies ZITADEL expects', async () => {
+      const { element, harness } = await passkeyRegister();
+      element.authenticator = 'platform';
+      element.passkeyName = 'My laptop';
+      const { detail } = await harness.clickAndWait('registration-success');
+
+      const requests = await mockApi.requests();
+      expect(requests.map((r) => `${r.rpc} ${r.method} ${r.path}`)).to.deep.equal([
+        `RegisterPasskey POST /v2/users/${USERS.alice.id}/passkeys`,
+        `VerifyPasskeyRegistration POST /v2/users/${USERS.alice.id}/passkeys/${detail.id}`,
+      ]);
+      expect(requests[0]!.body).to.deep.equal({
+        authenticator: 'PASSKEY_AUTHENTICATOR_PLATFORM',
+        domain: 'localhost',
+      });
+      expect(requests[1]!.body).to.deep.equal({
+        publicKeyCredential: detail.credential,
+        passkeyName: 'My laptop',
+      });
+      expect(requests.every((r) => r.tokenOwner === 'alice')).to.equal(true);
+    });
+
+    it('takes the token from a function', async () => {
+      const { element, harness } = await passkeyRegister(USERS.bob.id, null);
+      element.token = async () => TOKENS.bob;
+      await harness.clickAndWait('registration-success');
+      expect((await mockApi.requests()).map((r) => r.tokenOwner)).to.deep.equal(['bob', 'bob']);
+    });
+
+    it('never puts the token in an attribute or the event detail', async () => {
+      const { element, harness } = await passkeyRegister();
+      const { detail } = await harness.clickAndWait('registration-success');
+      expect(element.outerHTML).not.to.contain(TOKENS.alice);
+      expect(element.shadowRoot!.innerHTML).not.to.contain(TOKENS.alice);
+      expect(JSON.stringify(detail)).not.to.contain(TOKENS.alice);
+    });
+
+    it('is accessible when idle, and after an error', async () => {
+      const { element, harness } = await passkeyRegister(USERS.alice.id, null);
+      await expect(element).to.be.accessible();
+      await harness.clickAndWait('registration-error');
+      await expect(element).to.be.accessible();
+    });
+  });
+
+  describe('with a registration link', () => {
+    const startUrl = location.href;
+    afterEach(() => history.replaceState(null, '', startUrl));
+
+    it('reads the code from the URL, registers without a token and removes the code from the address bar', async () => {
+      const code = await mockApi.createCode(USERS.bob.id);
+      history.replaceState(
+        null,
+        '',
+        `${location.pathname}?userID=${USERS.bob.id}&orgID=${USERS.bob.orgId}&codeID=${code.id}&code=${code.code}`,
+      );
+      const element = await fixture<PasskeyRegisterElement>(
+        html`<passkey-register from-url></passkey-register>`,
+      );
+      expect(location.search).to.equal(`?userID=${USERS.bob.id}&orgID=${USERS.bob.orgId}`);
+      expect(element.userId).to.equal(USERS.bob.id);
+      expect(element.orgId).to.equal(USERS.bob.orgId);
+
+      const { detail } = await new RegistrationHarness(element).clickAndWait('registration-success');
+
+      expect(detail.userId).to.equal(USERS.bob.id);
+      const [start, verify] = await mockApi.requests();
+      expect(start!.body).to.deep.equal({ code: { id: code.id, code: code.code }, domain: 'localhost' });
+      expect(start!.hasAuthorization).to.equal(false);
+      expect(verify!.hasAuthorization).to.equal(false);
+      expect(await mockApi.registeredOf(USERS.bob.id)).to.have.length(1);
+    });
+
+    it('reports invalid-code when the code was already used, and works again with a new code', async () => {
+      const code = await mockApi.createCode(USERS.bob.id);
+      const first = await passkeyRegister(USERS.bob.id, null);
+      first.element.codeId = code.id;
+      first.element.code = code.code;
+      await first.harness.clickAndWait('registration-success');
+
+      const second = await passkeyRegister(USERS.bob.id, null);
+      second.element.codeId = code.id;
+      second.element.code = code.code;
+      const { detail } = await second.harness.clickAndWait('registration-error');
+      expect(detail.code).to.equal('invalid-code');
+      expect(detail.status).to.equal(400);
+      expect(detail.message).to.contain('Ask for a new link');
+      expect(second.element.state).to.equal('error');
+      expect(second.harness.messageText).to.equal(detail.message);
+
+      // Works again: a fresh code on a second authenticator (the first already holds bob's passkey).
+      await authenticator.remove();
+      authenticator = await VirtualAuthenticator.add();
+      const fresh = await mockApi.createCode(USERS.bob.id);
+      second.element.codeId = fresh.id;
+      second.element.code = fresh.code;
+      await second.harness.clickAndWait('registration-success');
+      expect(await mockApi.registeredOf(USERS.bob.id)).to.have.length(2);
+    });
+
+    it('reports invalid-code when the code has expired', async () => {
+      const code = await mockApi.createCode(USERS.bob.id, 1);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const { element, harness } = await passkeyRegister(USERS.bob.id, null);
+      element.codeId = code.id;
+      element.code = code.code;
+      const { detail } = await harness.clickAndWait('registration-error');
+      expect(detail.code).to.equal('invalid-code');
+    });
+  });
+
+  describe('when something goes wrong', () => {
+    it('reports not-found for an unknown user, and works again for a known one', async () => {
+      const { element, harness } = await passkeyRegister(UNKNOWN_USER_ID, TOKENS.admin);
+      const { detail } = await harness.clickAndWait('registration-error');
+      expect(detail).to.include({ kind: 'passkey', code: 'not-found', status: 404, grpcCode: 5 });
+      expect(element.state).to.equal('error');
+      expect(harness.button.textContent?.trim()).to.equal('Try again');
+
+      element.userId = USERS.alice.id;
+      await harness.clickAndWait('registration-success');
+    });
+
+    it('reports cancelled when the person dismisses the prompt, and works again', async () => {
+      const { element, harness } = await passkeyRegister();
+      await authenticator.setUserVerified(false);
+      const { detail } = await harness.clickAndWait('registration-error');
+      expect(detail.code).to.equal('cancelled');
+      expect(detail.message).to.contain('Try again');
+      expect(await mockApi.registeredOf(USERS.alice.id)).to.have.length(0);
+
+      await authenticator.setUserVerified(true);
+      await harness.clickAndWait('registration-success');
+      expect(element.state).to.equal('success');
+    });
+
+    it('reports already-registered when the authenticator holds a passkey for the user, and works again', async () => {
+      const { element, harness } = await passkeyRegister();
+      await harness.clickAndWait('registration-success');
+      const { detail } = await harness.clickAndWait('registration-error');
+      expect(detail.code).to.equal('already-registered');
+      expect(await mockApi.registeredOf(USERS.alice.id)).to.have.length(1);
+
+      element.userId = USERS.bob.id;
+      element.token = TOKENS.bob;
+      await harness.clickAndWait('registration-success');
+    });
+
+    it('reports unauthenticated without a valid token, and works again with one', async () => {
+      const { element, harness } = await passkeyRegister(USERS.alice.id, 'expired-token');
+      const { detail } = await harness.clickAndWait('registration-error');
+      expect(detail).to.include({ code: 'unauthenticated', status: 401, grpcCode: 16 });
+
+      element.token = TOKENS.alice;
+      await harness.clickAndWait('registration-success');
+    });
+
+    it('reports forbidden for a token of another user', async () => {
+      const { harness } = await passkeyRegister(USERS.bob.id, TOKENS.alice);
+      const { detail } = await harness.clickAndWait('registration-error');
+      expect(detail).to.include({ code: 'forbidden', status: 403 });
+    });
+
+    it('reports verification-failed when the server rejects the credential, and works again', async () => {
+      const { harness } = await passkeyRegister();
+      await mockApi.fault({
+        rpc: 'VerifyPasskeyRegistration',
+        status: 400,
+        body: JSON.stringify({ code: 3, message: 'Errors.User.WebAuthN.ValidateLoginFailed (COMMAND-x)' }),
+      });
+      const { detail } = await harness.clickAndWait('registration-error');
+      expect(detail.code).to.equal('verification-failed');
+
+      // The rejected credential stays on the authenticator; a new one replaces it.
+      await authenticator.remove();
+      authenticator = await VirtualAuthenticator.add();
+      await harness.clickAndWait('registration-success');
+    });
+
+    it('reports invalid-input for a missing user-id before any request', async () => {
+      const element = await fixture<PasskeyRegisterElement>(html`<passkey-register></passkey-register>`);
+      const { detail } = await new RegistrationHarness(element).clickAndWait('registration-error');
+      expect(detail.code).to.equal('invalid-input');
+      expect(await mockApi.requests()).to.have.length(0);
+    });
+
+    it('reports unsupported, naming the API, on an API that cannot register', async () => {
+      const { element, harness } = await passkeyRegister();
+      element.api = 'v1';
+      const { detail } = await harness.clickAndWait('registration-error');
+      expect(detail.code).to.equal('unsupported');
+      expect(detail.message).to.contain('ZITADEL management v1');
+      expect(await mockApi.requests()).to.have.length(0);
+    });
+  });
+
+  describe('the ceremony', () => {
+    it('runs once for a double click: one promise, one pair of requests', async () => {
+      const { element } = await passkeyRegister();
+      const first = element.register();
+      const second = element.register();
+      expect(second).to.equal(first);
+      await first;
+      expect(await mockApi.requests()).to.have.length(2);
+    });
+
+    it('stops before any request when registration-start is cancelled', async () => {
+      const { element } = await passkeyRegister();
+      let errors = 0;
+      element.addEventListener('registration-error', () => errors++);
+      element.addEventListener('registration-start', (event) => event.preventDefault(), { once: true });
+      const error = await element.register().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).to.be.instanceOf(RegistrationError);
+      expect((error as RegistrationError).code).to.equal('aborted');
+      expect(errors).to.equal(0);
+      expect(element.state).to.equal('idle');
+      expect(await mockApi.requests()).to.have.length(0);
+    });
+
+    it('ends with aborted on reset() and returns to idle', async () => {
+      const { element } = await passkeyRegister();
+      await mockApi.fault({ rpc: 'RegisterPasskey', delayMs: 400 });
+      const failed = oneEvent(element, 'registration-error');
+      const pending = element.register().catch((e: unknown) => e);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      element.reset();
+      const { detail } = await failed;
+      expect(detail.code).to.equal('aborted');
+      expect(element.state).to.equal('idle');
+      expect(((await pending) as RegistrationError).code).to.equal('aborted');
+
+      await new RegistrationHarness(element).clickAndWait('registration-success');
+    });
+
+    it('aborts the request and reports nothing when removed from the page mid-ceremony', async () => {
+      const { element } = await passkeyRegister();
+      await mockApi.fault({ rpc: 'RegisterPasskey', delayMs: 400 });
+      const events: string[] = [];
+      for (const type of ['registration-success', 'registration-error'] as const) {
+        element.addEventListener(type, () => events.push(type));
+      }
+      const pending = element.register().catch((e: unknown) => e);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      element.remove();
+      const error = (await pending) as RegistrationError;
+      expect(error.code).to.equal('aborted');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(events).to.deep.equal([]);
+      expect(await mockApi.registeredOf(USERS.alice.id)).to.have.length(0);
+    });
+
+    it('shows what is happening in a polite live region', async () => {
+      const { element, harness } = await passkeyRegister();
+      const status = element.shadowRoot!.querySelector('[part~="status"]')!;
+      expect(status.getAttribute('role')).to.equal('status');
+      expect(harness.statusText).to.contain('instead of a password');
+      await harness.clickAndWait('registration-success');
+      expect(harness.statusText).to.contain('is ready');
+    });
+  });
+});

@@ -1,0 +1,74 @@
+/** The mock ZITADEL's control endpoints (`mock/README.md`), served on the test server's own origin. */
+
+export interface MockFault {
+  rpc: string;
+  status?: number;
+  body?: string;
+  contentType?: string;
+  delayMs?: number;
+  drop?: boolean;
+  hang?: boolean;
+  times?: number;
+}
+
+export interface MockAuthenticator {
+  id: string;
+  kind: 'passkey' | 'u2f';
+  name: string;
+  state: string;
+  credentialId: string;
+}
+
+export interface MockUser {
+  id: string;
+  userName: string;
+  orgId: string;
+  authenticators: MockAuthenticator[];
+}
+
+export interface MockState {
+  users: MockUser[];
+  codes: { id: string; userId: string; used: boolean }[];
+}
+
+export interface LoggedRequest {
+  rpc: string;
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string | undefined>;
+  hasAuthorization: boolean;
+  tokenOwner: string | null;
+  body: unknown;
+}
+
+async function control<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`/__mock/${path}`, {
+    method,
+    ...(body === undefined
+      ? {}
+      : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`mock ${method} ${path}: ${response.status} ${await response.text()}`);
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const mockApi = {
+  reset: () => control<unknown>('POST', 'reset'),
+  state: () => control<MockState>('GET', 'state'),
+  createCode: (userId: string, ttlMs?: number) =>
+    control<{ id: string; code: string }>('POST', 'codes', { userId, ...(ttlMs ? { ttlMs } : {}) }),
+  fault: (fault: MockFault) => control<unknown>('POST', 'faults', fault),
+  requests: () => control<LoggedRequest[]>('GET', 'requests'),
+  /** A user's authenticators, started registrations (NOT_READY) included, as ZITADEL keeps them. */
+  async authenticatorsOf(userId: string): Promise<MockAuthenticator[]> {
+    const user = (await mockApi.state()).users.find((u) => u.id === userId);
+    if (!user) throw new Error(`mock has no user ${userId}`);
+    return user.authenticators;
+  },
+  /** A user's verified authenticators (AUTH_FACTOR_STATE_READY). */
+  async registeredOf(userId: string): Promise<MockAuthenticator[]> {
+    return (await mockApi.authenticatorsOf(userId)).filter((a) => a.state === 'AUTH_FACTOR_STATE_READY');
+  },
+};

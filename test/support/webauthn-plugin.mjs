@@ -1,0 +1,75 @@
+// @ts-check
+/**
+ * A @web/test-runner plugin that gives browser tests a CDP virtual authenticator (Chromium only).
+ * Tests call it through `executeServerCommand` (see `test/support/authenticator.ts`).
+ */
+
+/** @typedef {import('playwright-core').CDPSession} CDPSession */
+
+/** @type {Map<string, CDPSession>} one CDP session per test page */
+const sessions = new Map();
+
+/**
+ * @param {{ browser: { getPage(id: string): import('playwright-core').Page }, id: string }} session
+ * @returns {Promise<CDPSession>}
+ */
+async function cdpFor(session) {
+  let cdp = sessions.get(session.id);
+  if (!cdp) {
+    const page = session.browser.getPage(session.id);
+    cdp = await page.context().newCDPSession(page);
+    await cdp.send('WebAuthn.enable', { enableUI: false });
+    sessions.set(session.id, cdp);
+  }
+  return cdp;
+}
+
+/** @type {Record<string, (cdp: CDPSession, payload: any) => Promise<unknown>>} */
+const commands = {
+  /** Adds an authenticator; returns its id. */
+  async 'webauthn:add'(cdp, options = {}) {
+    const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: {
+        protocol: 'ctap2',
+        transport: 'internal',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+        ...options,
+      },
+    });
+    return authenticatorId;
+  },
+  async 'webauthn:set-user-verified'(cdp, { authenticatorId, isUserVerified }) {
+    await cdp.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified });
+    return true;
+  },
+  async 'webauthn:set-presence'(cdp, { authenticatorId, enabled }) {
+    await cdp.send('WebAuthn.setAutomaticPresenceSimulation', { authenticatorId, enabled });
+    return true;
+  },
+  async 'webauthn:credentials'(cdp, { authenticatorId }) {
+    const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
+    return credentials;
+  },
+  async 'webauthn:remove'(cdp, { authenticatorId }) {
+    await cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId });
+    return true;
+  },
+};
+
+/** @returns {import('@web/test-runner').TestRunnerPlugin} */
+export function webAuthnPlugin() {
+  return {
+    name: 'webauthn-virtual-authenticator',
+    async executeCommand({ command, payload, session }) {
+      const run = commands[command];
+      if (!run) return undefined;
+      if (session.browser.type !== 'playwright') {
+        throw new Error(`${command} needs the playwright launcher (Chromium), not ${session.browser.type}`);
+      }
+      return run(await cdpFor(/** @type {any} */ (session)), payload);
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+import { createZitadelMock } from './mock/zitadel-mock.js';
+
+/** Mounts the mock ZITADEL on Vite's own server, so the demo needs nothing else. */
+function zitadelMock(): Plugin {
+  const mock = createZitadelMock();
+  return {
+    name: 'zitadel-mock',
+    configureServer(server) {
+      server.middlewares.use(mock.middleware());
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(mock.middleware());
+    },
+  };
+}
+
+export default defineConfig({
+  root: 'demo',
+  plugins: [zitadelMock()],
+  server: {
+    host: 'localhost',
+    // WebAuthn needs a secure context and an RP ID that fits: http://localhost is both.
+    port: 5173,
+    open: process.env.CI || process.env.NO_OPEN ? false : '/',
+  },
+  build: {
+    outDir: resolve(import.meta.dirname, 'dist-demo'),
+    emptyOutDir: true,
+    rollupOptions: {
+      input: {
+        index: resolve(import.meta.dirname, 'demo/index.html'),
+        register: resolve(import.meta.dirname, 'demo/register.html'),
+      },
+    },
+  },
+});

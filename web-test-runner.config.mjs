@@ -1,0 +1,46 @@
+// @ts-check
+import { existsSync } from 'node:fs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { createZitadelMock } from './mock/zitadel-mock.js';
+import { webAuthnPlugin } from './test/support/webauthn-plugin.mjs';
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+  // Fail loudly: a browser test that cannot find its browser must never pass silently.
+  throw new Error(
+    `Chromium not found at ${chromium}. Install it (apt-get update && apt-get install -y chromium) ` +
+      'or set CHROMIUM_PATH.',
+  );
+}
+
+const mock = createZitadelMock();
+
+/** @type {import('@web/test-runner').TestRunnerConfig} */
+export default {
+  files: ['test/**/*.test.ts', '!test/node/**'],
+  nodeResolve: true,
+  // The mock's state is one per server: test files run one after another so they cannot interfere.
+  concurrency: 1,
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath: chromium,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          '--disable-quic',
+        ],
+      },
+    }),
+  ],
+  middleware: [mock.koa()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), webAuthnPlugin()],
+  testFramework: { config: { timeout: 10_000 } },
+  testsFinishTimeout: 300_000,
+};
