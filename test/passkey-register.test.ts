@@ -226,20 +226,39 @@ describe('<passkey-register>', () => {
       expect(detail).to.include({ code: 'forbidden', status: 403 });
     });
 
-    it('reports verification-failed when the server rejects the credential, and works again', async () => {
+    it('reports verification-failed when ZITADEL rejects the credential, and works again', async () => {
       const { harness } = await passkeyRegister();
+      // ZITADEL's answer to a credential it cannot verify: INTERNAL with an error id of its WebAuthn code.
       await mockApi.fault({
         rpc: 'VerifyPasskeyRegistration',
-        status: 400,
-        body: JSON.stringify({ code: 3, message: 'Errors.User.WebAuthN.ValidateLoginFailed (COMMAND-x)' }),
+        status: 500,
+        body: JSON.stringify({ code: 13, message: 'Error on create credentials (WEBAU-3Vb9s)', details: [] }),
       });
       const { detail } = await harness.clickAndWait('registration-error');
-      expect(detail.code).to.equal('verification-failed');
+      expect(detail).to.include({ code: 'verification-failed', status: 500, grpcCode: 13 });
 
       // The rejected credential stays on the authenticator; a new one replaces it.
       await authenticator.remove();
       authenticator = await VirtualAuthenticator.add();
       await harness.clickAndWait('registration-success');
+    });
+
+    it('reports verification-failed for a 400 at the verify step', async () => {
+      const { harness } = await passkeyRegister();
+      await mockApi.fault({
+        rpc: 'VerifyPasskeyRegistration',
+        status: 400,
+        body: JSON.stringify({ code: 3, message: 'invalid VerifyPasskeyRegistrationRequest.PasskeyName' }),
+      });
+      const { detail } = await harness.clickAndWait('registration-error');
+      expect(detail.code).to.equal('verification-failed');
+    });
+
+    it('reports server for an internal error at the verify step that is not a rejection', async () => {
+      const { harness } = await passkeyRegister();
+      await mockApi.fault({ rpc: 'VerifyPasskeyRegistration', status: 500 });
+      const { detail } = await harness.clickAndWait('registration-error');
+      expect(detail).to.include({ code: 'server', status: 500 });
     });
 
     it('reports invalid-input for a missing user-id before any request', async () => {
@@ -315,6 +334,8 @@ describe('<passkey-register>', () => {
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(events).to.deep.equal([]);
       expect(await mockApi.registeredOf(USERS.alice.id)).to.have.length(0);
+      expect((await mockApi.requests()).map((r) => r.rpc)).to.deep.equal(['RegisterPasskey']);
+      expect(element.state).to.equal('idle');
     });
 
     it('shows what is happening in a polite live region', async () => {

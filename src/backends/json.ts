@@ -23,3 +23,24 @@ export function requireString(body: JsonObject, key: string): string {
 export function readDetails(body: JsonObject): ChangeDetails | undefined {
   return isObject(body.details) ? body.details : undefined;
 }
+
+/**
+ * ZITADEL rejects a credential it cannot verify with INTERNAL (HTTP 500) and an error id of its WebAuthn
+ * package, e.g. "Error on create credentials (WEBAU-3Vb9s)": that is the server saying no to the
+ * credential, not the server failing, so the person is told verification failed.
+ */
+export function asVerificationFailure(error: unknown): unknown {
+  if (
+    error instanceof RegistrationError &&
+    error.code === 'server' &&
+    /\(WEBAU-[A-Za-z0-9]+\)\s*$/.test(error.serverMessage ?? '')
+  ) {
+    return new RegistrationError('verification-failed', error.message, {
+      ...(error.status === undefined ? {} : { status: error.status }),
+      ...(error.grpcCode === undefined ? {} : { grpcCode: error.grpcCode }),
+      ...(error.serverMessage === undefined ? {} : { serverMessage: error.serverMessage }),
+      cause: error,
+    });
+  }
+  return error;
+}

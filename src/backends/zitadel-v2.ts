@@ -1,5 +1,5 @@
 import { createHttpClient, segment } from './http.js';
-import { readDetails, requireString } from './json.js';
+import { asVerificationFailure, readDetails, requireString } from './json.js';
 import type {
   AuthenticatorPreference,
   BackendConfig,
@@ -57,12 +57,14 @@ export function zitadelV2(config: BackendConfig = {}): RegistrationBackend {
 
     async verifyRegistration(request, signal) {
       const resource = RESOURCES[request.kind];
-      const body = await http.request({
-        method: 'POST',
-        path: `/v2/users/${segment(request.userId)}/${resource.path}/${segment(request.id)}`,
-        body: { publicKeyCredential: request.credential, [resource.nameField]: request.name },
-        signal,
-      });
+      const body = await http
+        .request({
+          method: 'POST',
+          path: `/v2/users/${segment(request.userId)}/${resource.path}/${segment(request.id)}`,
+          body: { publicKeyCredential: request.credential, [resource.nameField]: request.name },
+          signal,
+        })
+        .catch((error: unknown) => Promise.reject(asVerificationFailure(error)));
       const details = readDetails(body);
       return details ? { details } : {};
     },

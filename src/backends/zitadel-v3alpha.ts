@@ -1,5 +1,5 @@
 import { createHttpClient, segment } from './http.js';
-import { readDetails, requireString } from './json.js';
+import { asVerificationFailure, readDetails, requireString } from './json.js';
 import type { AuthenticatorPreference, BackendConfig, RegistrationBackend } from './types.js';
 
 const AUTHENTICATOR_TYPE: Record<AuthenticatorPreference, string | undefined> = {
@@ -51,13 +51,15 @@ export function zitadelV3alpha(config: BackendConfig = {}): RegistrationBackend 
     },
 
     async verifyRegistration(request, signal) {
-      const body = await http.request({
-        method: 'POST',
-        path: `/resources/v3alpha/users/${segment(request.userId)}/webauthn/${segment(request.id)}/_verify`,
-        query,
-        body: { publicKeyCredential: request.credential, webAuthNName: request.name },
-        signal,
-      });
+      const body = await http
+        .request({
+          method: 'POST',
+          path: `/resources/v3alpha/users/${segment(request.userId)}/webauthn/${segment(request.id)}/_verify`,
+          query,
+          body: { publicKeyCredential: request.credential, webAuthNName: request.name },
+          signal,
+        })
+        .catch((error: unknown) => Promise.reject(asVerificationFailure(error)));
       const details = readDetails(body);
       return details ? { details } : {};
     },

@@ -1,0 +1,88 @@
+// @ts-check
+/**
+ * Who is calling, from the Authorization header, and ZITADEL's two kinds of checks on it: "authenticated"
+ * rpcs let a user act on themself (or a holder of user.write on anyone), the others need a named
+ * permission such as user.passkey.write.
+ */
+
+import { Errors } from './errors.js';
+
+/** @typedef {import('./seed.js').SeedPrincipal} Principal */
+
+/**
+ * @typedef {{ kind: 'anonymous' }
+ *   | { kind: 'malformed' }
+ *   | { kind: 'unknown' }
+ *   | { kind: 'known', principal: Principal }} Caller
+ */
+
+const BEARER = 'Bearer ';
+
+/**
+ * @param {string | undefined} authorization the Authorization header
+ * @param {(token: string) => Principal | undefined} findPrincipal
+ * @returns {Caller}
+ */
+export function identifyCaller(authorization, findPrincipal) {
+  if (!authorization) return { kind: 'anonymous' };
+  if (!authorization.startsWith(BEARER)) return { kind: 'malformed' };
+  const principal = findPrincipal(authorization.slice(BEARER.length));
+  return principal ? { kind: 'known', principal } : { kind: 'unknown' };
+}
+
+/**
+ * How the request log names a caller: the seed name, `null` without a header, `'unknown'` otherwise.
+ * Never the token itself.
+ * @param {Caller} caller
+ * @returns {string | null}
+ */
+export function callerName(caller) {
+  if (caller.kind === 'anonymous') return null;
+  return caller.kind === 'known' ? caller.principal.name : 'unknown';
+}
+
+/**
+ * The check ZITADEL's auth interceptor makes before any handler: a header must come, holding a valid
+ * token.
+ * @param {Caller} caller
+ * @returns {Principal}
+ */
+export function authenticate(caller) {
+  switch (caller.kind) {
+    case 'known':
+      return caller.principal;
+    case 'anonymous':
+      throw Errors.authHeaderMissing();
+    case 'malformed':
+      throw Errors.authHeaderInvalid();
+    case 'unknown':
+      throw Errors.tokenInvalid();
+  }
+}
+
+/**
+ * For requests that something else (a registration code) may authorise: no header is fine, but a
+ * header that comes must still hold a valid token.
+ * @param {Caller} caller
+ * @returns {Principal | undefined}
+ */
+export function authenticateIfPresent(caller) {
+  return caller.kind === 'anonymous' ? undefined : authenticate(caller);
+}
+
+/**
+ * For "authenticated" rpcs: the caller is the user, or may write every user.
+ * @param {Principal} principal
+ * @param {string} userId
+ */
+export function requireSelfOrUserWrite(principal, userId) {
+  if (principal.userId !== userId && !principal.permissions.includes('user.write')) throw Errors.otherUser();
+}
+
+/**
+ * @param {Principal} principal
+ * @param {string} permission
+ */
+export function requirePermission(principal, permission) {
+  if (!principal.permissions.includes(permission)) throw Errors.permissionMissing();
+}

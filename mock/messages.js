@@ -1,0 +1,169 @@
+// @ts-check
+/**
+ * Request messages, read the way ZITADEL reads them, in two steps with different errors:
+ * 1. `decodeMessage`: grpc-gateway's protojson decoding. Wrong JSON, a wrong type, an unknown enum name
+ *    or two members of one oneof fail here, before authentication, with `proto: …` messages.
+ * 2. `validateMessage`: protoc-gen-validate's rules (`validate.rules` in the protos), checked after
+ *    authentication, first failing field first, with `invalid <Message>.<Field>: …` messages.
+ * Both answer INVALID_ARGUMENT without details.
+ *
+ * A message spec lists its fields in proto order (the order the validator checks them in), with
+ * lowerCamelCase JSON names; protojson's other spelling, the proto name in snake_case, is accepted too.
+ */
+
+import { GrpcCode, gatewayError } from './errors.js';
+
+/**
+ * @typedef {{ type: 'string', minLength?: number, maxLength?: number, optional?: boolean }} StringField
+ *   `optional` is proto3 `optional`: the rule applies only when the field is present.
+ * @typedef {{ type: 'enum', enumName: string, values: readonly string[] }} EnumField
+ *   Values in number order: protojson accepts the name or the number.
+ * @typedef {{ type: 'struct', required?: boolean }} StructField
+ *   `google.protobuf.Struct`: any JSON object.
+ * @typedef {{ type: 'message', message: MessageSpec }} MessageField
+ * @typedef {StringField | EnumField | StructField | MessageField} FieldSpec
+ * @typedef {{
+ *   name: string,
+ *   fields: Readonly<Record<string, FieldSpec>>,
+ *   oneofs?: Readonly<Record<string, readonly string[]>>,
+ * }} MessageSpec
+ * @typedef {Record<string, unknown>} DecodedMessage
+ *   Only the fields present in the JSON, under their lowerCamelCase names; enums as names.
+ */
+
+/** @param {string} message */
+const decodeError = (message) => gatewayError(GrpcCode.INVALID_ARGUMENT, message);
+
+/**
+ * Parses a request body. An empty body is an empty message, as in grpc-gateway.
+ * @param {string} text
+ * @param {MessageSpec} spec
+ * @returns {DecodedMessage}
+ */
+export function decodeBody(text, spec) {
+  if (text.trim() === '') return {};
+  /** @type {unknown} */
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw decodeError(`proto: syntax error: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return decodeMessage(json, spec);
+}
+
+/**
+ * @param {unknown} json
+ * @param {MessageSpec} spec
+ * @returns {DecodedMessage}
+ */
+export function decodeMessage(json, spec) {
+  if (!isObject(json)) throw decodeError(`proto: invalid value for message ${spec.name}: ${describe(json)}`);
+  /** @type {DecodedMessage} */
+  const decoded = {};
+  for (const [name, field] of Object.entries(spec.fields)) {
+    const value = readField(json, name);
+    // protojson treats null as "not set" for every field kind used here.
+    if (value === undefined || value === null) continue;
+    decoded[name] = decodeField(value, name, field);
+  }
+  for (const [oneof, members] of Object.entries(spec.oneofs ?? {})) {
+    const set = members.filter((member) => member in decoded);
+    if (set.length > 1) {
+      throw decodeError(`proto: error parsing "${set[1]}", oneof ${spec.name}.${oneof} is already set`);
+    }
+  }
+  return decoded;
+}
+
+/**
+ * @param {Record<string, unknown>} json
+ * @param {string} camelName
+ */
+function readField(json, camelName) {
+  const snakeName = camelName.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+  if (camelName in json && snakeName !== camelName && snakeName in json) {
+    throw decodeError(`proto: duplicate field "${snakeName}"`);
+  }
+  return camelName in json ? json[camelName] : json[snakeName];
+}
+
+/**
+ * @param {unknown} value
+ * @param {string} name
+ * @param {FieldSpec} field
+ */
+function decodeField(value, name, field) {
+  switch (field.type) {
+    case 'string':
+      if (typeof value !== 'string')
+        throw decodeError(`proto: invalid value for string field ${name}: ${describe(value)}`);
+      return value;
+    case 'enum':
+      if (typeof value === 'string' && field.values.includes(value)) return value;
+      if (typeof value === 'number' && Number.isInteger(value) && field.values[value] !== undefined) {
+        return field.values[value];
+      }
+      throw decodeError(`proto: invalid value for enum field ${name}: ${describe(value)}`);
+    case 'struct':
+      if (!isObject(value))
+        throw decodeError(
+          `proto: invalid value for google.protobuf.Struct field ${name}: ${describe(value)}`,
+        );
+      return value;
+    case 'message':
+      return decodeMessage(value, field.message);
+  }
+}
+
+/**
+ * Checks protoc-gen-validate's rules on a decoded message (path parameters merged in).
+ * @param {DecodedMessage} message
+ * @param {MessageSpec} spec
+ * @throws {import('./errors.js').ApiError} INVALID_ARGUMENT naming the first field that fails
+ */
+export function validateMessage(message, spec) {
+  const problem = findViolation(message, spec);
+  if (problem) throw gatewayError(GrpcCode.INVALID_ARGUMENT, problem);
+}
+
+/**
+ * @param {DecodedMessage} message
+ * @param {MessageSpec} spec
+ * @returns {string | undefined}
+ */
+function findViolation(message, spec) {
+  for (const [name, field] of Object.entries(spec.fields)) {
+    const where = `invalid ${spec.name}.${name[0]?.toUpperCase()}${name.slice(1)}`;
+    const value = message[name];
+    if (field.type === 'string') {
+      if (field.optional && value === undefined) continue;
+      const runes = [...(typeof value === 'string' ? value : '')].length;
+      const min = field.minLength ?? 0;
+      const max = field.maxLength ?? Infinity;
+      if (runes < min || runes > max) {
+        return `${where}: value length must be between ${min} and ${max} runes, inclusive`;
+      }
+    } else if (field.type === 'struct') {
+      if (field.required && value === undefined) return `${where}: value is required`;
+    } else if (field.type === 'message' && value !== undefined) {
+      const inner = findViolation(/** @type {DecodedMessage} */ (value), field.message);
+      if (inner) return `${where}: embedded message failed validation | caused by: ${inner}`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * @param {unknown} value
+ * @returns {value is Record<string, unknown>}
+ */
+function isObject(value) {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** @param {unknown} value */
+function describe(value) {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}

@@ -1,0 +1,84 @@
+// @ts-check
+/**
+ * The mock ZITADEL's starting data: one instance, two organizations, three people and the tokens that
+ * act for them. Browser tests import this file to know the ids and tokens, so it must stay free of any
+ * Node import.
+ *
+ * Ids look like ZITADEL's (numeric strings of 18 digits); everything the mock creates later (codes,
+ * passkeys) gets ids of the same shape from the store.
+ */
+
+/** @typedef {{ id: string, name: string }} SeedOrg */
+/** @typedef {{ id: string, userName: string, displayName: string, orgId: string }} SeedUser */
+/**
+ * Who a bearer token acts for. `userId` is the token's own user; `permissions` are ZITADEL permission
+ * names granted on every organization of the instance (enough for a mock).
+ * @typedef {{ name: string, token: string, userId: string, permissions: readonly string[] }} SeedPrincipal
+ */
+
+export const INSTANCE = Object.freeze({ id: '300000000000000001', domain: 'localhost', name: 'ZITADEL' });
+
+export const ORGS = Object.freeze({
+  acme: Object.freeze({ id: '200000000000000001', name: 'ACME' }),
+  globex: Object.freeze({ id: '200000000000000002', name: 'Globex' }),
+});
+
+export const USERS = Object.freeze({
+  alice: Object.freeze({
+    id: '100000000000000001',
+    userName: 'alice@example.com',
+    displayName: 'Alice Example',
+    orgId: ORGS.acme.id,
+  }),
+  bob: Object.freeze({
+    id: '100000000000000002',
+    userName: 'bob@example.com',
+    displayName: 'Bob Example',
+    orgId: ORGS.acme.id,
+  }),
+  carol: Object.freeze({
+    id: '100000000000000003',
+    userName: 'carol@globex.example',
+    displayName: 'Carol Globex',
+    orgId: ORGS.globex.id,
+  }),
+});
+
+/** A user id that no seeded user has: for "not found" paths. */
+export const UNKNOWN_USER_ID = '199999999999999999';
+
+/** Bearer tokens by the name of who they act for. */
+export const TOKENS = Object.freeze({
+  alice: 'alice-access-token',
+  bob: 'bob-access-token',
+  carol: 'carol-access-token',
+  /** A service account with user.write and user.passkey.write: acts on every user, creates links. */
+  admin: 'admin-token',
+});
+
+/** The service account behind `TOKENS.admin`; it is not a human, so it is not in `USERS`. */
+export const ADMIN_SERVICE_ACCOUNT_ID = '100000000000000009';
+
+/** @type {readonly SeedPrincipal[]} */
+export const PRINCIPALS = Object.freeze(
+  [
+    { name: 'alice', token: TOKENS.alice, userId: USERS.alice.id, permissions: [] },
+    { name: 'bob', token: TOKENS.bob, userId: USERS.bob.id, permissions: [] },
+    { name: 'carol', token: TOKENS.carol, userId: USERS.carol.id, permissions: [] },
+    {
+      name: 'admin',
+      token: TOKENS.admin,
+      userId: ADMIN_SERVICE_ACCOUNT_ID,
+      permissions: ['user.write', 'user.passkey.write'],
+    },
+  ].map((principal) => Object.freeze({ ...principal, permissions: Object.freeze(principal.permissions) })),
+);
+
+/** Everything above in one object, for code that wants the whole seed. */
+export const SEED = Object.freeze({
+  instance: INSTANCE,
+  orgs: ORGS,
+  users: USERS,
+  tokens: TOKENS,
+  principals: PRINCIPALS,
+});

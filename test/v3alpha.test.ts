@@ -1,0 +1,164 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../src/index.js';
+import type { PasskeyRegisterElement, U2fRegisterElement } from '../src/index.js';
+import { INSTANCE, TOKENS, USERS } from '../mock/seed.js';
+import { VirtualAuthenticator } from './support/authenticator.js';
+import { RegistrationHarness } from './support/harness.js';
+import { mockApi } from './support/mock-api.js';
+
+describe('ZITADEL v3alpha', () => {
+  let authenticator: VirtualAuthenticator;
+
+  beforeEach(async () => {
+    await mockApi.reset();
+  });
+
+  afterEach(async () => {
+    await authenticator.remove();
+  });
+
+  describe('<passkey-register api="v3alpha">', () => {
+    beforeEach(async () => {
+      authenticator = await VirtualAuthenticator.add();
+    });
+
+    it('registers a passkey with StartWebAuthNRegistration and VerifyWebAuthNRegistration', async () => {
+      const element = await fixture<PasskeyRegisterElement>(
+        html`<passkey-register
+          api="v3alpha"
+          user-id=${USERS.alice.id}
+          authenticator="platform"
+        ></passkey-register>`,
+      );
+      element.token = TOKENS.alice;
+      const { detail } = await new RegistrationHarness(element).clickAndWait('registration-success');
+
+      const requests = await mockApi.requests();
+      expect(requests.map((r) => `${r.rpc} ${r.method} ${r.path}`)).to.deep.equal([
+        `StartWebAuthNRegistration POST /resources/v3alpha/users/${USERS.alice.id}/webauthn`,
+        `VerifyWebAuthNRegistration POST /resources/v3alpha/users/${USERS.alice.id}/webauthn/${detail.id}/_verify`,
+      ]);
+      expect(requests[0]!.body).to.deep.equal({
+        domain: 'localhost',
+        authenticatorType: 'WEB_AUTH_N_AUTHENTICATOR_PLATFORM',
+      });
+      expect(requests[1]!.body).to.deep.equal({
+        publicKeyCredential: detail.credential,
+        webAuthNName: 'Chrome on Linux',
+      });
+      expect(requests[0]!.query).to.deep.equal({});
+      const [stored] = await mockApi.registeredOf(USERS.alice.id);
+      expect(stored).to.include({ id: detail.id, credentialId: detail.credential.id });
+    });
+
+    it('hands the v3alpha details (id, created, changed, owner) to the success event', async () => {
+      const element = await fixture<PasskeyRegisterElement>(
+        html`<passkey-register api="v3alpha" user-id=${USERS.alice.id}></passkey-register>`,
+      );
+      element.token = TOKENS.alice;
+      const { detail } = await new RegistrationHarness(element).clickAndWait('registration-success');
+      expect(detail.details).to.have.property('id').that.is.a('string');
+      expect(detail.details).to.have.property('changed').that.is.a('string');
+      expect(detail.details).to.have.deep.property('owner', {
+        type: 'OWNER_TYPE_ORG',
+        id: USERS.alice.orgId,
+      });
+    });
+
+    it('sends instance.domain and organization.orgId as query parameters', async () => {
+      const element = await fixture<PasskeyRegisterElement>(
+        html`<passkey-register
+          api="v3alpha"
+          user-id=${USERS.carol.id}
+          org-id=${USERS.carol.orgId}
+          instance-domain=${INSTANCE.domain}
+        ></passkey-register>`,
+      );
+      element.token = TOKENS.carol;
+      await new RegistrationHarness(element).clickAndWait('registration-success');
+      for (const request of await mockApi.requests()) {
+        expect(request.query).to.deep.equal({
+          'instance.domain': INSTANCE.domain,
+          'organization.orgId': USERS.carol.orgId,
+        });
+      }
+    });
+
+    it('reports not-found when the user is not in the organization given', async () => {
+      const element = await fixture<PasskeyRegisterElement>(
+        html`<passkey-register
+          api="v3alpha"
+          user-id=${USERS.carol.id}
+          org-id=${USERS.alice.orgId}
+        ></passkey-register>`,
+      );
+      element.token = TOKENS.carol;
+      const { detail } = await new RegistrationHarness(element).clickAndWait('registration-error');
+      expect(detail.code).to.equal('not-found');
+    });
+
+    it('registers with a registration code and no token', async () => {
+      const code = await mockApi.createCode(USERS.bob.id);
+      const element = await fixture<PasskeyRegisterElement>(
+        html`<passkey-register
+          api="v3alpha"
+          user-id=${USERS.bob.id}
+          code-id=${code.id}
+          code=${code.code}
+        ></passkey-register>`,
+      );
+      const { detail } = await new RegistrationHarness(element).clickAndWait('registration-success');
+      const [start, verify] = await mockApi.requests();
+      expect(start!.body).to.deep.equal({ domain: 'localhost', code: { id: code.id, code: code.code } });
+      expect(start!.hasAuthorization).to.equal(false);
+      expect(verify!.hasAuthorization).to.equal(false);
+      expect((await mockApi.registeredOf(USERS.bob.id))[0]!.id).to.equal(detail.id);
+    });
+
+    it('reports invalid-code for a used code', async () => {
+      const code = await mockApi.createCode(USERS.bob.id);
+      const make = () =>
+        fixture<PasskeyRegisterElement>(
+          html`<passkey-register
+            api="v3alpha"
+            user-id=${USERS.bob.id}
+            code-id=${code.id}
+            code=${code.code}
+          ></passkey-register>`,
+        );
+      await new RegistrationHarness(await make()).clickAndWait('registration-success');
+      const { detail } = await new RegistrationHarness(await make()).clickAndWait('registration-error');
+      expect(detail.code).to.equal('invalid-code');
+    });
+  });
+
+  describe('<u2f-register api="v3alpha">', () => {
+    beforeEach(async () => {
+      authenticator = await VirtualAuthenticator.add({
+        transport: 'usb',
+        hasResidentKey: false,
+        hasUserVerification: false,
+      });
+    });
+
+    it('registers a security key as a cross-platform WebAuthN authenticator', async () => {
+      const element = await fixture<U2fRegisterElement>(
+        html`<u2f-register api="v3alpha" user-id=${USERS.alice.id} token-name="Blue key"></u2f-register>`,
+      );
+      element.token = TOKENS.alice;
+      const { detail } = await new RegistrationHarness(element).clickAndWait('registration-success');
+      expect(detail.kind).to.equal('u2f');
+      const [start, verify] = await mockApi.requests();
+      expect(start!.rpc).to.equal('StartWebAuthNRegistration');
+      expect(start!.body).to.deep.equal({
+        domain: 'localhost',
+        authenticatorType: 'WEB_AUTH_N_AUTHENTICATOR_CROSS_PLATFORM',
+      });
+      expect(verify!.body).to.deep.equal({
+        publicKeyCredential: detail.credential,
+        webAuthNName: 'Blue key',
+      });
+      expect(detail.details).to.have.nested.property('owner.type', 'OWNER_TYPE_ORG');
+    });
+  });
+});
