@@ -34,6 +34,7 @@ await Promise.all([
       index: 'src/index.ts',
       'passkey-register': 'src/passkey-register.ts',
       'u2f-register': 'src/u2f-register.ts',
+      'registration-link-admin': 'src/registration-link-admin.ts',
       backends: 'src/backends.ts',
     },
     outdir: 'dist',

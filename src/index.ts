@@ -1,8 +1,18 @@
 import './passkey-register.js';
 import './u2f-register.js';
+import './registration-link-admin.js';
 
 export { PasskeyRegisterElement } from './internal/passkey-register-element.js';
 export { U2fRegisterElement } from './internal/u2f-register-element.js';
+export { RegistrationLinkAdminElement } from './internal/registration-link-admin-element.js';
+export type {
+  LinkCreated,
+  LinkCreatedDetail,
+  LinkCreatedEvent,
+  LinkErrorEvent,
+} from './internal/link-events.js';
+export { checkLinkTemplate, fillLinkTemplate } from './internal/link-template.js';
+export type { LinkValues } from './internal/link-template.js';
 export { RegistrationElement } from './internal/registration-element.js';
 export type { RegistrationState, KindTexts } from './internal/registration-element.js';
 export { runRegistration } from './internal/ceremony.js';

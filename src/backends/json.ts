@@ -1,5 +1,5 @@
 import { RegistrationError } from '../internal/errors.js';
-import type { ChangeDetails } from './types.js';
+import type { ChangeDetails, CreatedLink, CreateLinkRequest } from './types.js';
 
 /** Small readers for server answers: they either return the promised value or throw `bad-response`. */
 
@@ -43,4 +43,15 @@ export function asVerificationFailure(error: unknown): unknown {
     });
   }
   return error;
+}
+
+/** The answer of CreatePasskeyRegistrationLink / CreateWebAuthNRegistrationLink: a code when asked for one. */
+export function readCreatedLink(body: JsonObject, request: CreateLinkRequest): CreatedLink {
+  const details = readDetails(body);
+  if (request.delivery !== 'return') return details ? { details } : {};
+  if (!isObject(body.code)) throw badResponse('has no "code" object for returnCode');
+  return {
+    code: { id: requireString(body.code, 'id'), code: requireString(body.code, 'code') },
+    ...(details ? { details } : {}),
+  };
 }

@@ -86,6 +86,26 @@ export interface VerifiedRegistration {
   details?: ChangeDetails;
 }
 
+/** How a registration link reaches the user. */
+export type LinkDelivery = 'return' | 'email';
+
+export interface CreateLinkRequest {
+  userId: string;
+  delivery: LinkDelivery;
+  /** For email: the URL template ZITADEL fills (`urlTemplate`); absent means ZITADEL's default link. */
+  urlTemplate?: string;
+}
+
+export interface CreatedLink {
+  /** The one-time code, when the server returned it (v2 / v3alpha with `return`). */
+  code?: RegistrationCode;
+  /** A complete link, when the server built it (v1 `return`). */
+  link?: string;
+  /** When the link stops working, as an ISO timestamp, where the server says. */
+  expiration?: string;
+  details?: ChangeDetails;
+}
+
 /**
  * What the elements call. The ZITADEL factories build one from the shared configuration; a page may hand
  * in its own for any other server. A backend that cannot do something leaves the method out (or throws a
@@ -96,4 +116,6 @@ export interface RegistrationBackend {
   readonly label: string;
   startRegistration?(request: StartRegistrationRequest, signal: AbortSignal): Promise<StartedRegistration>;
   verifyRegistration?(request: VerifyRegistrationRequest, signal: AbortSignal): Promise<VerifiedRegistration>;
+  /** Creates a passkey registration link: returns its code (or link), or has the server email it. */
+  createLink?(request: CreateLinkRequest, signal: AbortSignal): Promise<CreatedLink>;
 }

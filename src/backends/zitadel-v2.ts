@@ -1,8 +1,9 @@
 import { createHttpClient, segment } from './http.js';
-import { asVerificationFailure, readDetails, requireString } from './json.js';
+import { asVerificationFailure, readCreatedLink, readDetails, requireString } from './json.js';
 import type {
   AuthenticatorPreference,
   BackendConfig,
+  CreateLinkRequest,
   RegistrationBackend,
   RegistrationKind,
 } from './types.js';
@@ -19,9 +20,16 @@ const RESOURCES: Record<RegistrationKind, { path: string; idField: string; nameF
   u2f: { path: 'u2f', idField: 'u2fId', nameField: 'tokenName' },
 };
 
+/** The `medium` oneof of CreatePasskeyRegistrationLink and CreateWebAuthNRegistrationLink. */
+export function linkMedium(request: CreateLinkRequest) {
+  return request.delivery === 'return'
+    ? { returnCode: {} }
+    : { sendLink: request.urlTemplate ? { urlTemplate: request.urlTemplate } : {} };
+}
+
 /**
  * ZITADEL's user service v2 (`zitadel.user.v2.UserService`): RegisterPasskey /
- * VerifyPasskeyRegistration and RegisterU2F / VerifyU2FRegistration.
+ * VerifyPasskeyRegistration, RegisterU2F / VerifyU2FRegistration and CreatePasskeyRegistrationLink.
  */
 export function zitadelV2(config: BackendConfig = {}): RegistrationBackend {
   const http = createHttpClient(config);
@@ -67,6 +75,16 @@ export function zitadelV2(config: BackendConfig = {}): RegistrationBackend {
         .catch((error: unknown) => Promise.reject(asVerificationFailure(error)));
       const details = readDetails(body);
       return details ? { details } : {};
+    },
+
+    async createLink(request, signal) {
+      const body = await http.request({
+        method: 'POST',
+        path: `/v2/users/${segment(request.userId)}/passkeys/registration_link`,
+        body: linkMedium(request),
+        signal,
+      });
+      return readCreatedLink(body, request);
     },
   };
 }

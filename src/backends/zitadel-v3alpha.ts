@@ -1,5 +1,6 @@
 import { createHttpClient, segment } from './http.js';
-import { asVerificationFailure, readDetails, requireString } from './json.js';
+import { asVerificationFailure, readCreatedLink, readDetails, requireString } from './json.js';
+import { linkMedium } from './zitadel-v2.js';
 import type { AuthenticatorPreference, BackendConfig, RegistrationBackend } from './types.js';
 
 const AUTHENTICATOR_TYPE: Record<AuthenticatorPreference, string | undefined> = {
@@ -10,7 +11,7 @@ const AUTHENTICATOR_TYPE: Record<AuthenticatorPreference, string | undefined> = 
 
 /**
  * ZITADEL's user resources v3alpha (`zitadel.resources.user.v3alpha.ZITADELUsers`):
- * StartWebAuthNRegistration / VerifyWebAuthNRegistration. Passkeys and security keys are both WebAuthN
+ * StartWebAuthNRegistration / VerifyWebAuthNRegistration / CreateWebAuthNRegistrationLink. Passkeys and security keys are both WebAuthN
  * authenticators here; a security key is one of cross-platform type.
  */
 export function zitadelV3alpha(config: BackendConfig = {}): RegistrationBackend {
@@ -62,6 +63,22 @@ export function zitadelV3alpha(config: BackendConfig = {}): RegistrationBackend 
         .catch((error: unknown) => Promise.reject(asVerificationFailure(error)));
       const details = readDetails(body);
       return details ? { details } : {};
+    },
+
+    async createLink(request, signal) {
+      // Unlike start and verify, this request's HTTP body is the whole message: instance and
+      // organization travel in it.
+      const body = await http.request({
+        method: 'POST',
+        path: `/resources/v3alpha/users/${segment(request.userId)}/webauthn/registration_link`,
+        body: {
+          ...(config.instanceDomain ? { instance: { domain: config.instanceDomain } } : {}),
+          ...(config.orgId ? { organization: { orgId: config.orgId } } : {}),
+          ...linkMedium(request),
+        },
+        signal,
+      });
+      return readCreatedLink(body, request);
     },
   };
 }

@@ -16,6 +16,22 @@ export interface Messages {
   u2fIdle: string;
   u2fPrompting: string;
   u2fSuccess: (name: string) => string;
+  linkUserIdLabel: string;
+  linkDeliveryLegend: string;
+  linkDeliveryReturn: string;
+  linkDeliveryEmail: string;
+  linkTemplateLabel: string;
+  linkTemplateHint: string;
+  linkCreateButton: string;
+  linkCreating: string;
+  linkCreated: string;
+  linkEmailed: string;
+  linkCopy: string;
+  linkCopied: string;
+  linkCopyFailed: string;
+  linkQrLabel: string;
+  linkScanHint: string;
+  linkExpires: (date: string) => string;
   /** What went wrong, one sentence per error code. */
   errors: Record<ErrorCode, string>;
   /** What the person can do next, per error code. */

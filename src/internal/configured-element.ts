@@ -5,6 +5,7 @@ import type { ApiGeneration, RegistrationBackend, TokenSource } from '../backend
 import { en } from '../i18n/en.js';
 import type { Messages } from '../i18n/messages.js';
 import { RegistrationError, type ErrorCode } from './errors.js';
+import type { RegistrationErrorDetail } from './events.js';
 
 /** `strings` may override single error and hint texts as well as whole messages. */
 export type MessageOverrides = Partial<Omit<Messages, 'errors' | 'hints'>> & {
@@ -69,6 +70,20 @@ export class ConfiguredElement extends LitElement {
       ...(this.orgId ? { orgId: this.orgId } : {}),
       ...(this.instanceDomain ? { instanceDomain: this.instanceDomain } : {}),
     });
+  }
+
+  /** The detail of an error event: the code, the message to show, and the HTTP facts where there are any. */
+  protected errorDetail(
+    error: RegistrationError,
+    kind: RegistrationErrorDetail['kind'],
+  ): RegistrationErrorDetail {
+    return {
+      kind,
+      code: error.code,
+      message: this.describeError(error),
+      ...(error.status === undefined ? {} : { status: error.status }),
+      ...(error.grpcCode === undefined ? {} : { grpcCode: error.grpcCode }),
+    };
   }
 
   /** The message to show for an error: what happened and what to do next. */

@@ -8,12 +8,7 @@ import { CeremonyController, type AbortReason } from './ceremony-controller.js';
 import { ConfiguredElement, toRegistrationError } from './configured-element.js';
 import { describeDevice } from './device-name.js';
 import { RegistrationError } from './errors.js';
-import {
-  emit,
-  type RegistrationErrorDetail,
-  type RegistrationStartDetail,
-  type RegistrationSuccess,
-} from './events.js';
+import { emit, type RegistrationStartDetail, type RegistrationSuccess } from './events.js';
 
 export type RegistrationState = 'idle' | CeremonyStage | 'success' | 'error';
 
@@ -148,21 +143,14 @@ export abstract class RegistrationElement extends ConfiguredElement {
       this.#setState('idle');
       return error;
     }
-    const message = this.describeError(error);
+    const detail = this.errorDetail(error, kind);
     if (abortReason === 'reset') {
       // reset() already returned the element to idle; the event still tells the page why it stopped.
       this.#setState('idle');
     } else {
-      this._errorMessage = message;
+      this._errorMessage = detail.message;
       this.#setState('error');
     }
-    const detail: RegistrationErrorDetail = {
-      kind,
-      code: error.code,
-      message,
-      ...(error.status === undefined ? {} : { status: error.status }),
-      ...(error.grpcCode === undefined ? {} : { grpcCode: error.grpcCode }),
-    };
     emit(this, 'registration-error', detail);
     return error;
   }

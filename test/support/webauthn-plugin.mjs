@@ -59,17 +59,32 @@ const commands = {
   },
 };
 
+/** Commands about the page itself rather than the authenticator. */
+/** @type {Record<string, (page: import('playwright-core').Page, payload: any) => Promise<unknown>>} */
+const pageCommands = {
+  /** Lets the page use the Clipboard API without a prompt, as a person's click would. */
+  async 'clipboard:grant'(page) {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(page.url()).origin,
+    });
+    return true;
+  },
+};
+
 /** @returns {import('@web/test-runner').TestRunnerPlugin} */
 export function webAuthnPlugin() {
   return {
     name: 'webauthn-virtual-authenticator',
     async executeCommand({ command, payload, session }) {
       const run = commands[command];
-      if (!run) return undefined;
+      const runOnPage = pageCommands[command];
+      if (!run && !runOnPage) return undefined;
       if (session.browser.type !== 'playwright') {
         throw new Error(`${command} needs the playwright launcher (Chromium), not ${session.browser.type}`);
       }
-      return run(await cdpFor(/** @type {any} */ (session)), payload);
+      const playwrightSession = /** @type {any} */ (session);
+      if (runOnPage) return runOnPage(playwrightSession.browser.getPage(session.id), payload);
+      return run?.(await cdpFor(playwrightSession), payload);
     },
   };
 }

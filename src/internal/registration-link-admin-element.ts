@@ -1,0 +1,358 @@
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { ChangeDetails, CreatedLink, LinkDelivery } from '../backends/types.js';
+import { baseStyles, themeTokens } from '../styles/shared.js';
+import { CeremonyController } from './ceremony-controller.js';
+import { ConfiguredElement, toRegistrationError } from './configured-element.js';
+import { RegistrationError } from './errors.js';
+import { emit } from './events.js';
+import type { LinkCreated } from './link-events.js';
+import { checkLinkTemplate, checkLinkUrl, fillLinkTemplate } from './link-template.js';
+import { qrCode } from './qr-code.js';
+
+type LinkAdminState = 'idle' | 'creating' | 'created' | 'error';
+
+/** The organization ZITADEL names in its answer, for `{{.OrgID}}` when `org-id` is not set. */
+function ownerOf(details: ChangeDetails | undefined): string | undefined {
+  if (!details) return undefined;
+  if ('resourceOwner' in details && typeof details.resourceOwner === 'string') return details.resourceOwner;
+  if ('owner' in details && typeof details.owner === 'object' && details.owner && 'id' in details.owner) {
+    return typeof details.owner.id === 'string' ? details.owner.id : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Lets an administrator create a passkey registration link for a user. ZITADEL either emails the link
+ * (with an optional URL template) or returns the code, which the element turns into a link with a copy
+ * button and a QR code, so the person can open it on a phone.
+ *
+ * @summary A form that creates a ZITADEL passkey registration link, shown as link and QR code or emailed.
+ *
+ * @event link-created - The link exists. `detail: LinkCreatedDetail`.
+ * @event link-error - Creating the link failed. `detail: RegistrationErrorDetail`.
+ *
+ * @csspart base - The wrapper of form, status and result.
+ * @csspart form - The form.
+ * @csspart field - Each labelled form field.
+ * @csspart input - Each text input.
+ * @csspart button - The submit button.
+ * @csspart status - The live region that says what is happening.
+ * @csspart message - The error message with what to do next.
+ * @csspart result - The created link with copy button and QR code.
+ * @csspart link - The link.
+ * @csspart copy-button - The button that copies the link.
+ * @csspart qr - The QR code (SVG).
+ * @csspart expiration - When the link stops working.
+ *
+ * @cssprop --pk-accent-color - Background of the buttons.
+ * @cssprop --pk-on-accent-color - Text colour on the buttons.
+ * @cssprop --pk-text-color - Text colour.
+ * @cssprop --pk-muted-color - Colour of the status line and hints.
+ * @cssprop --pk-error-color - Colour of error messages.
+ * @cssprop --pk-success-color - Colour of the success message.
+ * @cssprop --pk-radius - Corner radius.
+ * @cssprop --pk-spacing - Space between the parts.
+ * @cssprop --pk-font-family - Font.
+ * @cssprop --pk-qr-size - Width and height of the QR code.
+ */
+export class RegistrationLinkAdminElement extends ConfiguredElement {
+  static override styles = [
+    themeTokens,
+    baseStyles,
+    css`
+      :host {
+        --_qr-size: var(--pk-qr-size, 12rem);
+      }
+      [part~='form'] {
+        display: grid;
+        gap: var(--_space);
+      }
+      [part~='field'] {
+        display: grid;
+        gap: calc(var(--_space) / 3);
+        border: 0;
+        padding: 0;
+        margin: 0;
+      }
+      [part~='input'] {
+        font: inherit;
+        padding: calc(var(--_space) / 2);
+        border: 1px solid var(--_muted);
+        border-radius: var(--_radius);
+      }
+      .hint {
+        color: var(--_muted);
+        font-size: 0.875em;
+      }
+      [part~='result'] {
+        display: grid;
+        gap: var(--_space);
+        justify-items: start;
+      }
+      [part~='link'] {
+        word-break: break-all;
+        color: var(--_accent);
+      }
+      [part~='qr'] {
+        width: var(--_qr-size);
+        height: var(--_qr-size);
+      }
+    `,
+  ];
+
+  /** Pre-fills the user; without it the element shows a field for it. */
+  @property({ attribute: 'user-id' }) userId?: string;
+
+  /** Have ZITADEL return the code (shown as link and QR code) or send the email itself. */
+  @property() delivery: LinkDelivery = 'return';
+
+  /**
+   * URL with `{{.UserID}}`, `{{.OrgID}}`, `{{.CodeID}}`, `{{.Code}}`: sent as `urlTemplate` for email,
+   * filled in by the element for returned codes. Only `https:` (and `http:` on localhost).
+   */
+  @property({ attribute: 'link-template' }) linkTemplate?: string;
+
+  @state() private _state: LinkAdminState = 'idle';
+  @state() private _enteredUserId = '';
+  @state() private _result: LinkCreated | undefined;
+  @state() private _errorMessage = '';
+  @state() private _copyStatus: '' | 'copied' | 'failed' = '';
+
+  #requests = new CeremonyController(this);
+  #running: Promise<LinkCreated> | undefined;
+
+  /** Creates a link with the current settings; the built-in form calls it. While one runs, returns its promise. */
+  create(): Promise<LinkCreated> {
+    this.#running ??= this.#create().finally(() => {
+      this.#running = undefined;
+    });
+    return this.#running;
+  }
+
+  async #create(): Promise<LinkCreated> {
+    const userId = (this.userId ?? this._enteredUserId).trim();
+    const delivery = this.delivery;
+    const template = this.linkTemplate?.trim() || undefined;
+    const signal = this.#requests.begin();
+    this._state = 'creating';
+    this._errorMessage = '';
+    this._result = undefined;
+    this._copyStatus = '';
+    try {
+      if (!userId) throw new RegistrationError('invalid-input', 'No user id was given');
+      if (delivery !== 'return' && delivery !== 'email') {
+        throw new RegistrationError('invalid-input', `Unknown delivery "${String(delivery)}"`);
+      }
+      // A bad template is refused before any request, whatever the delivery.
+      if (template) checkLinkTemplate(template);
+      const backend = this.resolveBackend();
+      if (!backend.createLink) {
+        throw new RegistrationError('unsupported', `${backend.label} cannot create registration links`, {
+          api: backend.label,
+        });
+      }
+      const created = await backend.createLink.call(
+        backend,
+        { userId, delivery, ...(template && delivery === 'email' ? { urlTemplate: template } : {}) },
+        signal,
+      );
+      const result = this.#describe(userId, delivery, template, created);
+      if (signal.aborted) throw new RegistrationError('aborted', 'The element was removed');
+      this._result = result;
+      this._state = 'created';
+      emit(this, 'link-created', result);
+      return result;
+    } catch (caught) {
+      const error = signal.aborted
+        ? new RegistrationError('aborted', 'Creating the link was aborted', { cause: caught })
+        : toRegistrationError(caught);
+      if (this.isConnected) {
+        const detail = this.errorDetail(error, 'link');
+        this._errorMessage = detail.message;
+        this._state = 'error';
+        emit(this, 'link-error', detail);
+      }
+      throw error;
+    } finally {
+      this.#requests.end(signal);
+    }
+  }
+
+  /** Turns the server's answer into what the person sees and the event carries. */
+  #describe(
+    userId: string,
+    delivery: LinkDelivery,
+    template: string | undefined,
+    created: CreatedLink,
+  ): LinkCreated {
+    const base: LinkCreated = { userId, delivery, details: created.details };
+    if (created.expiration) base.expiration = created.expiration;
+    if (delivery === 'email') return base;
+    if (created.link) {
+      // A link the server built (v1) is shown as a link only if it is one a person may open.
+      try {
+        return { ...base, link: checkLinkUrl(created.link).href };
+      } catch {
+        throw new RegistrationError('bad-response', 'The server returned a link that is not https:');
+      }
+    }
+    if (!created.code)
+      throw new RegistrationError('bad-response', 'The server returned neither link nor code');
+    const values = {
+      userId,
+      orgId: this.orgId || ownerOf(created.details) || '',
+      codeId: created.code.id,
+      code: created.code.code,
+    };
+    const link = fillLinkTemplate(template ?? this.#defaultTemplate(), values);
+    return { ...base, link, codeId: values.codeId, code: values.code };
+  }
+
+  /** Without a template, the code leads to ZITADEL's own login page, as ZITADEL's emails do. */
+  #defaultTemplate(): string {
+    const origin = new URL(this.baseUrl || '/', location.href);
+    const path = `${origin.pathname.replace(/\/+$/, '')}/ui/login/login/passwordless/init`;
+    return `${origin.origin}${path}?userID={{.UserID}}&orgID={{.OrgID}}&codeID={{.CodeID}}&code={{.Code}}`;
+  }
+
+  async #copy(link: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(link);
+      this._copyStatus = 'copied';
+    } catch {
+      this._copyStatus = this.#copyBySelection(link) ? 'copied' : 'failed';
+    }
+  }
+
+  /** The old way, for browsers that refuse the Clipboard API here (permissions, insecure context). */
+  #copyBySelection(link: string): boolean {
+    const field = document.createElement('textarea');
+    field.value = link;
+    field.setAttribute('readonly', '');
+    field.style.position = 'fixed';
+    field.style.opacity = '0';
+    this.renderRoot.append(field);
+    field.select();
+    try {
+      return document.execCommand('copy');
+    } catch {
+      return false;
+    } finally {
+      field.remove();
+    }
+  }
+
+  #onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    // Failures are reported as events and on screen; the promise is for callers of create().
+    this.create().catch(() => {});
+  }
+
+  #onDelivery(event: Event): void {
+    this.delivery = (event.target as HTMLInputElement).value as LinkDelivery;
+  }
+
+  #onTemplate(event: Event): void {
+    this.linkTemplate = (event.target as HTMLInputElement).value;
+  }
+
+  #onUserId(event: Event): void {
+    this._enteredUserId = (event.target as HTMLInputElement).value;
+  }
+
+  #renderResult(result: LinkCreated): TemplateResult | typeof nothing {
+    const m = this.messages;
+    if (!result.link) return nothing;
+    const expiration = result.expiration
+      ? new Intl.DateTimeFormat(this.language, { dateStyle: 'medium', timeStyle: 'short' }).format(
+          new Date(result.expiration),
+        )
+      : undefined;
+    return html`<div part="result">
+      <a part="link" href=${result.link} target="_blank" rel="noopener noreferrer">${result.link}</a>
+      ${expiration ? html`<p part="expiration">${m.linkExpires(expiration)}</p>` : nothing}
+      <button part="button copy-button" type="button" @click=${() => this.#copy(result.link!)}>
+        ${m.linkCopy}
+      </button>
+      <p class="hint" role="status" aria-live="polite">
+        ${this._copyStatus === 'copied' ? m.linkCopied : this._copyStatus === 'failed' ? m.linkCopyFailed : ''}
+      </p>
+      ${qrCode(result.link, m.linkQrLabel)}
+      <p class="hint">${m.linkScanHint}</p>
+    </div>`;
+  }
+
+  protected override render(): TemplateResult {
+    const m = this.messages;
+    const busy = this._state === 'creating';
+    const status =
+      this._state === 'creating'
+        ? m.linkCreating
+        : this._state === 'created'
+          ? this._result?.delivery === 'email'
+            ? m.linkEmailed
+            : m.linkCreated
+          : '';
+    return html`<div part="base">
+      <form part="form" novalidate @submit=${this.#onSubmit}>
+        ${
+          this.userId
+            ? nothing
+            : html`<label part="field"
+                >${m.linkUserIdLabel}
+                <input
+                  part="input"
+                  name="userId"
+                  autocomplete="off"
+                  required
+                  .value=${this._enteredUserId}
+                  @input=${this.#onUserId}
+              /></label>`
+        }
+        <fieldset part="field">
+          <legend>${m.linkDeliveryLegend}</legend>
+          <label
+            ><input
+              type="radio"
+              name="delivery"
+              value="return"
+              .checked=${this.delivery === 'return'}
+              @change=${this.#onDelivery}
+            />
+            ${m.linkDeliveryReturn}</label
+          >
+          <label
+            ><input
+              type="radio"
+              name="delivery"
+              value="email"
+              .checked=${this.delivery === 'email'}
+              @change=${this.#onDelivery}
+            />
+            ${m.linkDeliveryEmail}</label
+          >
+        </fieldset>
+        <label part="field"
+          >${m.linkTemplateLabel}
+          <input
+            part="input"
+            name="linkTemplate"
+            type="url"
+            inputmode="url"
+            autocomplete="off"
+            .value=${this.linkTemplate ?? ''}
+            @input=${this.#onTemplate}
+          />
+          <span class="hint">${m.linkTemplateHint}</span>
+        </label>
+        <button part="button" type="submit" aria-disabled=${busy ? 'true' : 'false'}>
+          ${m.linkCreateButton}
+        </button>
+      </form>
+      <p part="status" role="status" aria-live="polite">${status}</p>
+      ${this._errorMessage ? html`<p part="message" role="alert">${this._errorMessage}</p>` : nothing}
+      ${this._result ? this.#renderResult(this._result) : nothing}
+    </div>`;
+  }
+}

@@ -1,0 +1,288 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import '../src/index.js';
+import type { PasskeyRegisterElement, RegistrationLinkAdminElement } from '../src/index.js';
+import type { ApiGeneration } from '../src/backends/types.js';
+import { INSTANCE, TOKENS, USERS } from '../mock/seed.js';
+import { VirtualAuthenticator } from './support/authenticator.js';
+import { RegistrationHarness } from './support/harness.js';
+import { LinkAdminHarness } from './support/link-admin-harness.js';
+import { mockApi } from './support/mock-api.js';
+import { decodeQrSvg } from './support/qr.js';
+
+const LANDING =
+  'https://app.example.com/register?userID={{.UserID}}&orgID={{.OrgID}}&codeID={{.CodeID}}&code={{.Code}}';
+
+async function linkAdmin(
+  attributes: { api?: ApiGeneration; userId?: string; template?: string; orgId?: string } = {},
+) {
+  const element = await fixture<RegistrationLinkAdminElement>(
+    html`<registration-link-admin
+      api=${attributes.api ?? 'v2'}
+      user-id=${attributes.userId ?? USERS.bob.id}
+      link-template=${attributes.template ?? LANDING}
+      org-id=${attributes.orgId ?? ''}
+    ></registration-link-admin>`,
+  );
+  element.token = TOKENS.admin;
+  return { element, harness: new LinkAdminHarness(element) };
+}
+
+async function fetchJson(path: string): Promise<unknown> {
+  return (await fetch(path)).json();
+}
+
+describe('<registration-link-admin>', () => {
+  beforeEach(async () => {
+    await mockApi.reset();
+  });
+
+  describe('sends exactly the body each API expects', () => {
+    it('v2, return: CreatePasskeyRegistrationLink with returnCode, and fills the template', async () => {
+      const { harness } = await linkAdmin();
+      const { detail } = await harness.submitAndWait('link-created');
+
+      const [request] = await mockApi.requests();
+      expect(request).to.deep.include({
+        rpc: 'CreatePasskeyRegistrationLink',
+        method: 'POST',
+        path: `/v2/users/${USERS.bob.id}/passkeys/registration_link`,
+        body: { returnCode: {} },
+      });
+      expect(detail.delivery).to.equal('return');
+      expect(detail.codeId).to.be.a('string');
+      expect(detail.link).to.equal(
+        `https://app.example.com/register?userID=${USERS.bob.id}&orgID=${USERS.bob.orgId}` +
+          `&codeID=${detail.codeId}&code=${encodeURIComponent(detail.code!)}`,
+      );
+      expect(harness.link!.href).to.equal(detail.link);
+      expect(harness.link!.textContent).to.equal(detail.link);
+    });
+
+    it('v2, email with a template: sendLink.urlTemplate, and ZITADEL sends the filled link', async () => {
+      const { harness } = await linkAdmin();
+      await harness.chooseDelivery('email');
+      const { detail } = await harness.submitAndWait('link-created');
+
+      const [request] = await mockApi.requests();
+      expect(request!.body).to.deep.equal({ sendLink: { urlTemplate: LANDING } });
+      expect(detail).to.include({ delivery: 'email', userId: USERS.bob.id });
+      expect(detail.link).to.equal(undefined);
+      const outbox = (await fetchJson('/__mock/outbox')) as { to: string; link: string }[];
+      expect(outbox).to.have.length(1);
+      expect(outbox[0]!.to).to.equal(USERS.bob.userName);
+      expect(outbox[0]!.link).to.match(/^https:\/\/app\.example\.com\/register\?userID=100000000000000002&/);
+      expect(harness.statusText).to.contain('email');
+      expect(harness.link).to.equal(null);
+    });
+
+    it('v2, email without a template: an empty sendLink', async () => {
+      const { element, harness } = await linkAdmin();
+      element.linkTemplate = '';
+      element.delivery = 'email';
+      await harness.submitAndWait('link-created');
+      expect((await mockApi.requests())[0]!.body).to.deep.equal({ sendLink: {} });
+    });
+
+    it('v3alpha, return: CreateWebAuthNRegistrationLink with organization and instance in the body', async () => {
+      const { element, harness } = await linkAdmin({ api: 'v3alpha', orgId: USERS.bob.orgId });
+      element.instanceDomain = INSTANCE.domain;
+      const { detail } = await harness.submitAndWait('link-created');
+      const [request] = await mockApi.requests();
+      expect(request).to.deep.include({
+        rpc: 'CreateWebAuthNRegistrationLink',
+        path: `/resources/v3alpha/users/${USERS.bob.id}/webauthn/registration_link`,
+        body: {
+          instance: { domain: INSTANCE.domain },
+          organization: { orgId: USERS.bob.orgId },
+          returnCode: {},
+        },
+      });
+      expect(detail.link).to.contain(`codeID=${detail.codeId}`);
+    });
+
+    it('v3alpha, email: sendLink with the template', async () => {
+      const { harness } = await linkAdmin({ api: 'v3alpha' });
+      await harness.chooseDelivery('email');
+      await harness.submitAndWait('link-created');
+      expect((await mockApi.requests())[0]!.body).to.deep.equal({ sendLink: { urlTemplate: LANDING } });
+    });
+
+    it('v1, return: AddPasswordlessRegistration with x-zitadel-orgid, showing the link and its expiry', async () => {
+      const { element, harness } = await linkAdmin({ api: 'v1', orgId: USERS.bob.orgId });
+      element.lang = 'de-DE';
+      const { detail } = await harness.submitAndWait('link-created');
+      const [request] = await mockApi.requests();
+      expect(request).to.deep.include({
+        rpc: 'AddPasswordlessRegistration',
+        path: `/management/v1/users/${USERS.bob.id}/passwordless/_link`,
+        body: {},
+      });
+      expect(request!.headers['x-zitadel-orgid']).to.equal(USERS.bob.orgId);
+      expect(detail.link).to.match(/\/ui\/login\/login\/passwordless\/init\?/);
+      expect(harness.link!.href).to.equal(detail.link);
+      const expiration = new Date(detail.expiration!);
+      expect(expiration.getTime()).to.be.greaterThan(Date.now());
+      const shown = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short' }).format(
+        expiration,
+      );
+      expect(harness.part('expiration')!.textContent).to.contain(shown);
+    });
+
+    it('v1, email: SendPasswordlessRegistration', async () => {
+      const { harness } = await linkAdmin({ api: 'v1', orgId: USERS.bob.orgId });
+      await harness.chooseDelivery('email');
+      await harness.submitAndWait('link-created');
+      const [request] = await mockApi.requests();
+      expect(request).to.deep.include({
+        rpc: 'SendPasswordlessRegistration',
+        path: `/management/v1/users/${USERS.bob.id}/passwordless/_send_link`,
+        body: {},
+      });
+      expect(request!.headers['x-zitadel-orgid']).to.equal(USERS.bob.orgId);
+    });
+  });
+
+  describe('the returned link', () => {
+    it('is shown as a QR code that encodes exactly the link', async () => {
+      const { harness } = await linkAdmin();
+      const { detail } = await harness.submitAndWait('link-created');
+      const qr = harness.part<SVGSVGElement>('qr')!;
+      expect(qr.tagName.toLowerCase()).to.equal('svg');
+      expect(qr.getAttribute('role')).to.equal('img');
+      expect(await decodeQrSvg(qr)).to.equal(detail.link);
+    });
+
+    it('is copied to the clipboard with a visible confirmation', async () => {
+      await executeServerCommand('clipboard:grant');
+      const { harness } = await linkAdmin();
+      const { detail } = await harness.submitAndWait('link-created');
+      harness.part<HTMLButtonElement>('copy-button')!.click();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await harness.element.updateComplete;
+      expect(await navigator.clipboard.readText()).to.equal(detail.link);
+      expect(harness.element.shadowRoot!.textContent).to.contain('Link copied');
+    });
+
+    it('asks for the user id when user-id is not set', async () => {
+      const element = await fixture<RegistrationLinkAdminElement>(
+        html`<registration-link-admin link-template=${LANDING}></registration-link-admin>`,
+      );
+      element.token = TOKENS.admin;
+      const harness = new LinkAdminHarness(element);
+      await harness.type('userId', USERS.carol.id);
+      const { detail } = await harness.submitAndWait('link-created');
+      expect(detail.userId).to.equal(USERS.carol.id);
+      expect(detail.link).to.contain(`orgID=${USERS.carol.orgId}`);
+    });
+
+    it('is accessible before and after creating a link', async () => {
+      const { element, harness } = await linkAdmin();
+      await expect(element).to.be.accessible();
+      await harness.submitAndWait('link-created');
+      await expect(element).to.be.accessible();
+    });
+  });
+
+  describe('refuses a bad link template before any request', () => {
+    const templates: [string, string][] = [
+      ['javascript:', 'javascript:alert(1)//{{.Code}}'],
+      ['data:', 'data:text/html,<script>alert(1)</script>{{.Code}}'],
+      ['a foreign scheme', 'ftp://files.example.com/{{.Code}}'],
+      ['http: off localhost', 'http://app.example.com/register?code={{.Code}}'],
+      ['a relative URL', '/register?code={{.Code}}'],
+      ['an unknown variable', 'https://app.example.com/?name={{.DisplayName}}'],
+      ['a malformed action', 'https://app.example.com/?code={{.Code}'],
+      ['more than 200 characters', `https://app.example.com/${'a'.repeat(180)}?code={{.Code}}`],
+    ];
+    for (const [label, template] of templates) {
+      it(`refuses ${label}`, async () => {
+        for (const delivery of ['return', 'email'] as const) {
+          const { element, harness } = await linkAdmin({ template });
+          element.delivery = delivery;
+          const { detail } = await harness.submitAndWait('link-error');
+          expect(detail).to.include({ kind: 'link', code: 'invalid-input' });
+        }
+        expect(await mockApi.requests()).to.have.length(0);
+      });
+    }
+
+    it('accepts http: on localhost', async () => {
+      const { harness } = await linkAdmin({ template: 'http://localhost:5173/register.html?code={{.Code}}' });
+      const { detail } = await harness.submitAndWait('link-created');
+      expect(detail.link).to.match(/^http:\/\/localhost:5173\/register\.html\?code=/);
+    });
+  });
+
+  describe('errors', () => {
+    it('reports forbidden for a token without the permission, and works again', async () => {
+      const { element, harness } = await linkAdmin();
+      element.token = TOKENS.alice;
+      const { detail } = await harness.submitAndWait('link-error');
+      expect(detail).to.include({ kind: 'link', code: 'forbidden', status: 403 });
+      element.token = TOKENS.admin;
+      await harness.submitAndWait('link-created');
+    });
+
+    it('reports not-found for an unknown user', async () => {
+      const { harness } = await linkAdmin({ userId: '199999999999999999' });
+      const { detail } = await harness.submitAndWait('link-error');
+      expect(detail.code).to.equal('not-found');
+    });
+  });
+
+  describe('the whole journey', () => {
+    const startUrl = location.href;
+    let authenticator: VirtualAuthenticator;
+    beforeEach(async () => {
+      authenticator = await VirtualAuthenticator.add();
+    });
+    afterEach(async () => {
+      history.replaceState(null, '', startUrl);
+      await authenticator.remove();
+    });
+
+    /** Opens a link's landing page: its query on this page, and `<passkey-register from-url>`. */
+    async function openLanding(link: string) {
+      history.replaceState(null, '', `${location.pathname}${new URL(link).search}`);
+      const element = await fixture<PasskeyRegisterElement>(
+        html`<passkey-register from-url></passkey-register>`,
+      );
+      return new RegistrationHarness(element);
+    }
+
+    for (const api of ['v2', 'v3alpha'] as const) {
+      it(`${api}: admin creates a link, the user registers with it once, a second use fails`, async () => {
+        const { harness } = await linkAdmin({ api });
+        const { detail: created } = await harness.submitAndWait('link-created');
+
+        const landing = await openLanding(created.link!);
+        landing.element.api = api;
+        expect(location.search).not.to.contain('code');
+        const { detail: registered } = await landing.clickAndWait('registration-success');
+        expect(registered.userId).to.equal(USERS.bob.id);
+        expect(await mockApi.registeredOf(USERS.bob.id)).to.have.length(1);
+
+        const again = await openLanding(created.link!);
+        again.element.api = api;
+        const { detail: reused } = await again.clickAndWait('registration-error');
+        expect(reused.code).to.equal('invalid-code');
+        expect(reused.message).to.contain('Ask for a new link');
+      });
+    }
+
+    it('an expired link ends in invalid-code', async () => {
+      await fetch('/__mock/config', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ codeTtlMs: 50 }),
+      });
+      const { harness } = await linkAdmin();
+      const { detail } = await harness.submitAndWait('link-created');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const landing = await openLanding(detail.link!);
+      const { detail: error } = await landing.clickAndWait('registration-error');
+      expect(error.code).to.equal('invalid-code');
+    });
+  });
+});
