@@ -36,8 +36,8 @@ export function checkLinkTemplate(template: string): void {
   if (template.length > MAX_TEMPLATE_LENGTH) {
     throw invalid(`The link template is longer than ${MAX_TEMPLATE_LENGTH} characters`);
   }
-  for (const [, name] of template.matchAll(ACTION)) {
-    if (!(name! in VARIABLES)) throw invalid(`The link template uses an unknown variable {{.${name}}}`);
+  for (const [, name = ''] of template.matchAll(ACTION)) {
+    if (!(name in VARIABLES)) throw invalid(`The link template uses an unknown variable {{.${name}}}`);
   }
   if (template.replace(ACTION, '').includes('{{'))
     throw invalid('The link template has a malformed {{ }} action');
@@ -61,8 +61,9 @@ export function checkLinkUrl(url: string): URL {
 /** Fills a checked template; every value is URL-encoded, so a value cannot change the URL's shape. */
 export function fillLinkTemplate(template: string, values: LinkValues): string {
   checkLinkTemplate(template);
-  const link = template.replace(ACTION, (_match, name: string) =>
-    encodeURIComponent(values[VARIABLES[name]!]),
-  );
+  const link = template.replace(ACTION, (_match, name: string) => {
+    const key = VARIABLES[name];
+    return key ? encodeURIComponent(values[key]) : '';
+  });
   return checkLinkUrl(link).href;
 }

@@ -263,22 +263,21 @@ export class RegistrationLinkAdminElement extends ConfiguredElement {
 
   #renderResult(result: LinkCreated): TemplateResult | typeof nothing {
     const m = this.messages;
-    if (!result.link) return nothing;
+    const link = result.link;
+    if (!link) return nothing;
     const expiration = result.expiration
       ? new Intl.DateTimeFormat(this.language, { dateStyle: 'medium', timeStyle: 'short' }).format(
           new Date(result.expiration),
         )
       : undefined;
     return html`<div part="result">
-      <a part="link" href=${result.link} target="_blank" rel="noopener noreferrer">${result.link}</a>
+      <a part="link" href=${link} target="_blank" rel="noopener noreferrer">${link}</a>
       ${expiration ? html`<p part="expiration">${m.linkExpires(expiration)}</p>` : nothing}
-      <button part="button copy-button" type="button" @click=${() => this.#copy(result.link!)}>
-        ${m.linkCopy}
-      </button>
+      <button part="button copy-button" type="button" @click=${() => this.#copy(link)}>${m.linkCopy}</button>
       <p class="hint" role="status" aria-live="polite">
         ${this._copyStatus === 'copied' ? m.linkCopied : this._copyStatus === 'failed' ? m.linkCopyFailed : ''}
       </p>
-      ${qrCode(result.link, m.linkQrLabel)}
+      ${qrCode(link, m.linkQrLabel)}
       <p class="hint">${m.linkScanHint}</p>
     </div>`;
   }
