@@ -31,6 +31,8 @@ export default defineConfig({
     rollupOptions: {
       input: {
         index: resolve(import.meta.dirname, 'demo/index.html'),
+        admin: resolve(import.meta.dirname, 'demo/admin.html'),
+        outbox: resolve(import.meta.dirname, 'demo/outbox.html'),
         register: resolve(import.meta.dirname, 'demo/register.html'),
       },
     },

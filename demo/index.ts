@@ -1,16 +1,18 @@
 import '../src/index.js';
-import type { PasskeyRegisterElement } from '../src/index.js';
+import type { PasskeyRegisterElement, U2fRegisterElement } from '../src/index.js';
+import type { ApiGeneration } from '../src/backends/types.js';
 import { TOKENS, USERS } from '../mock/seed.js';
-import { byId, logEvents } from './shared.js';
+import { byId, logEvents, mockControl, showMockState } from './shared.js';
 
 type UserName = keyof typeof USERS;
 
-const register = byId<PasskeyRegisterElement>('register');
+const passkey = byId<PasskeyRegisterElement>('passkey');
+const u2f = byId<U2fRegisterElement>('u2f');
+const apiSelect = byId<HTMLSelectElement>('api');
 const userSelect = byId<HTMLSelectElement>('user');
 const tokenSelect = byId<HTMLSelectElement>('token');
 const authenticatorSelect = byId<HTMLSelectElement>('authenticator');
 const stateView = byId<HTMLPreElement>('state');
-const link = byId<HTMLAnchorElement>('link');
 
 for (const [name, user] of Object.entries(USERS)) {
   userSelect.append(new Option(`${user.displayName} (${user.id})`, name));
@@ -18,51 +20,29 @@ for (const [name, user] of Object.entries(USERS)) {
 
 function configure(): void {
   const name = userSelect.value as UserName;
-  register.userId = USERS[name].id;
-  register.orgId = USERS[name].orgId;
-  register.authenticator = authenticatorSelect.value as PasskeyRegisterElement['authenticator'];
-  // The token lives in a property only: never in an attribute or the URL.
-  register.token =
-    tokenSelect.value === 'self' ? TOKENS[name] : tokenSelect.value === 'admin' ? TOKENS.admin : undefined;
-  register.reset();
+  for (const element of [passkey, u2f]) {
+    element.api = apiSelect.value as ApiGeneration;
+    element.userId = USERS[name].id;
+    element.orgId = USERS[name].orgId;
+    // The token lives in a property only: never in an attribute or the URL.
+    element.token =
+      tokenSelect.value === 'self' ? TOKENS[name] : tokenSelect.value === 'admin' ? TOKENS.admin : undefined;
+    element.reset();
+  }
+  passkey.authenticator = authenticatorSelect.value as PasskeyRegisterElement['authenticator'];
 }
 
-async function showState(): Promise<void> {
-  const response = await fetch('/__mock/state');
-  stateView.textContent = JSON.stringify(await response.json(), null, 2);
-}
+const refresh = () => void showMockState(stateView, (state) => state.users);
 
 byId('settings').addEventListener('change', configure);
 logEvents(document, byId('events'));
-document.addEventListener('registration-success', () => void showState());
-document.addEventListener('registration-error', () => void showState());
-
+document.addEventListener('registration-success', refresh);
+document.addEventListener('registration-error', refresh);
 byId('clear-events').addEventListener('click', () => byId('events').replaceChildren());
 byId('reset-mock').addEventListener('click', async () => {
-  await fetch('/__mock/reset', { method: 'POST' });
-  await showState();
-});
-
-byId('make-link').addEventListener('click', async () => {
-  const user = USERS[userSelect.value as UserName];
-  const response = await fetch('/__mock/codes', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userId: user.id }),
-  });
-  const code = (await response.json()) as { id: string; code: string };
-  const url = new URL('./register.html', location.href);
-  url.search = new URLSearchParams({
-    userID: user.id,
-    orgID: user.orgId,
-    codeID: code.id,
-    code: code.code,
-  }).toString();
-  link.href = url.href;
-  link.textContent = url.href;
-  link.hidden = false;
-  await showState();
+  await mockControl('POST', 'reset');
+  refresh();
 });
 
 configure();
-void showState();
+refresh();
