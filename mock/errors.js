@@ -136,6 +136,19 @@ export const Errors = Object.freeze({
   /** No pending (not yet verified) authenticator with that id. */
   webAuthNNotFound: () =>
     zitadelError(GrpcCode.NOT_FOUND, 'COMMAND-2M9sd', 'WebAuthN Token could not be found'),
+  /** Removing an authenticator the user does not have, or has removed (`removeHumanWebAuthN`). */
+  authenticatorNotFound: () =>
+    zitadelError(GrpcCode.NOT_FOUND, 'COMMAND-DAfb2', 'WebAuthN Token could not be found'),
+  /**
+   * v3alpha's `instance` names another instance. ZITADEL's instance interceptor answers with a plain gRPC
+   * status (no ErrorDetail, no id suffix) wrapping the query's error (`addInstanceByDomain` / `ByID`).
+   */
+  instanceNotFound: (/** @type {'domain' | 'id'} */ by, /** @type {string} */ value) =>
+    gatewayError(
+      GrpcCode.NOT_FOUND,
+      `unable to set instance using ${by} ${value}: ID=QUERY-1kIjX Message=Instance not found. ` +
+        'Make sure you got the domain right. Check out https://zitadel.com/docs/apis/introduction#domains',
+    ),
   /** The credential is not even a credential (webauthn `FinishRegistration`: Internal). */
   credentialUnparsable: () =>
     zitadelError(GrpcCode.INTERNAL, 'WEBAU-sEr8c', 'Error on parse credential data'),

@@ -9,6 +9,10 @@
  *
  * A message spec lists its fields in proto order (the order the validator checks them in), with
  * lowerCamelCase JSON names; protojson's other spelling, the proto name in snake_case, is accepted too.
+ * Fields the JSON has but the spec does not are ignored, as ZITADEL's gateway (`DiscardUnknown`) does.
+ *
+ * `decodeQuery` reads grpc-gateway's query parameters (dotted paths such as `organization.orgId`) into
+ * the same decoded shape, for the fields a route binds to neither the path nor the body.
  */
 
 import { GrpcCode, gatewayError } from './errors.js';
@@ -21,12 +25,15 @@ import { GrpcCode, gatewayError } from './errors.js';
  * @typedef {{ type: 'struct', required?: boolean }} StructField
  *   `google.protobuf.Struct`: any JSON object.
  * @typedef {{ type: 'message', message: MessageSpec }} MessageField
- * @typedef {StringField | EnumField | StructField | MessageField} FieldSpec
+ * @typedef {{ type: 'bool' }} BoolField
+ * @typedef {StringField | EnumField | StructField | MessageField | BoolField} FieldSpec
  * @typedef {{
  *   name: string,
  *   fields: Readonly<Record<string, FieldSpec>>,
  *   oneofs?: Readonly<Record<string, readonly string[]>>,
+ *   requiredOneofs?: readonly string[],
  * }} MessageSpec
+ *   `requiredOneofs`: oneofs with `(validate.required) = true`; one member must be set.
  * @typedef {Record<string, unknown>} DecodedMessage
  *   Only the fields present in the JSON, under their lowerCamelCase names; enums as names.
  */
@@ -81,7 +88,7 @@ export function decodeMessage(json, spec) {
  * @param {string} camelName
  */
 function readField(json, camelName) {
-  const snakeName = camelName.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+  const snakeName = snakeCase(camelName);
   if (camelName in json && snakeName !== camelName && snakeName in json) {
     throw decodeError(`proto: duplicate field "${snakeName}"`);
   }
@@ -113,7 +120,72 @@ function decodeField(value, name, field) {
       return value;
     case 'message':
       return decodeMessage(value, field.message);
+    case 'bool':
+      if (typeof value !== 'boolean')
+        throw decodeError(`proto: invalid value for bool field ${name}: ${describe(value)}`);
+      return value;
   }
+}
+
+/** The spellings Go's `strconv.ParseBool` takes, which grpc-gateway uses for boolean query values. */
+const QUERY_BOOLEANS = new Map([
+  ...['1', 't', 'T', 'TRUE', 'true', 'True'].map((text) => /** @type {const} */ ([text, true])),
+  ...['0', 'f', 'F', 'FALSE', 'false', 'False'].map((text) => /** @type {const} */ ([text, false])),
+]);
+
+/**
+ * Reads query parameters as grpc-gateway's `PopulateQueryParameters` does: each key is a dotted path of
+ * field names (JSON or proto spelling); unknown paths are ignored; setting a second member of a oneof
+ * fails. Every segment but the last names a message, which is created on the way, even when the last
+ * segment turns out unknown (so `instance.x=1` leaves an empty `instance` for the validator to refuse).
+ * @param {Record<string, string>} query
+ * @param {MessageSpec} spec the fields a query may set: those bound to neither the path nor the body
+ * @returns {DecodedMessage}
+ */
+export function decodeQuery(query, spec) {
+  /** @type {DecodedMessage} */
+  const decoded = {};
+  for (const [key, value] of Object.entries(query)) setQueryField(decoded, spec, key.split('.'), value);
+  return decoded;
+}
+
+/**
+ * @param {DecodedMessage} target
+ * @param {MessageSpec} spec
+ * @param {string[]} path
+ * @param {string} value
+ */
+function setQueryField(target, spec, [segment = '', ...rest], value) {
+  const name = Object.keys(spec.fields).find((camel) => camel === segment || snakeCase(camel) === segment);
+  const field = name === undefined ? undefined : spec.fields[name];
+  if (name === undefined || field === undefined) return;
+  if (field.type === 'message') {
+    if (rest.length === 0) return;
+    const inner = /** @type {DecodedMessage} */ (target[name] ?? {});
+    target[name] = inner;
+    setQueryField(inner, field.message, rest, value);
+    return;
+  }
+  if (rest.length > 0) return;
+  for (const [oneof, members] of Object.entries(spec.oneofs ?? {})) {
+    if (members.includes(name) && members.some((member) => member !== name && member in target)) {
+      throw decodeError(`field already set for oneof "${snakeCase(oneof)}"`);
+    }
+  }
+  if (field.type === 'bool') {
+    const parsed = QUERY_BOOLEANS.get(value);
+    if (parsed === undefined) throw decodeError(`strconv.ParseBool: parsing "${value}": invalid syntax`);
+    target[name] = parsed;
+  } else if (field.type === 'enum') {
+    target[name] = decodeField(/^\d+$/.test(value) ? Number(value) : value, name, field);
+  } else if (field.type === 'string') {
+    target[name] = value;
+  }
+}
+
+/** @param {string} camelName */
+function snakeCase(camelName) {
+  return camelName.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }
 
 /**
@@ -149,6 +221,13 @@ function findViolation(message, spec) {
     } else if (field.type === 'message' && value !== undefined) {
       const inner = findViolation(/** @type {DecodedMessage} */ (value), field.message);
       if (inner) return `${where}: embedded message failed validation | caused by: ${inner}`;
+    }
+  }
+  // protoc-gen-validate checks a message's oneofs after its plain fields.
+  for (const oneof of spec.requiredOneofs ?? []) {
+    const members = spec.oneofs?.[oneof] ?? [];
+    if (!members.some((member) => message[member] !== undefined)) {
+      return `invalid ${spec.name}.${oneof[0]?.toUpperCase()}${oneof.slice(1)}: value is required`;
     }
   }
   return undefined;

@@ -8,7 +8,11 @@
  * passkeys) gets ids of the same shape from the store.
  */
 
-/** @typedef {{ id: string, name: string }} SeedOrg */
+/**
+ * `domain` is the organization's primary domain as ZITADEL generates it (`<name>.<instance domain>`);
+ * v3alpha's `organization.orgDomain` names an organization by it.
+ * @typedef {{ id: string, name: string, domain: string }} SeedOrg
+ */
 /** @typedef {{ id: string, userName: string, displayName: string, orgId: string }} SeedUser */
 /**
  * Who a bearer token acts for. `userId` is the token's own user; `permissions` are ZITADEL permission
@@ -19,8 +23,8 @@
 export const INSTANCE = Object.freeze({ id: '300000000000000001', domain: 'localhost', name: 'ZITADEL' });
 
 export const ORGS = Object.freeze({
-  acme: Object.freeze({ id: '200000000000000001', name: 'ACME' }),
-  globex: Object.freeze({ id: '200000000000000002', name: 'Globex' }),
+  acme: Object.freeze({ id: '200000000000000001', name: 'ACME', domain: 'acme.localhost' }),
+  globex: Object.freeze({ id: '200000000000000002', name: 'Globex', domain: 'globex.localhost' }),
 });
 
 export const USERS = Object.freeze({
@@ -52,7 +56,10 @@ export const TOKENS = Object.freeze({
   alice: 'alice-access-token',
   bob: 'bob-access-token',
   carol: 'carol-access-token',
-  /** A service account with user.write and user.passkey.write: acts on every user, creates links. */
+  /**
+   * A service account with user.write, user.passkey.write and user.credential.write: acts on every user,
+   * creates links (v2, v3alpha and management v1).
+   */
   admin: 'admin-token',
 });
 
@@ -69,7 +76,7 @@ export const PRINCIPALS = Object.freeze(
       name: 'admin',
       token: TOKENS.admin,
       userId: ADMIN_SERVICE_ACCOUNT_ID,
-      permissions: ['user.write', 'user.passkey.write'],
+      permissions: ['user.write', 'user.passkey.write', 'user.credential.write'],
     },
   ].map((principal) => Object.freeze({ ...principal, permissions: Object.freeze(principal.permissions) })),
 );

@@ -18,9 +18,14 @@ export const AuthFactorState = Object.freeze({
 /**
  * A passkey or security key. It exists from the moment its registration starts (NOT_READY, holding the
  * challenge), as in ZITADEL, and becomes READY with its credential once verified.
+ *
+ * `kind` says which API registered it: v2's passkeys and U2F keys are kept apart, as ZITADEL keeps them;
+ * v3alpha has one kind of WebAuthN authenticator (`'webauthn'`), with the `authenticatorType` it was
+ * asked for and, once verified, whether the user was verified (`userVerified`), which is how v3alpha
+ * tells a passkey from a second factor.
  * @typedef {{
  *   id: string,
- *   kind: 'passkey' | 'u2f',
+ *   kind: AuthenticatorKind,
  *   state: string,
  *   name: string,
  *   challenge: string,
@@ -32,7 +37,10 @@ export const AuthFactorState = Object.freeze({
  *   counter?: number,
  *   transports?: string[],
  *   aaguid?: string,
+ *   userVerified?: boolean,
+ *   authenticatorType?: string,
  * }} Authenticator
+ * @typedef {'passkey' | 'u2f' | 'webauthn'} AuthenticatorKind
  */
 
 /**
@@ -135,7 +143,13 @@ export function createStore({ now }) {
 
   /**
    * @param {User} user
-   * @param {{ kind: Authenticator['kind'], challenge: string, rpID: string, startedWithCode: boolean }} registration
+   * @param {{
+   *   kind: AuthenticatorKind,
+   *   challenge: string,
+   *   rpID: string,
+   *   startedWithCode: boolean,
+   *   authenticatorType?: string,
+   * }} registration
    * @returns {Authenticator}
    */
   function startAuthenticator(user, registration) {
@@ -172,6 +186,31 @@ export function createStore({ now }) {
     Object.assign(authenticator, credential, { name, state: AuthFactorState.READY });
   }
 
+  /**
+   * The user's authenticators of the given kinds, in the order they were started.
+   * @param {User} user
+   * @param {readonly AuthenticatorKind[]} kinds
+   * @param {string} [state] only those in this state
+   */
+  function authenticatorsOf(user, kinds, state) {
+    return user.authenticators.filter(
+      (candidate) => kinds.includes(candidate.kind) && (state === undefined || candidate.state === state),
+    );
+  }
+
+  /**
+   * Removes one of the user's authenticators, pending or verified, if it is of one of the kinds.
+   * @param {User} user
+   * @param {readonly AuthenticatorKind[]} kinds
+   * @param {string} id
+   * @returns {Authenticator | undefined} the removed one
+   */
+  function removeAuthenticator(user, kinds, id) {
+    const removed = authenticatorsOf(user, kinds).find((candidate) => candidate.id === id);
+    if (removed) user.authenticators = user.authenticators.filter((candidate) => candidate !== removed);
+    return removed;
+  }
+
   /** @param {Omit<Email, 'sentAt'>} email */
   function sendEmail(email) {
     outbox.push({ ...email, sentAt: isoNow() });
@@ -194,6 +233,9 @@ export function createStore({ now }) {
           credentialId: authenticator.credentialId,
           aaguid: authenticator.aaguid,
           createdAt: authenticator.createdAt,
+          // authenticatorType only for v3alpha, userVerified once verified; JSON drops what is unset.
+          authenticatorType: authenticator.authenticatorType,
+          userVerified: authenticator.userVerified,
         })),
       })),
       codes: [...codes.values()].map((record) => ({
@@ -217,6 +259,8 @@ export function createStore({ now }) {
     startAuthenticator,
     pendingAuthenticator,
     completeAuthenticator,
+    authenticatorsOf,
+    removeAuthenticator,
     sendEmail,
     snapshot,
     /** @param {string} id */

@@ -64,12 +64,26 @@ export async function creationOptions({ rpID, rpName, user, authenticatorSelecti
 }
 
 /**
+ * ZITADEL's `authenticatorSelection`: go-webauthn's `AuthenticatorSelection` as ZITADEL's
+ * `BeginRegistration` fills it, with the user-verification requirement and, when one was asked for, the
+ * attachment. ZITADEL sets no `residentKey` / `requireResidentKey`, so the browser's default
+ * (discouraged) applies.
+ * @param {'required' | 'preferred' | 'discouraged'} userVerification
+ * @param {'platform' | 'cross-platform'} [attachment]
+ * @returns {import('@simplewebauthn/server').AuthenticatorSelectionCriteria}
+ */
+export function zitadelSelection(userVerification, attachment) {
+  return { userVerification, ...(attachment ? { authenticatorAttachment: attachment } : {}) };
+}
+
+/**
  * @typedef {{
  *   credentialId: string,
  *   publicKey: string,
  *   counter: number,
  *   transports: string[],
  *   aaguid: string,
+ *   userVerified: boolean,
  * }} VerifiedCredential
  */
 
@@ -101,13 +115,14 @@ export async function verifyAttestation({ credential, challenge, rpID, origins, 
     throw Errors.credentialRejected();
   }
   if (!verification.verified) throw Errors.credentialRejected();
-  const { credential: verified, aaguid } = verification.registrationInfo;
+  const { credential: verified, aaguid, userVerified } = verification.registrationInfo;
   return {
     credentialId: verified.id,
     publicKey: Buffer.from(verified.publicKey).toString('base64url'),
     counter: verified.counter,
     transports: verified.transports ?? [],
     aaguid,
+    userVerified,
   };
 }
 

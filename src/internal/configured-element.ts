@@ -1,6 +1,6 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { zitadelBackend } from '../backends/index.js';
+import { DEFAULT_TIMEOUT_MS, zitadelBackend } from '../backends/index.js';
 import type { ApiGeneration, RegistrationBackend, TokenSource } from '../backends/types.js';
 import { en } from '../i18n/en.js';
 import type { Messages } from '../i18n/messages.js';
@@ -43,6 +43,9 @@ export class ConfiguredElement extends LitElement {
   /** Passed to `fetch`, for cookie-authenticated proxies. */
   @property() credentials: RequestCredentials = 'same-origin';
 
+  /** Milliseconds a request may take before it fails with `network`. */
+  @property({ type: Number }) timeout = DEFAULT_TIMEOUT_MS;
+
   /** Bearer token or a function returning one. Never reflected, logged or put in an event. */
   @property({ attribute: false }) token?: TokenSource;
 
@@ -66,6 +69,7 @@ export class ConfiguredElement extends LitElement {
     return zitadelBackend(this.api, {
       baseUrl: this.baseUrl,
       credentials: this.credentials,
+      timeout: this.timeout,
       ...(this.token === undefined ? {} : { token: this.token }),
       ...(this.orgId ? { orgId: this.orgId } : {}),
       ...(this.instanceDomain ? { instanceDomain: this.instanceDomain } : {}),

@@ -33,6 +33,11 @@ export class VirtualAuthenticator {
     await executeServerCommand('webauthn:set-user-verified', { authenticatorId: this.id, isUserVerified });
   }
 
+  /** Without presence simulation, the prompt waits for a touch that never comes, until it times out. */
+  async setPresence(enabled: boolean): Promise<void> {
+    await executeServerCommand('webauthn:set-presence', { authenticatorId: this.id, enabled });
+  }
+
   async credentials(): Promise<StoredCredential[]> {
     return (
       (await executeServerCommand<StoredCredential[], { authenticatorId: string }>('webauthn:credentials', {

@@ -60,6 +60,7 @@ export const mockApi = {
   createCode: (userId: string, ttlMs?: number) =>
     control<{ id: string; code: string }>('POST', 'codes', { userId, ...(ttlMs ? { ttlMs } : {}) }),
   fault: (fault: MockFault) => control<unknown>('POST', 'faults', fault),
+  clearFaults: () => control<unknown>('DELETE', 'faults'),
   requests: () => control<LoggedRequest[]>('GET', 'requests'),
   /** A user's authenticators, started registrations (NOT_READY) included, as ZITADEL keeps them. */
   async authenticatorsOf(userId: string): Promise<MockAuthenticator[]> {
