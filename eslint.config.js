@@ -32,6 +32,8 @@ export default tseslint.config(
       // chai's `expect(x).to.exist` style assertions are expressions.
       '@typescript-eslint/no-unused-expressions': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
+      // Tests watch the console to prove the kit logs nothing.
+      'no-console': 'off',
     },
   },
   {

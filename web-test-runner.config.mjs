@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { createZitadelMock } from './mock/zitadel-mock.js';
+import { strictCspForFixtures } from './test/csp/policy.mjs';
 import { webAuthnPlugin } from './test/support/webauthn-plugin.mjs';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -39,7 +40,7 @@ export default {
       },
     }),
   ],
-  middleware: [mock.koa()],
+  middleware: [strictCspForFixtures(), mock.koa()],
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), webAuthnPlugin()],
   testFramework: { config: { timeout: 10_000 } },
   testsFinishTimeout: 300_000,

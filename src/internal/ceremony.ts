@@ -32,21 +32,23 @@ export interface RegistrationResult {
 }
 
 /** DOMException names of `navigator.credentials.create()` and what they mean to the person. */
-const WEBAUTHN_ERRORS: Readonly<Record<string, ErrorCode>> = {
-  NotAllowedError: 'cancelled',
-  InvalidStateError: 'already-registered',
-  SecurityError: 'security',
-  NotSupportedError: 'unsupported',
-  // The authenticator cannot keep a discoverable credential or verify the user.
-  ConstraintError: 'unsupported',
-  AbortError: 'aborted',
-  // The options reached the browser but it could not use them: the server's fault.
-  TypeError: 'bad-response',
-};
+const WEBAUTHN_ERRORS = new Map<string, ErrorCode>(
+  Object.entries({
+    NotAllowedError: 'cancelled',
+    InvalidStateError: 'already-registered',
+    SecurityError: 'security',
+    NotSupportedError: 'unsupported',
+    // The authenticator cannot keep a discoverable credential or verify the user.
+    ConstraintError: 'unsupported',
+    AbortError: 'aborted',
+    // The options reached the browser but it could not use them: the server's fault.
+    TypeError: 'bad-response',
+  } satisfies Record<string, ErrorCode>),
+);
 
 export function webAuthnErrorCode(error: unknown): ErrorCode {
   const name = error instanceof Error ? error.name : '';
-  return WEBAUTHN_ERRORS[name] ?? 'unsupported';
+  return WEBAUTHN_ERRORS.get(name) ?? 'unsupported';
 }
 
 function aborted(step: string): RegistrationError {

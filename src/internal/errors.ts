@@ -94,7 +94,9 @@ export function errorCodeForStatus(status: number, grpcCode?: number): ErrorCode
       return 'not-found';
     default:
       if (status >= 400 && status < 500 && status !== 429 && grpcCode !== undefined) {
-        return GRPC_ERROR_CODES[grpcCode] ?? 'server';
+        return Object.hasOwn(GRPC_ERROR_CODES, grpcCode)
+          ? (GRPC_ERROR_CODES[grpcCode] ?? 'server')
+          : 'server';
       }
       return 'server';
   }

@@ -11,12 +11,12 @@ export interface LinkValues {
 /** ZITADEL's own limit for `urlTemplate`. */
 export const MAX_TEMPLATE_LENGTH = 200;
 
-const VARIABLES: Readonly<Record<string, keyof LinkValues>> = {
-  UserID: 'userId',
-  OrgID: 'orgId',
-  CodeID: 'codeId',
-  Code: 'code',
-};
+const VARIABLES = new Map<string, keyof LinkValues>([
+  ['UserID', 'userId'],
+  ['OrgID', 'orgId'],
+  ['CodeID', 'codeId'],
+  ['Code', 'code'],
+]);
 
 // Go template actions as ZITADEL's templates use them: {{.Name}}, spaces allowed inside the braces.
 const ACTION = /\{\{\s*\.([A-Za-z]+)\s*\}\}/g;
@@ -37,7 +37,7 @@ export function checkLinkTemplate(template: string): void {
     throw invalid(`The link template is longer than ${MAX_TEMPLATE_LENGTH} characters`);
   }
   for (const [, name = ''] of template.matchAll(ACTION)) {
-    if (!(name in VARIABLES)) throw invalid(`The link template uses an unknown variable {{.${name}}}`);
+    if (!VARIABLES.has(name)) throw invalid(`The link template uses an unknown variable {{.${name}}}`);
   }
   if (template.replace(ACTION, '').includes('{{'))
     throw invalid('The link template has a malformed {{ }} action');
@@ -62,7 +62,7 @@ export function checkLinkUrl(url: string): URL {
 export function fillLinkTemplate(template: string, values: LinkValues): string {
   checkLinkTemplate(template);
   const link = template.replace(ACTION, (_match, name: string) => {
-    const key = VARIABLES[name];
+    const key = VARIABLES.get(name);
     return key ? encodeURIComponent(values[key]) : '';
   });
   return checkLinkUrl(link).href;

@@ -1,0 +1,78 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import type { PasskeyRegisterElement, RegistrationLinkAdminElement } from '../../src/index.js';
+import { TOKENS, USERS } from '../../mock/seed.js';
+import { VirtualAuthenticator } from '../support/authenticator.js';
+import { mockApi } from '../support/mock-api.js';
+
+type FixtureWindow = Window & typeof globalThis & { cspViolations: string[] };
+
+async function openFixture(): Promise<HTMLIFrameElement> {
+  const frame = document.createElement('iframe');
+  frame.src = '/test/csp/fixture.html';
+  frame.allow = 'publickey-credentials-create';
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  const win = frame.contentWindow as FixtureWindow;
+  await waitUntil(() => win.customElements.get('registration-link-admin'), 'the kit defines its elements');
+  return frame;
+}
+
+function outcome(target: EventTarget, success: string, failure: string): Promise<Event> {
+  return new Promise((resolve, reject) => {
+    target.addEventListener(success, resolve, { once: true });
+    target.addEventListener(
+      failure,
+      (event) => reject(new Error(JSON.stringify((event as CustomEvent).detail))),
+      {
+        once: true,
+      },
+    );
+  });
+}
+
+describe('under a strict Content-Security-Policy with Trusted Types', () => {
+  let frame: HTMLIFrameElement;
+  let authenticator: VirtualAuthenticator;
+
+  beforeEach(async () => {
+    await mockApi.reset();
+    authenticator = await VirtualAuthenticator.add();
+    frame = await openFixture();
+  });
+
+  afterEach(async () => {
+    frame.remove();
+    await authenticator.remove();
+  });
+
+  it('the policy is in force on the page (eval and innerHTML strings are refused)', () => {
+    const win = frame.contentWindow as FixtureWindow;
+    expect(() => win.eval('1')).to.throw();
+    expect(() => {
+      win.document.body.innerHTML = '<b>not trusted</b>';
+    }).to.throw(/TrustedHTML/);
+  });
+
+  it('runs a whole passkey registration and a link with its QR code with zero violations', async () => {
+    const win = frame.contentWindow as FixtureWindow;
+    const doc = frame.contentDocument!;
+    const register = doc.querySelector('passkey-register') as PasskeyRegisterElement;
+    register.token = TOKENS.alice;
+    const registered = outcome(register, 'registration-success', 'registration-error');
+    register.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button"]')!.click();
+    await registered;
+    expect(register.state).to.equal('success');
+
+    const admin = doc.querySelector('registration-link-admin') as RegistrationLinkAdminElement;
+    admin.token = TOKENS.admin;
+    const created = outcome(admin, 'link-created', 'link-error');
+    admin.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await created;
+    await admin.updateComplete;
+    expect(admin.shadowRoot!.querySelector('[part~="qr"] path')).to.exist;
+
+    expect(win.cspViolations).to.deep.equal([]);
+    expect((await mockApi.registeredOf(USERS.alice.id)).length).to.equal(1);
+  });
+});

@@ -1,0 +1,146 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/index.js';
+import type { PasskeyRegisterElement, RegistrationLinkAdminElement } from '../../src/index.js';
+import type { RegistrationBackend } from '../../src/backends/types.js';
+import { TOKENS, USERS } from '../../mock/seed.js';
+import { VirtualAuthenticator } from '../support/authenticator.js';
+import { RegistrationHarness } from '../support/harness.js';
+import { LinkAdminHarness } from '../support/link-admin-harness.js';
+import { mockApi } from '../support/mock-api.js';
+import { PAYLOADS, injectedElements } from './payloads.js';
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+describe('text from outside is rendered as inert text', () => {
+  beforeEach(async () => {
+    delete window.__xss;
+    await mockApi.reset();
+  });
+
+  afterEach(() => {
+    expect(window.__xss, 'no payload ran').to.equal(undefined);
+  });
+
+  describe('in a passkey name shown after registering', () => {
+    let authenticator: VirtualAuthenticator;
+    beforeEach(async () => {
+      authenticator = await VirtualAuthenticator.add();
+    });
+    afterEach(async () => {
+      await authenticator.remove();
+    });
+
+    PAYLOADS.forEach((payload, index) => {
+      it(`payload ${index + 1}: ${payload}`, async () => {
+        // Each payload gets its own user so one authenticator can hold them all.
+        const users = [USERS.alice, USERS.bob, USERS.carol];
+        const user = users[index % users.length]!;
+        if (index >= users.length) {
+          await authenticator.remove();
+          authenticator = await VirtualAuthenticator.add();
+        }
+        const element = await fixture<PasskeyRegisterElement>(
+          html`<passkey-register user-id=${user.id} passkey-name=${payload}></passkey-register>`,
+        );
+        element.token = TOKENS.admin;
+        const harness = new RegistrationHarness(element);
+        const { detail } = await harness.clickAndWait('registration-success');
+        expect(detail.name).to.equal(payload);
+        expect(harness.statusText).to.contain(payload);
+        await settle();
+        expect(injectedElements(element.shadowRoot!)).to.deep.equal([]);
+      });
+    });
+  });
+
+  it('in error messages from the server: never shown, the element shows its own words', async () => {
+    const element = await fixture<PasskeyRegisterElement>(
+      html`<passkey-register user-id=${USERS.alice.id}></passkey-register>`,
+    );
+    element.token = TOKENS.alice;
+    for (const payload of PAYLOADS) {
+      await mockApi.fault({
+        rpc: 'RegisterPasskey',
+        status: 400,
+        body: JSON.stringify({
+          code: 3,
+          message: payload,
+          details: [{ '@type': payload, message: payload }],
+        }),
+      });
+      const { detail } = await new RegistrationHarness(element).clickAndWait('registration-error');
+      expect(detail.message).not.to.contain(payload);
+      expect(element.shadowRoot!.innerHTML).not.to.contain(payload);
+      expect(injectedElements(element.shadowRoot!)).to.deep.equal([]);
+    }
+    await settle();
+  });
+
+  it('in overridden strings', async () => {
+    const element = await fixture<PasskeyRegisterElement>(
+      html`<passkey-register user-id=${USERS.alice.id}></passkey-register>`,
+    );
+    for (const payload of PAYLOADS) {
+      element.strings = { passkeyButton: payload, passkeyIdle: payload };
+      await element.updateComplete;
+      const harness = new RegistrationHarness(element);
+      expect(harness.button.textContent?.trim()).to.equal(payload);
+      expect(injectedElements(element.shadowRoot!)).to.deep.equal([]);
+    }
+    await settle();
+  });
+
+  it('in links and codes a server returns', async () => {
+    for (const payload of PAYLOADS) {
+      const backend: RegistrationBackend = {
+        label: 'a server that returns hostile values',
+        async createLink() {
+          return {
+            code: { id: payload, code: payload },
+            details: { resourceOwner: payload },
+          };
+        },
+      };
+      const element = await fixture<RegistrationLinkAdminElement>(
+        html`<registration-link-admin
+          user-id=${USERS.bob.id}
+          link-template="https://app.example.com/register?userID={{.UserID}}&orgID={{.OrgID}}&codeID={{.CodeID}}&code={{.Code}}"
+        ></registration-link-admin>`,
+      );
+      element.backend = backend;
+      const harness = new LinkAdminHarness(element);
+      const { detail } = await harness.submitAndWait('link-created');
+      const url = new URL(detail.link!);
+      // The values stay inside their parameters: the link's shape cannot change.
+      expect(url.origin).to.equal('https://app.example.com');
+      expect(url.searchParams.get('code')).to.equal(payload);
+      expect(url.searchParams.get('orgID')).to.equal(payload);
+      expect(harness.link!.textContent).to.equal(detail.link);
+      expect(injectedElements(element.shadowRoot!)).to.deep.equal([]);
+    }
+    await settle();
+  });
+
+  it('in a link built by the server (v1): shown as text, and only if it is https', async () => {
+    const link =
+      'https://id.example.com/ui/login/login/passwordless/init?note=<img src=x onerror=window.__xss=1>';
+    const make = async (returned: string) => {
+      const element = await fixture<RegistrationLinkAdminElement>(
+        html`<registration-link-admin user-id=${USERS.bob.id}></registration-link-admin>`,
+      );
+      element.backend = { label: 'v1-like', createLink: async () => ({ link: returned }) };
+      return new LinkAdminHarness(element);
+    };
+    const shown = await make(link);
+    const { detail } = await shown.submitAndWait('link-created');
+    expect(shown.link!.textContent).to.equal(new URL(link).href);
+    expect(detail.link).to.equal(new URL(link).href);
+    expect(injectedElements(shown.element.shadowRoot!)).to.deep.equal([]);
+
+    const refused = await make('javascript:window.__xss=1');
+    const { detail: error } = await refused.submitAndWait('link-error');
+    expect(error.code).to.equal('bad-response');
+    expect(refused.link).to.equal(null);
+    await settle();
+  });
+});
