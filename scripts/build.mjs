@@ -4,6 +4,7 @@
  * - dist/passkey-elements.js  one self-contained, minified ES module for a <script type="module"> tag
  * - dist/index.js, dist/<element>.js, dist/backends.js  package entries with lit etc. left as bare imports
  * - dist/**.d.ts  type declarations (tsc)
+ * - custom-elements.json  the Custom Elements Manifest, from the JSDoc (checked in; CI checks it is current)
  */
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -45,3 +46,4 @@ await Promise.all([
 ]);
 
 execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+execFileSync('npx', ['cem', 'analyze', '--quiet'], { stdio: 'inherit' });

@@ -10,6 +10,7 @@ import { readRegistrationLink, removeCodeFromAddressBar } from './registration-l
  * Registers a passkey for a ZITADEL user: starts the registration at the backend, lets the browser create
  * the credential and has the backend verify it. Also the landing page of a registration link (`from-url`).
  *
+ * @tagname passkey-register
  * @summary A button that creates a passkey and registers it with ZITADEL.
  *
  * @event registration-start - Before any request; cancelable. `detail: { kind, userId }`.

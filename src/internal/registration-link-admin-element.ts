@@ -27,6 +27,7 @@ function ownerOf(details: ChangeDetails | undefined): string | undefined {
  * (with an optional URL template) or returns the code, which the element turns into a link with a copy
  * button and a QR code, so the person can open it on a phone.
  *
+ * @tagname registration-link-admin
  * @summary A form that creates a ZITADEL passkey registration link, shown as link and QR code or emailed.
  *
  * @event link-created - The link exists. `detail: LinkCreatedDetail`.

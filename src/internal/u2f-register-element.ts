@@ -6,6 +6,7 @@ import { RegistrationElement, type KindTexts } from './registration-element.js';
  * Registers a U2F / FIDO security key as a second factor for a ZITADEL user. The user must be
  * authorized, by `token` or by the page's proxy.
  *
+ * @tagname u2f-register
  * @summary A button that adds a security key as a second factor in ZITADEL.
  *
  * @event registration-start - Before any request; cancelable. `detail: { kind: "u2f", userId }`.
