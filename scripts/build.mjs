@@ -27,7 +27,9 @@ await Promise.all([
     entryPoints: { 'passkey-elements': 'src/index.ts' },
     outdir: 'dist',
     minify: true,
-    metafile: false,
+    // Languages other than English are chunks the bundle loads from beside itself, on demand.
+    splitting: true,
+    chunkNames: 'passkey-elements-chunks/[name]-[hash]',
   }),
   esbuild.build({
     ...common,

@@ -29,5 +29,5 @@ export type {
 } from './internal/events.js';
 export type { MessageOverrides } from './internal/configured-element.js';
 export type { Messages } from './i18n/messages.js';
-export { en } from './i18n/en.js';
+export { en, loadMessages, catalogFor, LANGUAGES } from './i18n/index.js';
 export * from './backends/index.js';

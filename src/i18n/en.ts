@@ -15,6 +15,12 @@ export const en: Messages = {
   u2fIdle: 'Use a security key as a second step when you sign in.',
   u2fPrompting: 'Insert or tap your security key and follow the instructions of your browser.',
   u2fSuccess: (name) => `Your security key “${name}” is ready.`,
+  capabilityNoWebAuthn:
+    'This browser cannot create passkeys here. Open the registration link on your phone, or use another browser.',
+  capabilityNoPlatform:
+    'This device has no passkey provider set up (fingerprint, face or screen lock). Set one up, or register from your phone with a registration link’s QR code.',
+  capabilityOtherDevice:
+    'This device cannot keep the passkey itself: your browser will offer your phone or a security key instead.',
   linkUserIdLabel: 'User ID',
   linkDeliveryLegend: 'How the user gets the link',
   linkDeliveryReturn: 'Show the link here',

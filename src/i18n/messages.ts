@@ -16,6 +16,12 @@ export interface Messages {
   u2fIdle: string;
   u2fPrompting: string;
   u2fSuccess: (name: string) => string;
+  /** Before the click, when this browser cannot do WebAuthn at all. */
+  capabilityNoWebAuthn: string;
+  /** Before the click, when `authenticator="platform"` is asked for and this device has no passkey provider. */
+  capabilityNoPlatform: string;
+  /** Before the click, when this device has no passkey provider but another device can be used. */
+  capabilityOtherDevice: string;
   linkUserIdLabel: string;
   linkDeliveryLegend: string;
   linkDeliveryReturn: string;

@@ -4,6 +4,7 @@ import {
   startRegistration as createCredential,
 } from '@simplewebauthn/browser';
 import { normalizeCreationOptions } from '../backends/options.js';
+import type { PublicKeyCredentialHint } from '@simplewebauthn/browser';
 import type {
   ChangeDetails,
   PublicKeyCredentialCreationOptionsJSON,
@@ -19,6 +20,8 @@ export type CeremonyStage = 'starting' | 'prompting' | 'verifying';
 export interface CeremonyRequest extends StartRegistrationRequest {
   /** The name stored with the credential. */
   name: string;
+  /** WebAuthn hints that make the browser open the right picker, unless the server sent its own. */
+  hints?: PublicKeyCredentialHint[];
 }
 
 export interface RegistrationResult {
@@ -116,7 +119,7 @@ export async function runRegistration(
   }
   if (signal.aborted) throw aborted('before it started');
 
-  const { name, ...startRequest } = request;
+  const { name, hints, ...startRequest } = request;
   const hasCode = request.code !== undefined;
   onStage('starting');
   let started;
@@ -126,6 +129,7 @@ export async function runRegistration(
     throw refine(error, 'start', hasCode);
   }
   const optionsJSON = normalizeCreationOptions(started.options);
+  if (hints?.length && !optionsJSON.hints?.length) optionsJSON.hints = hints;
   if (signal.aborted) throw aborted('after it started');
 
   onStage('prompting');

@@ -1,8 +1,9 @@
 import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { DEFAULT_TIMEOUT_MS, zitadelBackend } from '../backends/index.js';
 import type { ApiGeneration, RegistrationBackend, TokenSource } from '../backends/types.js';
 import { en } from '../i18n/en.js';
+import { catalogFor, loadMessages } from '../i18n/index.js';
 import type { Messages } from '../i18n/messages.js';
 import { RegistrationError, type ErrorCode } from './errors.js';
 import type { RegistrationErrorDetail } from './events.js';
@@ -55,13 +56,41 @@ export class ConfiguredElement extends LitElement {
   /** Overrides of any text the element shows. */
   @property({ attribute: false }) strings?: MessageOverrides;
 
+  /** The catalog in use: English until the element's language has loaded. */
+  @state() private _catalog: Messages = en;
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
   /** The language of the text, from `lang` on the element or an ancestor, else the document. */
   get language(): string {
     return this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.#loadCatalog();
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang' && this.isConnected) void this.#loadCatalog();
+  }
+
+  async #loadCatalog(): Promise<void> {
+    const language = this.language;
+    if (catalogFor(language) === 'en') {
+      this._catalog = en;
+      return;
+    }
+    const catalog = await loadMessages(language);
+    // Another language may have been asked for while this one loaded.
+    if (this.language === language) this._catalog = catalog;
+  }
+
   protected get messages(): Messages {
-    return mergeMessages(en, this.strings);
+    return mergeMessages(this._catalog, this.strings);
   }
 
   protected resolveBackend(): RegistrationBackend {

@@ -1,3 +1,4 @@
+import type { PublicKeyCredentialHint } from '@simplewebauthn/browser';
 import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { RegistrationCode } from '../backends/types.js';
@@ -16,11 +17,13 @@ import { readRegistrationLink, removeCodeFromAddressBar } from './registration-l
  * @event registration-start - Before any request; cancelable. `detail: { kind, userId }`.
  * @event registration-success - The passkey is registered. `detail: RegistrationSuccessDetail`.
  * @event registration-error - The registration failed. `detail: RegistrationErrorDetail`.
+ * @event capabilities-change - The `capabilities` of this browser and device are known.
  *
  * @csspart base - The wrapper of status, message and button.
  * @csspart status - The live region that says what is happening.
  * @csspart message - The error message with what to do next.
  * @csspart button - The button that starts the registration.
+ * @csspart note - Before the click: what this device cannot do, and what to do instead.
  *
  * @cssprop --pk-accent-color - Background of the button.
  * @cssprop --pk-on-accent-color - Text colour on the button.
@@ -63,6 +66,13 @@ export class PasskeyRegisterElement extends RegistrationElement {
       prompting: messages.passkeyPrompting,
       success: messages.passkeySuccess,
     };
+  }
+
+  /** This device's passkey provider for `platform`, a phone (or key) for `cross-platform`. */
+  protected override hints(): PublicKeyCredentialHint[] {
+    if (this.authenticator === 'platform') return ['client-device'];
+    if (this.authenticator === 'cross-platform') return ['hybrid'];
+    return [];
   }
 
   protected override registrationCode(): RegistrationCode | undefined {

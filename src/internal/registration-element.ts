@@ -1,9 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { PublicKeyCredentialHint } from '@simplewebauthn/browser';
 import type { AuthenticatorPreference, RegistrationCode, RegistrationKind } from '../backends/types.js';
 import type { Messages } from '../i18n/messages.js';
 import { baseStyles, themeTokens } from '../styles/shared.js';
 import { runRegistration, type CeremonyStage } from './ceremony.js';
+import { capabilityTokens, detectCapabilities, type Capabilities } from './capabilities.js';
 import { CeremonyController, type AbortReason } from './ceremony-controller.js';
 import { ConfiguredElement, toRegistrationError } from './configured-element.js';
 import { describeDevice } from './device-name.js';
@@ -43,6 +45,7 @@ export abstract class RegistrationElement extends ConfiguredElement {
   @state() private _state: RegistrationState = 'idle';
   @state() private _errorMessage = '';
   @state() private _successName = '';
+  @state() private _capabilities: Capabilities | undefined;
 
   #ceremony = new CeremonyController(this);
   #running: Promise<RegistrationSuccess> | undefined;
@@ -51,6 +54,11 @@ export abstract class RegistrationElement extends ConfiguredElement {
   protected abstract kindTexts(messages: Messages): KindTexts;
   /** The name to store with the credential, from an attribute; empty means derive one. */
   protected abstract get credentialName(): string | undefined;
+  /** WebAuthn hints for the browser's picker; none by default. */
+  protected hints(): PublicKeyCredentialHint[] {
+    return [];
+  }
+
   /** The one-time code of a registration link, where the element has one. */
   protected registrationCode(): RegistrationCode | undefined {
     return undefined;
@@ -61,9 +69,36 @@ export abstract class RegistrationElement extends ConfiguredElement {
     return this._state;
   }
 
+  /**
+   * What this browser and device can do, found when the element connects (`undefined` until then).
+   * Reflected as the `capabilities` attribute: `webauthn`, `platform`, `hybrid` tokens, for
+   * `passkey-register:not([capabilities~=platform])` in styles.
+   */
+  get capabilities(): Capabilities | undefined {
+    return this._capabilities;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     this.#setState(this._state);
+    void this.#detectCapabilities();
+  }
+
+  async #detectCapabilities(): Promise<void> {
+    const capabilities = await detectCapabilities();
+    this._capabilities = capabilities;
+    this.setAttribute('capabilities', capabilityTokens(capabilities));
+    this.dispatchEvent(new Event('capabilities-change'));
+  }
+
+  /** What the person should know before the click, from the capabilities; empty when all is well. */
+  protected capabilityNote(): string {
+    const capabilities = this._capabilities;
+    if (!capabilities) return '';
+    const messages = this.messages;
+    if (!capabilities.webauthn) return messages.capabilityNoWebAuthn;
+    if (this.kind !== 'passkey' || capabilities.platformAuthenticator) return '';
+    return this.authenticator === 'platform' ? messages.capabilityNoPlatform : messages.capabilityOtherDevice;
   }
 
   /**
@@ -119,6 +154,7 @@ export abstract class RegistrationElement extends ConfiguredElement {
           domain: this.domain || location.hostname,
           authenticator: this.authenticator,
           name: (this.credentialName?.trim() || this.defaultName()).slice(0, MAX_NAME_LENGTH),
+          hints: this.hints(),
           ...(code ? { code } : {}),
         },
         signal,
@@ -194,6 +230,11 @@ export abstract class RegistrationElement extends ConfiguredElement {
     return html`
       <div part="base">
         <p part="status" role="status" aria-live="polite">${this.statusText(texts)}</p>
+        ${
+          this._state === 'idle' && this.capabilityNote()
+            ? html`<p part="note">${this.capabilityNote()}</p>`
+            : nothing
+        }
         ${this._errorMessage ? html`<p part="message" role="alert">${this._errorMessage}</p>` : nothing}
         <button
           part="button"

@@ -1,3 +1,4 @@
+import type { PublicKeyCredentialHint } from '@simplewebauthn/browser';
 import { property } from 'lit/decorators.js';
 import type { Messages } from '../i18n/messages.js';
 import { RegistrationElement, type KindTexts } from './registration-element.js';
@@ -12,11 +13,13 @@ import { RegistrationElement, type KindTexts } from './registration-element.js';
  * @event registration-start - Before any request; cancelable. `detail: { kind: "u2f", userId }`.
  * @event registration-success - The security key is registered. `detail: RegistrationSuccessDetail`.
  * @event registration-error - The registration failed. `detail: RegistrationErrorDetail`.
+ * @event capabilities-change - The `capabilities` of this browser and device are known.
  *
  * @csspart base - The wrapper of status, message and button.
  * @csspart status - The live region that says what is happening.
  * @csspart message - The error message with what to do next.
  * @csspart button - The button that starts the registration.
+ * @csspart note - Before the click: what this device cannot do, and what to do instead.
  *
  * @cssprop --pk-accent-color - Background of the button.
  * @cssprop --pk-on-accent-color - Text colour on the button.
@@ -38,6 +41,11 @@ export class U2fRegisterElement extends RegistrationElement {
     super();
     // A security key is a roaming authenticator: ask for one, not for this device's passkey provider.
     this.authenticator = 'cross-platform';
+  }
+
+  /** Asks the browser for its security-key picker rather than passkey providers. */
+  protected override hints(): PublicKeyCredentialHint[] {
+    return ['security-key'];
   }
 
   protected get credentialName(): string | undefined {

@@ -35,7 +35,8 @@ export const baseStyles = css`
   p {
     margin: 0;
   }
-  [part~='status'] {
+  [part~='status'],
+  [part~='note'] {
     color: var(--_muted);
   }
   [part~='message'] {
