@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { createZitadelMock } from './mock/zitadel-mock.js';
 import { strictCspForFixtures } from './test/csp/policy.mjs';
+import { prebundledReact } from './test/support/react-plugin.mjs';
 import { webAuthnPlugin } from './test/support/webauthn-plugin.mjs';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -41,7 +42,11 @@ export default {
     }),
   ],
   middleware: [strictCspForFixtures(), mock.koa()],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), webAuthnPlugin()],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
+    prebundledReact(),
+    webAuthnPlugin(),
+  ],
   testFramework: { config: { timeout: 10_000 } },
   testsFinishTimeout: 300_000,
 };

@@ -39,11 +39,12 @@ await Promise.all([
       'u2f-register': 'src/u2f-register.ts',
       'registration-link-admin': 'src/registration-link-admin.ts',
       backends: 'src/backends.ts',
+      react: 'src/react.ts',
     },
     outdir: 'dist',
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
-    external: ['lit', 'lit/*', '@lit/*', '@simplewebauthn/browser'],
+    external: ['lit', 'lit/*', '@lit/*', '@simplewebauthn/browser', 'lean-qr', 'lean-qr/*', 'react'],
   }),
 ]);
 
