@@ -1,8 +1,8 @@
 // @ts-check
 /**
- * ZITADEL's v2 user service (`zitadel.user.v2.UserService`), the passkey part. Each handler follows
- * ZITADEL's order of checks: grpc-gateway decodes the body, the auth interceptor checks the token, the
- * validation interceptor checks the proto rules, then the command checks the data.
+ * ZITADEL's v2 user service (`zitadel.user.v2.UserService`), the passkey and U2F part. Each handler
+ * follows ZITADEL's order of checks: grpc-gateway decodes the body, the auth interceptor checks the
+ * token, the validation interceptor checks the proto rules, then the command checks the data.
  *
  * Deliberate differences from ZITADEL, for the kit's tests and demo (see README):
  * - A request that carries a registration code needs no token, and neither does verifying a
@@ -14,10 +14,10 @@ import { authenticate, authenticateIfPresent, requirePermission, requireSelfOrUs
 import { Errors } from './errors.js';
 import { requestBaseUrl, requestHostname, requestOrigins } from './http.js';
 import { defaultRegistrationLink, renderUrlTemplate } from './links.js';
-import { decodeBody, validateMessage } from './messages.js';
+import { decodeBody, decodeQuery, validateMessage } from './messages.js';
 import { INSTANCE } from './seed.js';
 import { AuthFactorState } from './store.js';
-import { creationOptions, verifyAttestation } from './webauthn.js';
+import { creationOptions, verifyAttestation, zitadelSelection } from './webauthn.js';
 
 /** @typedef {import('./zitadel-mock.js').ApiContext} ApiContext */
 /** @typedef {import('./messages.js').MessageSpec} MessageSpec */
@@ -27,6 +27,10 @@ import { creationOptions, verifyAttestation } from './webauthn.js';
  * @typedef {{ userId: string, code?: { id: string, code: string }, authenticator?: string, domain?: string }} RegisterPasskeyMessage
  * @typedef {{ userId: string, passkeyId: string, publicKeyCredential: Record<string, unknown>, passkeyName: string }} VerifyPasskeyRegistrationMessage
  * @typedef {{ userId: string, sendLink?: { urlTemplate?: string }, returnCode?: {} }} CreatePasskeyRegistrationLinkMessage
+ * @typedef {{ userId: string, domain?: string }} RegisterU2FMessage
+ * @typedef {{ userId: string, u2fId: string, publicKeyCredential: Record<string, unknown>, tokenName: string }} VerifyU2FRegistrationMessage
+ * @typedef {{ userId: string, passkeyId?: string, u2fId?: string }} UserAuthenticatorMessage
+ * @typedef {{ userId: string, domainQuery?: { includeWithoutDomain?: boolean, domain?: string } }} ListAuthenticationMethodTypesMessage
  */
 
 const ID = /** @type {const} */ ({ type: 'string', minLength: 1, maxLength: 200 });
@@ -80,6 +84,46 @@ const CreatePasskeyRegistrationLinkRequest = {
   oneofs: { medium: ['sendLink', 'returnCode'] },
 };
 
+/** @type {MessageSpec} */
+const RegisterU2FRequest = {
+  name: 'RegisterU2FRequest',
+  // No length rule on domain, as for passkeys: empty means the domain the API was called on.
+  fields: { userId: ID, domain: { type: 'string' } },
+};
+
+/** @type {MessageSpec} */
+const VerifyU2FRegistrationRequest = {
+  name: 'VerifyU2FRegistrationRequest',
+  fields: {
+    userId: ID,
+    u2fId: ID,
+    publicKeyCredential: { type: 'struct', required: true },
+    tokenName: ID,
+  },
+};
+
+/** @type {MessageSpec} */
+const ListPasskeysRequest = { name: 'ListPasskeysRequest', fields: { userId: ID } };
+
+/** @type {MessageSpec} */
+const RemovePasskeyRequest = { name: 'RemovePasskeyRequest', fields: { userId: ID, passkeyId: ID } };
+
+/** @type {MessageSpec} */
+const RemoveU2FRequest = { name: 'RemoveU2FRequest', fields: { userId: ID, u2fId: ID } };
+
+/** @type {MessageSpec} */
+const ListAuthenticationMethodTypesRequest = {
+  name: 'ListAuthenticationMethodTypesRequest',
+  fields: {
+    userId: ID,
+    domainQuery: {
+      type: 'message',
+      // domain has a length rule without `optional`: a domainQuery with no domain fails validation.
+      message: { name: 'DomainQuery', fields: { includeWithoutDomain: { type: 'bool' }, domain: ID } },
+    },
+  },
+};
+
 /** @type {Record<string, 'platform' | 'cross-platform' | undefined>} */
 const ATTACHMENT_BY_AUTHENTICATOR = {
   PASSKEY_AUTHENTICATOR_PLATFORM: 'platform',
@@ -109,13 +153,49 @@ function findUser(context, userId) {
 /**
  * The user's verified credentials of one kind: what the authenticator must not register twice.
  * ZITADEL excludes only the kind being registered (passkeys for a passkey, U2F keys for a key).
+ * @param {ApiContext} context
  * @param {User} user
  * @param {'passkey' | 'u2f'} kind
  */
-function registeredCredentials(user, kind) {
-  return user.authenticators
-    .filter((authenticator) => authenticator.kind === kind && authenticator.state === AuthFactorState.READY)
+function registeredCredentials(context, user, kind) {
+  return context.store
+    .authenticatorsOf(user, [kind], AuthFactorState.READY)
     .map(({ credentialId, transports }) => ({ id: credentialId ?? '', transports }));
+}
+
+/**
+ * Checks the authenticator's answer against a pending registration and, if it holds, stores it. A failed
+ * check throws ZITADEL's 500 and leaves the registration pending (a retry may succeed).
+ * @param {ApiContext} context
+ * @param {import('./store.js').Authenticator} pending
+ * @param {Record<string, unknown>} publicKeyCredential
+ * @param {string} name
+ * @param {boolean} requireUserVerification
+ */
+async function completeRegistration(context, pending, publicKeyCredential, name, requireUserVerification) {
+  const credential = await verifyAttestation({
+    credential: publicKeyCredential,
+    challenge: pending.challenge,
+    rpID: pending.rpID,
+    origins: requestOrigins(context.req),
+    requireUserVerification,
+  });
+  context.store.completeAuthenticator(pending, name, credential);
+}
+
+/**
+ * `zitadel.object.v2.ListDetails` as protojson writes it: a zero `totalResult` is left out, like every
+ * other zero value in ZITADEL's JSON.
+ * @param {ApiContext} context
+ * @param {number} count
+ * @param {User | undefined} user
+ */
+function listDetails(context, count, user) {
+  return {
+    ...(count > 0 ? { totalResult: String(count) } : {}),
+    ...(user ? { processedSequence: String(user.sequence) } : {}),
+    timestamp: context.store.isoNow(),
+  };
 }
 
 /**
@@ -150,7 +230,7 @@ async function registerPasskey(context) {
       userVerification: 'required',
       ...(attachment ? { authenticatorAttachment: attachment } : {}),
     },
-    excludeCredentials: registeredCredentials(user, 'passkey'),
+    excludeCredentials: registeredCredentials(context, user, 'passkey'),
   });
 
   if (code) context.store.useCode(code);
@@ -188,14 +268,7 @@ async function verifyPasskeyRegistration(context) {
   if (!user) throw Errors.userNotFound();
   if (!pending) throw Errors.webAuthNNotFound();
 
-  const credential = await verifyAttestation({
-    credential: request.publicKeyCredential,
-    challenge: pending.challenge,
-    rpID: pending.rpID,
-    origins: requestOrigins(context.req),
-    requireUserVerification: true,
-  });
-  context.store.completeAuthenticator(pending, request.passkeyName, credential);
+  await completeRegistration(context, pending, request.publicKeyCredential, request.passkeyName, true);
   return { body: { details: context.store.change(user) } };
 }
 
@@ -232,6 +305,149 @@ async function createPasskeyRegistrationLink(context) {
 }
 
 /**
+ * RegisterU2F: starts registering a security key as a second factor. ZITADEL's `createUserU2F` asks
+ * go-webauthn for user verification `required` and no attachment (and, like every ZITADEL registration,
+ * no resident key), so that is what the options say; verification then does not insist on it (below).
+ * There is no code flow for U2F: a token is always needed.
+ * @param {ApiContext} context
+ */
+async function registerU2F(context) {
+  const request = /** @type {RegisterU2FMessage} */ (readRequest(context, RegisterU2FRequest));
+  const principal = authenticate(context.caller);
+  validateMessage(request, RegisterU2FRequest);
+  requireSelfOrUserWrite(principal, request.userId);
+  const user = findUser(context, request.userId);
+
+  const rpID = request.domain || requestHostname(context.req);
+  const options = await creationOptions({
+    rpID,
+    rpName: INSTANCE.name,
+    user,
+    authenticatorSelection: zitadelSelection('required'),
+    excludeCredentials: registeredCredentials(context, user, 'u2f'),
+  });
+  const u2f = context.store.startAuthenticator(user, {
+    kind: 'u2f',
+    challenge: options.publicKey.challenge,
+    rpID,
+    startedWithCode: false,
+  });
+  return {
+    body: {
+      details: context.store.change(user),
+      u2fId: u2f.id,
+      publicKeyCredentialCreationOptions: options,
+    },
+  };
+}
+
+/**
+ * VerifyU2FRegistration: checks the key's answer and stores it. User verification is not required:
+ * ZITADEL does not keep the requirement it asked for with the pending token, so go-webauthn verifies
+ * with its default (discouraged), and a key that only proved presence is accepted.
+ * @param {ApiContext} context
+ */
+async function verifyU2FRegistration(context) {
+  const request = /** @type {VerifyU2FRegistrationMessage} */ (
+    readRequest(context, VerifyU2FRegistrationRequest)
+  );
+  const principal = authenticate(context.caller);
+  requireSelfOrUserWrite(principal, request.userId);
+  validateMessage(request, VerifyU2FRegistrationRequest);
+  const user = findUser(context, request.userId);
+  const pending = context.store.pendingAuthenticator(user, 'u2f', request.u2fId);
+  if (!pending) throw Errors.webAuthNNotFound();
+
+  await completeRegistration(context, pending, request.publicKeyCredential, request.tokenName, false);
+  return { body: { details: context.store.change(user) } };
+}
+
+/**
+ * ListPasskeys: the user's verified passkeys. ZITADEL searches its auth-method projection, so an
+ * unknown user is an empty list, not an error; an empty `result` is left out of the JSON.
+ * @param {ApiContext} context
+ */
+function listPasskeys(context) {
+  const request = /** @type {UserAuthenticatorMessage} */ (readRequest(context, ListPasskeysRequest));
+  const principal = authenticate(context.caller);
+  validateMessage(request, ListPasskeysRequest);
+  requireSelfOrUserWrite(principal, request.userId);
+  const user = context.store.user(request.userId);
+  const passkeys = user ? context.store.authenticatorsOf(user, ['passkey'], AuthFactorState.READY) : [];
+  return {
+    body: {
+      details: listDetails(context, passkeys.length, user),
+      ...(passkeys.length ? { result: passkeys.map(({ id, state, name }) => ({ id, state, name })) } : {}),
+    },
+  };
+}
+
+/**
+ * RemovePasskey and RemoveU2F: remove one authenticator of that kind, pending or verified.
+ * @param {'passkey' | 'u2f'} kind
+ * @param {MessageSpec} spec
+ * @param {'passkeyId' | 'u2fId'} idField
+ * @returns {(context: ApiContext) => { body: unknown }}
+ */
+function removeAuthenticator(kind, spec, idField) {
+  return (context) => {
+    // DELETE has no body binding: grpc-gateway does not read one.
+    const request = /** @type {UserAuthenticatorMessage} */ ({ ...context.params });
+    const principal = authenticate(context.caller);
+    validateMessage(request, spec);
+    requireSelfOrUserWrite(principal, request.userId);
+    const user = findUser(context, request.userId);
+    if (!context.store.removeAuthenticator(user, [kind], request[idField] ?? '')) {
+      throw Errors.authenticatorNotFound();
+    }
+    return { body: { details: context.store.change(user) } };
+  };
+}
+
+/**
+ * The `AuthenticationMethodType` each kind of verified authenticator counts as. A v3alpha WebAuthN
+ * authenticator is a passkey when the user was verified, else a second factor.
+ * @param {import('./store.js').Authenticator} authenticator
+ */
+function authMethodType(authenticator) {
+  if (authenticator.kind === 'passkey') return 'AUTHENTICATION_METHOD_TYPE_PASSKEY';
+  if (authenticator.kind === 'u2f') return 'AUTHENTICATION_METHOD_TYPE_U2F';
+  return authenticator.userVerified ? 'AUTHENTICATION_METHOD_TYPE_PASSKEY' : 'AUTHENTICATION_METHOD_TYPE_U2F';
+}
+
+/** In enum order, as the list comes back. The mock's users have no password, IdP or OTP. */
+const AUTH_METHOD_TYPES = ['AUTHENTICATION_METHOD_TYPE_PASSKEY', 'AUTHENTICATION_METHOD_TYPE_U2F'];
+
+/**
+ * ListAuthenticationMethodTypes: which kinds of verified authenticators the user has, optionally only
+ * those registered for `domainQuery.domain`. Like ListPasskeys, an unknown user is an empty list.
+ * @param {ApiContext} context
+ */
+function listAuthenticationMethodTypes(context) {
+  const request = /** @type {ListAuthenticationMethodTypesMessage} */ ({
+    ...decodeQuery(context.query, ListAuthenticationMethodTypesRequest),
+    ...context.params,
+  });
+  const principal = authenticate(context.caller);
+  validateMessage(request, ListAuthenticationMethodTypesRequest);
+  requireSelfOrUserWrite(principal, request.userId);
+  const user = context.store.user(request.userId);
+  const domain = request.domainQuery?.domain;
+  const present = new Set(
+    (user ? context.store.authenticatorsOf(user, ['passkey', 'u2f', 'webauthn'], AuthFactorState.READY) : [])
+      .filter((authenticator) => domain === undefined || authenticator.rpID === domain)
+      .map(authMethodType),
+  );
+  const types = AUTH_METHOD_TYPES.filter((type) => present.has(type));
+  return {
+    body: {
+      details: listDetails(context, types.length, user),
+      ...(types.length ? { authMethodTypes: types } : {}),
+    },
+  };
+}
+
+/**
  * The v2 routes. A literal last segment comes before a parameter in the same place.
  * @type {readonly import('./http.js').Route<ApiContext>[]}
  */
@@ -242,11 +458,37 @@ export const v2Routes = Object.freeze([
     rpc: 'CreatePasskeyRegistrationLink',
     handler: createPasskeyRegistrationLink,
   },
+  { method: 'POST', pattern: '/v2/users/:userId/passkeys/_search', rpc: 'ListPasskeys', handler: listPasskeys },
   { method: 'POST', pattern: '/v2/users/:userId/passkeys', rpc: 'RegisterPasskey', handler: registerPasskey },
   {
     method: 'POST',
     pattern: '/v2/users/:userId/passkeys/:passkeyId',
     rpc: 'VerifyPasskeyRegistration',
     handler: verifyPasskeyRegistration,
+  },
+  {
+    method: 'DELETE',
+    pattern: '/v2/users/:userId/passkeys/:passkeyId',
+    rpc: 'RemovePasskey',
+    handler: removeAuthenticator('passkey', RemovePasskeyRequest, 'passkeyId'),
+  },
+  { method: 'POST', pattern: '/v2/users/:userId/u2f', rpc: 'RegisterU2F', handler: registerU2F },
+  {
+    method: 'POST',
+    pattern: '/v2/users/:userId/u2f/:u2fId',
+    rpc: 'VerifyU2FRegistration',
+    handler: verifyU2FRegistration,
+  },
+  {
+    method: 'DELETE',
+    pattern: '/v2/users/:userId/u2f/:u2fId',
+    rpc: 'RemoveU2F',
+    handler: removeAuthenticator('u2f', RemoveU2FRequest, 'u2fId'),
+  },
+  {
+    method: 'GET',
+    pattern: '/v2/users/:userId/authentication_methods',
+    rpc: 'ListAuthenticationMethodTypes',
+    handler: listAuthenticationMethodTypes,
   },
 ]);

@@ -44,6 +44,9 @@ export class ConfiguredElement extends LitElement {
   /** Passed to `fetch`, for cookie-authenticated proxies. */
   @property() credentials: RequestCredentials = 'same-origin';
 
+  /** `light`, `dark`, or `auto` (the person's preference); empty follows the page's `color-scheme`. */
+  @property({ reflect: true }) theme: '' | 'light' | 'dark' | 'auto' = '';
+
   /** Milliseconds a request may take before it fails with `network`. */
   @property({ type: Number }) timeout = DEFAULT_TIMEOUT_MS;
 

@@ -192,8 +192,18 @@ export abstract class RegistrationElement extends ConfiguredElement {
   }
 
   #setState(next: RegistrationState): void {
+    // Where the person was working in the element (the button), the outcome takes the focus, so a
+    // screen reader reads it and the keyboard continues from there.
+    const moveFocus = (next === 'success' || next === 'error') && this.matches(':focus-within');
     this._state = next;
     if (this.getAttribute('state') !== next) this.setAttribute('state', next);
+    if (moveFocus) {
+      void this.updateComplete.then(() => {
+        this.renderRoot
+          .querySelector<HTMLElement>(next === 'error' ? '[part~="message"]' : '[part~="status"]')
+          ?.focus();
+      });
+    }
   }
 
   #onClick(): void {
@@ -229,13 +239,13 @@ export abstract class RegistrationElement extends ConfiguredElement {
           : texts.button;
     return html`
       <div part="base">
-        <p part="status" role="status" aria-live="polite">${this.statusText(texts)}</p>
+        <p part="status" role="status" aria-live="polite" tabindex="-1">${this.statusText(texts)}</p>
         ${
           this._state === 'idle' && this.capabilityNote()
             ? html`<p part="note">${this.capabilityNote()}</p>`
             : nothing
         }
-        ${this._errorMessage ? html`<p part="message" role="alert">${this._errorMessage}</p>` : nothing}
+        ${this._errorMessage ? html`<p part="message" role="alert" tabindex="-1">${this._errorMessage}</p>` : nothing}
         <button
           part="button"
           type="button"

@@ -351,7 +351,7 @@ export class RegistrationLinkAdminElement extends ConfiguredElement {
         </button>
       </form>
       <p part="status" role="status" aria-live="polite">${status}</p>
-      ${this._errorMessage ? html`<p part="message" role="alert">${this._errorMessage}</p>` : nothing}
+      ${this._errorMessage ? html`<p part="message" role="alert" tabindex="-1">${this._errorMessage}</p>` : nothing}
       ${this._result ? this.#renderResult(this._result) : nothing}
     </div>`;
   }

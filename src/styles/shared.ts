@@ -3,18 +3,31 @@ import { css } from 'lit';
 /**
  * Public theme hooks are `--pk-*` custom properties; inside the shadow root they feed private `--_*`
  * variables, so a page sets a token once and every element follows.
+ *
+ * Light or dark follows the page's `color-scheme` (a page that declares `color-scheme: light dark` gets
+ * the person's `prefers-color-scheme`), so the element never turns dark on a light-only page; the
+ * `theme` attribute (`light`, `dark`, `auto`) decides explicitly.
  */
 export const themeTokens = css`
   :host {
     --_font: var(--pk-font-family, inherit);
     --_text: var(--pk-text-color, CanvasText);
     --_muted: var(--pk-muted-color, color-mix(in srgb, CanvasText 70%, Canvas));
-    --_accent: var(--pk-accent-color, #2a5bd7);
-    --_on-accent: var(--pk-on-accent-color, #fff);
-    --_error: var(--pk-error-color, #b3261e);
-    --_success: var(--pk-success-color, #1e7b34);
+    --_accent: var(--pk-accent-color, light-dark(#2a5bd7, #8fb0ff));
+    --_on-accent: var(--pk-on-accent-color, light-dark(#fff, #0b1a3a));
+    --_error: var(--pk-error-color, light-dark(#b3261e, #ffb4ab));
+    --_success: var(--pk-success-color, light-dark(#1e7b34, #8fdc9f));
     --_radius: var(--pk-radius, 0.5rem);
     --_space: var(--pk-spacing, 0.75rem);
+  }
+  :host([theme='light']) {
+    color-scheme: light;
+  }
+  :host([theme='dark']) {
+    color-scheme: dark;
+  }
+  :host([theme='auto']) {
+    color-scheme: light dark;
   }
 `;
 
@@ -62,9 +75,21 @@ export const baseStyles = css`
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
   }
+  [part~='message']:focus,
+  [part~='status']:focus {
+    outline: none;
+  }
   @media (forced-colors: active) {
     [part~='button'] {
       border-color: ButtonText;
+      background: ButtonFace;
+      color: ButtonText;
+    }
+    [part~='button']:focus-visible {
+      outline-color: Highlight;
+    }
+    [part~='message'] {
+      color: CanvasText;
     }
   }
 `;
