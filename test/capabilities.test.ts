@@ -31,7 +31,7 @@ describe('capabilities', () => {
   afterEach(async () => {
     for (const [name, descriptor] of saved) {
       if (descriptor) Object.defineProperty(PublicKeyCredential, name, descriptor);
-      else delete (PublicKeyCredential as unknown as Record<string, unknown>)[name];
+      else Reflect.deleteProperty(PublicKeyCredential, name);
     }
     saved.clear();
     await authenticator?.remove();
