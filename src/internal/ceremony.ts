@@ -98,42 +98,73 @@ function refine(error: unknown, step: 'start' | 'verify', hasCode: boolean): unk
   });
 }
 
-/**
- * The whole registration: start at the backend, create the credential in the browser, verify at the
- * backend. Knows neither the DOM nor ZITADEL's paths. Rejects with a `RegistrationError` only.
- */
-export async function runRegistration(
-  backend: RegistrationBackend,
-  request: CeremonyRequest,
-  signal: AbortSignal,
-  onStage: (stage: CeremonyStage) => void = () => {},
-): Promise<RegistrationResult> {
+/** A started registration: the server's id and the options to hand the browser, good until `expiresAt`. */
+export interface PreparedRegistration {
+  id: string;
+  optionsJSON: PublicKeyCredentialCreationOptionsJSON;
+  /** Epoch milliseconds after which the options should not be used (their `timeout`, less a margin). */
+  expiresAt: number;
+}
+
+/** Default WebAuthn timeout when the server gives none, and the margin kept before it ends. */
+const DEFAULT_OPTIONS_TIMEOUT_MS = 300_000;
+const EXPIRY_MARGIN_MS = 15_000;
+
+function checkCapable(backend: RegistrationBackend, kind: CeremonyRequest['kind']) {
   const { startRegistration, verifyRegistration } = backend;
   if (!startRegistration || !verifyRegistration) {
-    throw new RegistrationError('unsupported', `${backend.label} cannot register ${request.kind}s`, {
+    throw new RegistrationError('unsupported', `${backend.label} cannot register ${kind}s`, {
       api: backend.label,
     });
   }
   if (!browserSupportsWebAuthn()) {
     throw new RegistrationError('unsupported', 'WebAuthn is not available in this browser or context');
   }
-  if (signal.aborted) throw aborted('before it started');
+  return { startRegistration, verifyRegistration };
+}
 
-  const { name, hints, ...startRequest } = request;
-  const hasCode = request.code !== undefined;
-  onStage('starting');
+/** Step one: the server starts the registration and issues a challenge. */
+export async function prepareRegistration(
+  backend: RegistrationBackend,
+  request: CeremonyRequest,
+  signal: AbortSignal,
+): Promise<PreparedRegistration> {
+  const { startRegistration } = checkCapable(backend, request.kind);
+  if (signal.aborted) throw aborted('before it started');
+  const { name: _name, hints, ...startRequest } = request;
   let started;
   try {
     started = await startRegistration.call(backend, startRequest, signal);
   } catch (error) {
-    throw refine(error, 'start', hasCode);
+    throw refine(error, 'start', request.code !== undefined);
   }
   const optionsJSON = normalizeCreationOptions(started.options);
   if (hints?.length && !optionsJSON.hints?.length) optionsJSON.hints = hints;
   if (signal.aborted) throw aborted('after it started');
+  const lifetime = optionsJSON.timeout ?? DEFAULT_OPTIONS_TIMEOUT_MS;
+  return {
+    id: started.id,
+    optionsJSON,
+    expiresAt: Date.now() + Math.max(lifetime - EXPIRY_MARGIN_MS, lifetime / 2),
+  };
+}
 
+/**
+ * Steps two and three: the browser creates the credential, the server verifies it. With options at hand
+ * this calls `navigator.credentials.create()` synchronously — inside the click's user gesture, which is
+ * what Safari needs to show the prompt reliably.
+ */
+export async function completeRegistration(
+  backend: RegistrationBackend,
+  request: CeremonyRequest,
+  prepared: PreparedRegistration,
+  signal: AbortSignal,
+  onStage: (stage: CeremonyStage) => void = () => {},
+): Promise<RegistrationResult> {
+  const { verifyRegistration } = checkCapable(backend, request.kind);
+  if (signal.aborted) throw aborted('before the prompt');
   onStage('prompting');
-  const credential = await prompt(optionsJSON, signal);
+  const credential = await prompt(prepared.optionsJSON, signal);
   if (signal.aborted) throw aborted('after the prompt');
 
   onStage('verifying');
@@ -144,24 +175,40 @@ export async function runRegistration(
       {
         kind: request.kind,
         userId: request.userId,
-        id: started.id,
-        name,
+        id: prepared.id,
+        name: request.name,
         credential,
         ...(request.code ? { code: request.code } : {}),
       },
       signal,
     );
   } catch (error) {
-    throw refine(error, 'verify', hasCode);
+    throw refine(error, 'verify', request.code !== undefined);
   }
   if (signal.aborted) throw aborted('after verification');
 
   return {
     kind: request.kind,
     userId: request.userId,
-    id: started.id,
-    name,
+    id: prepared.id,
+    name: request.name,
     credential,
     details: verified.details,
   };
+}
+
+/**
+ * The whole registration: start at the backend, create the credential in the browser, verify at the
+ * backend. Knows neither the DOM nor ZITADEL's paths. Rejects with a `RegistrationError` only.
+ */
+export async function runRegistration(
+  backend: RegistrationBackend,
+  request: CeremonyRequest,
+  signal: AbortSignal,
+  onStage: (stage: CeremonyStage) => void = () => {},
+): Promise<RegistrationResult> {
+  checkCapable(backend, request.kind);
+  onStage('starting');
+  const prepared = await prepareRegistration(backend, request, signal);
+  return completeRegistration(backend, request, prepared, signal, onStage);
 }

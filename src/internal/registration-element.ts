@@ -1,10 +1,17 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { PublicKeyCredentialHint } from '@simplewebauthn/browser';
 import type { AuthenticatorPreference, RegistrationCode, RegistrationKind } from '../backends/types.js';
 import type { Messages } from '../i18n/messages.js';
 import { baseStyles, themeTokens } from '../styles/shared.js';
-import { runRegistration, type CeremonyStage } from './ceremony.js';
+import {
+  completeRegistration,
+  prepareRegistration,
+  runRegistration,
+  type CeremonyRequest,
+  type CeremonyStage,
+  type PreparedRegistration,
+} from './ceremony.js';
 import { capabilityTokens, detectCapabilities, type Capabilities } from './capabilities.js';
 import { CeremonyController, type AbortReason } from './ceremony-controller.js';
 import { ConfiguredElement, toRegistrationError } from './configured-element.js';
@@ -42,6 +49,13 @@ export abstract class RegistrationElement extends ConfiguredElement {
   /** Which kind of authenticator to ask for; empty for any. */
   @property() authenticator: AuthenticatorPreference = '';
 
+  /**
+   * Fetch the creation options before the click — when the element becomes visible, on hover or on focus —
+   * and again before they expire, so the click opens the browser's prompt at once, inside the user
+   * gesture. On by default when a registration code is present.
+   */
+  @property({ type: Boolean }) prefetch = false;
+
   @state() private _state: RegistrationState = 'idle';
   @state() private _errorMessage = '';
   @state() private _successName = '';
@@ -49,6 +63,12 @@ export abstract class RegistrationElement extends ConfiguredElement {
 
   #ceremony = new CeremonyController(this);
   #running: Promise<RegistrationSuccess> | undefined;
+  /** Prefetching has its own controller: it dies with the element, and a click never aborts it. */
+  #prefetching = new CeremonyController(this);
+  #prepared: PreparedRegistration | undefined;
+  #preparing: Promise<void> | undefined;
+  #refetchTimer: ReturnType<typeof setTimeout> | undefined;
+  #visibility: IntersectionObserver | undefined;
 
   protected abstract readonly kind: RegistrationKind;
   protected abstract kindTexts(messages: Messages): KindTexts;
@@ -82,6 +102,113 @@ export abstract class RegistrationElement extends ConfiguredElement {
     super.connectedCallback();
     this.#setState(this._state);
     void this.#detectCapabilities();
+    this.addEventListener('pointerenter', this.#warmUp);
+    this.addEventListener('focusin', this.#warmUp);
+    if (typeof IntersectionObserver === 'function') {
+      this.#visibility = new IntersectionObserver((entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) this.#warmUp();
+      });
+      this.#visibility.observe(this);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('pointerenter', this.#warmUp);
+    this.removeEventListener('focusin', this.#warmUp);
+    this.#visibility?.disconnect();
+    this.#visibility = undefined;
+    this.#discardPrepared();
+  }
+
+  /** Settings that change what the server would be asked: prepared options for others are thrown away. */
+  static readonly #requestProperties = new Set<PropertyKey>([
+    'api',
+    'baseUrl',
+    'orgId',
+    'instanceDomain',
+    'credentials',
+    'token',
+    'backend',
+    'timeout',
+    'userId',
+    'domain',
+    'authenticator',
+    'code',
+    'codeId',
+  ]);
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if ([...changed.keys()].some((key) => RegistrationElement.#requestProperties.has(key))) {
+      this.#discardPrepared();
+    }
+  }
+
+  #discardPrepared(): void {
+    this.#prefetching.abort('superseded');
+    this.#prepared = undefined;
+    this.#preparing = undefined;
+    clearTimeout(this.#refetchTimer);
+  }
+
+  #hasCode(): boolean {
+    try {
+      return this.registrationCode() !== undefined;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Fetches creation options ahead of the click, quietly: failures are reported by the click itself. */
+  #warmUp = (): void => {
+    if (!(this.prefetch || this.#hasCode()) || this.#prepared || this.#preparing || this.#busy()) return;
+    let request: CeremonyRequest;
+    let backend;
+    try {
+      request = this.#ceremonyRequest();
+      backend = this.resolveBackend();
+    } catch {
+      return;
+    }
+    const signal = this.#prefetching.begin();
+    const preparing: Promise<void> = prepareRegistration(backend, request, signal)
+      .then(
+        (prepared) => {
+          if (signal.aborted) return;
+          this.#prepared = prepared;
+          // A code works once, so its registration is never replaced; without one, fresh options
+          // replace these before they expire.
+          if (!request.code) {
+            this.#refetchTimer = setTimeout(
+              () => {
+                this.#prepared = undefined;
+                this.#warmUp();
+              },
+              Math.max(prepared.expiresAt - Date.now(), 0),
+            );
+          }
+        },
+        () => undefined,
+      )
+      .finally(() => {
+        if (this.#preparing === preparing) this.#preparing = undefined;
+        this.#prefetching.end(signal);
+      });
+    this.#preparing = preparing;
+  };
+
+  #busy(): boolean {
+    return this._state === 'starting' || this._state === 'prompting' || this._state === 'verifying';
+  }
+
+  /** Takes prefetched options, once: a challenge that reached the browser is never used again. */
+  #takePrepared(): PreparedRegistration | undefined {
+    const prepared = this.#prepared;
+    this.#prepared = undefined;
+    clearTimeout(this.#refetchTimer);
+    if (!prepared) return undefined;
+    return this.#hasCode() || prepared.expiresAt > Date.now() ? prepared : undefined;
   }
 
   async #detectCapabilities(): Promise<void> {
@@ -126,16 +253,31 @@ export abstract class RegistrationElement extends ConfiguredElement {
     return this.messages.deviceName(browser, os);
   }
 
+  /** What the ceremony needs from the element's settings; throws `invalid-input` for bad ones. */
+  #ceremonyRequest(): CeremonyRequest {
+    const userId = this.userId?.trim() ?? '';
+    if (!userId) throw new RegistrationError('invalid-input', 'The user-id attribute is missing');
+    const code = this.registrationCode();
+    return {
+      kind: this.kind,
+      userId,
+      domain: this.domain || location.hostname,
+      authenticator: this.authenticator,
+      name: (this.credentialName?.trim() || this.defaultName()).slice(0, MAX_NAME_LENGTH),
+      hints: this.hints(),
+      ...(code ? { code } : {}),
+    };
+  }
+
   async #run(): Promise<RegistrationSuccess> {
     const kind = this.kind;
-    const userId = this.userId?.trim() ?? '';
-    let code: RegistrationCode | undefined;
+    let request: CeremonyRequest;
     try {
-      if (!userId) throw new RegistrationError('invalid-input', 'The user-id attribute is missing');
-      code = this.registrationCode();
+      request = this.#ceremonyRequest();
     } catch (caught) {
       throw this.#fail(toRegistrationError(caught, 'invalid-input'), kind);
     }
+    const { userId } = request;
 
     const startDetail: RegistrationStartDetail = { kind, userId };
     if (!emit(this, 'registration-start', startDetail, true)) {
@@ -145,21 +287,18 @@ export abstract class RegistrationElement extends ConfiguredElement {
 
     const signal = this.#ceremony.begin();
     this._errorMessage = '';
+    const onStage = (stage: CeremonyStage) => this.#setState(stage);
     try {
-      const result = await runRegistration(
-        this.resolveBackend(),
-        {
-          kind,
-          userId,
-          domain: this.domain || location.hostname,
-          authenticator: this.authenticator,
-          name: (this.credentialName?.trim() || this.defaultName()).slice(0, MAX_NAME_LENGTH),
-          hints: this.hints(),
-          ...(code ? { code } : {}),
-        },
-        signal,
-        (stage) => this.#setState(stage),
-      );
+      const backend = this.resolveBackend();
+      if (this.#preparing) {
+        // A prefetch is on its way (and may have used the link's code): wait for it rather than start twice.
+        onStage('starting');
+        await this.#preparing;
+      }
+      const prepared = this.#takePrepared();
+      const result = prepared
+        ? await completeRegistration(backend, request, prepared, signal, onStage)
+        : await runRegistration(backend, request, signal, onStage);
       this._successName = result.name;
       this.#setState('success');
       emit(this, 'registration-success', result);
@@ -169,6 +308,9 @@ export abstract class RegistrationElement extends ConfiguredElement {
       throw this.#fail(error, kind, signal.aborted ? (signal.reason as AbortReason) : undefined);
     } finally {
       this.#ceremony.end(signal);
+      // After a failure the person will likely try again: fresh options (never this ceremony's
+      // challenge) are fetched now. After a success, only when they show intent again.
+      if (this.isConnected && this._state === 'error' && !request.code) queueMicrotask(() => this.#warmUp());
     }
   }
 
@@ -230,7 +372,7 @@ export abstract class RegistrationElement extends ConfiguredElement {
 
   protected override render(): TemplateResult {
     const texts = this.kindTexts(this.messages);
-    const busy = this._state === 'starting' || this._state === 'prompting' || this._state === 'verifying';
+    const busy = this.#busy();
     const label =
       this._state === 'error'
         ? texts.retryButton
