@@ -408,6 +408,7 @@ function removeAuthenticator(kind, spec, idField) {
  * The `AuthenticationMethodType` each kind of verified authenticator counts as. A v3alpha WebAuthN
  * authenticator is a passkey when the user was verified, else a second factor.
  * @param {import('./store.js').Authenticator} authenticator
+ * @returns {string}
  */
 function authMethodType(authenticator) {
   if (authenticator.kind === 'passkey') return 'AUTHENTICATION_METHOD_TYPE_PASSKEY';
@@ -416,7 +417,10 @@ function authMethodType(authenticator) {
 }
 
 /** In enum order, as the list comes back. The mock's users have no password, IdP or OTP. */
-const AUTH_METHOD_TYPES = ['AUTHENTICATION_METHOD_TYPE_PASSKEY', 'AUTHENTICATION_METHOD_TYPE_U2F'];
+const AUTH_METHOD_TYPES = /** @type {readonly string[]} */ ([
+  'AUTHENTICATION_METHOD_TYPE_PASSKEY',
+  'AUTHENTICATION_METHOD_TYPE_U2F',
+]);
 
 /**
  * ListAuthenticationMethodTypes: which kinds of verified authenticators the user has, optionally only
@@ -458,7 +462,12 @@ export const v2Routes = Object.freeze([
     rpc: 'CreatePasskeyRegistrationLink',
     handler: createPasskeyRegistrationLink,
   },
-  { method: 'POST', pattern: '/v2/users/:userId/passkeys/_search', rpc: 'ListPasskeys', handler: listPasskeys },
+  {
+    method: 'POST',
+    pattern: '/v2/users/:userId/passkeys/_search',
+    rpc: 'ListPasskeys',
+    handler: listPasskeys,
+  },
   { method: 'POST', pattern: '/v2/users/:userId/passkeys', rpc: 'RegisterPasskey', handler: registerPasskey },
   {
     method: 'POST',

@@ -18,7 +18,9 @@ import { ApiError, Errors, MockUsageError } from './errors.js';
 import { createFaultQueue, injectFault, parseFault } from './faults.js';
 import { delay, matchRoute, parseRequestUrl, readBody, sendJson } from './http.js';
 import { createStore } from './store.js';
+import { v1Routes } from './v1.js';
 import { v2Routes } from './v2.js';
+import { v3alphaRoutes } from './v3alpha.js';
 
 /** The path prefixes of ZITADEL's APIs that the mock owns; anything else falls through. */
 const API_PREFIXES = ['/v2/', '/resources/v3alpha/', '/management/v1/'];
@@ -68,8 +70,8 @@ const CONFIG_KEYS = /** @type {const} */ (['codeTtlMs', 'latencyMs']);
  * }} LoggedRequest
  */
 
-/** Every API generation's routes, in matching order. v3alpha and management v1 tables join here. */
-const API_ROUTES = [...v2Routes];
+/** Every API generation's routes, in matching order. Their paths do not overlap, so order only matters within a table. */
+const API_ROUTES = [...v2Routes, ...v3alphaRoutes, ...v1Routes];
 const KNOWN_RPCS = [...new Set(API_ROUTES.map((route) => route.rpc))];
 
 /**

@@ -12,7 +12,11 @@ const BUDGETS = {
   '<passkey-register> alone, lit external': 6 * KB,
 };
 
-/** Bundles `contents` (an entry module's source) the way the build does, and measures it. */
+/**
+ * Bundles `contents` (an entry module's source) the way the build does, and measures it.
+ * @param {string} contents
+ * @param {{ external?: string[] }} [options]
+ */
 async function measure(contents, { external = [] } = {}) {
   const result = await esbuild.build({
     stdin: { contents, resolveDir: process.cwd(), loader: 'ts' },
@@ -31,6 +35,7 @@ async function measure(contents, { external = [] } = {}) {
 }
 
 const LIT = ['lit', 'lit/*', '@lit/*'];
+/** @type {[string, { min: number, gzip: number }][]} */
 const rows = [
   ['all-in-one (dist/passkey-elements.js)', await measure(`import './src/index.ts';`)],
   [
@@ -59,8 +64,8 @@ const rows = [
   ],
 ];
 
-const pad = (text, width) => String(text).padEnd(width);
-const kb = (bytes) => `${(bytes / KB).toFixed(2)} KB`;
+const pad = (/** @type {string} */ text, /** @type {number} */ width) => text.padEnd(width);
+const kb = (/** @type {number} */ bytes) => `${(bytes / KB).toFixed(2)} KB`;
 console.log(`${pad('what', 58)}${pad('minified', 12)}${pad('gzip', 12)}budget (gzip)`);
 let failed = false;
 for (const [name, size] of rows) {

@@ -55,3 +55,18 @@ export function readCreatedLink(body: JsonObject, request: CreateLinkRequest): C
     ...(details ? { details } : {}),
   };
 }
+
+/**
+ * ZITADEL asks for `userVerification: "required"` when a security key is registered (RegisterU2F, or a
+ * cross-platform WebAuthN authenticator on v3alpha), yet its verification does not check it (the pending
+ * token does not keep the requirement). A second factor needs no PIN: asking for one would make keys
+ * without a PIN fail and every other key prompt for it. So the kit asks for none.
+ */
+export function withoutUserVerification(options: unknown): unknown {
+  if (!isObject(options)) return options;
+  const wrapped = isObject(options.publicKey);
+  const publicKey = wrapped ? (options.publicKey as JsonObject) : options;
+  const selection = isObject(publicKey.authenticatorSelection) ? publicKey.authenticatorSelection : {};
+  const patched = { ...publicKey, authenticatorSelection: { ...selection, userVerification: 'discouraged' } };
+  return wrapped ? { ...options, publicKey: patched } : patched;
+}

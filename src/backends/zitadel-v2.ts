@@ -1,5 +1,11 @@
 import { createHttpClient, segment } from './http.js';
-import { asVerificationFailure, readCreatedLink, readDetails, requireString } from './json.js';
+import {
+  asVerificationFailure,
+  readCreatedLink,
+  readDetails,
+  requireString,
+  withoutUserVerification,
+} from './json.js';
 import type {
   AuthenticatorPreference,
   BackendConfig,
@@ -56,9 +62,10 @@ export function zitadelV2(config: BackendConfig = {}): RegistrationBackend {
         signal,
       });
       const details = readDetails(body);
+      const options = body.publicKeyCredentialCreationOptions;
       return {
         id: requireString(body, resource.idField),
-        options: body.publicKeyCredentialCreationOptions,
+        options: request.kind === 'u2f' ? withoutUserVerification(options) : options,
         ...(details ? { details } : {}),
       };
     },

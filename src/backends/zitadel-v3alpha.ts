@@ -1,5 +1,11 @@
 import { createHttpClient, segment } from './http.js';
-import { asVerificationFailure, readCreatedLink, readDetails, requireString } from './json.js';
+import {
+  asVerificationFailure,
+  readCreatedLink,
+  readDetails,
+  requireString,
+  withoutUserVerification,
+} from './json.js';
 import { linkMedium } from './zitadel-v2.js';
 import type { AuthenticatorPreference, BackendConfig, RegistrationBackend } from './types.js';
 
@@ -44,9 +50,10 @@ export function zitadelV3alpha(config: BackendConfig = {}): RegistrationBackend 
         signal,
       });
       const details = readDetails(body);
+      const options = body.publicKeyCredentialCreationOptions;
       return {
         id: requireString(body, 'webAuthNId'),
-        options: body.publicKeyCredentialCreationOptions,
+        options: request.kind === 'u2f' ? withoutUserVerification(options) : options,
         ...(details ? { details } : {}),
       };
     },

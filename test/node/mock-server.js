@@ -70,8 +70,8 @@ export async function startMock(options) {
     call,
     /** @param {string} path @param {CallOptions} [options] */
     post: (path, options) => call('POST', path, options),
-    /** @param {string} path */
-    get: (path) => call('GET', path),
+    /** @param {string} path @param {CallOptions} [options] */
+    get: (path, options) => call('GET', path, options),
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(() => resolve(undefined)));

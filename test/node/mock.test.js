@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { TOKENS, UNKNOWN_USER_ID, USERS } from '../../mock/seed.js';
+import { assertBareError, assertZitadelError } from './assertions.js';
 import { FALLTHROUGH_STATUS, fakeClock, startMock } from './mock-server.js';
 import { createCredential } from './software-authenticator.js';
 
@@ -16,41 +17,6 @@ const ALICE = USERS.alice.id;
 const BOB = USERS.bob.id;
 const passkeys = (/** @type {string} */ userId) => `/v2/users/${userId}/passkeys`;
 const linkPath = (/** @type {string} */ userId) => `/v2/users/${userId}/passkeys/registration_link`;
-const ERROR_DETAIL_TYPE = 'type.googleapis.com/zitadel.v1.ErrorDetail';
-
-/**
- * Asserts a ZITADEL error answer: HTTP status, gRPC code, message, and the ErrorDetail carrying the id.
- * @param {{ status: number, json: any, headers: Headers }} response
- * @param {number} status
- * @param {number} code
- * @param {RegExp} message
- */
-function assertZitadelError(response, status, code, message) {
-  assert.equal(response.status, status, JSON.stringify(response.json));
-  assert.equal(response.headers.get('content-type'), 'application/json');
-  assert.equal(response.json.code, code);
-  assert.match(response.json.message, message);
-  const id = /\(([A-Z]+-[A-Za-z0-9]+)\)$/.exec(response.json.message)?.[1];
-  assert.ok(id, `message "${response.json.message}" ends in an error id`);
-  assert.deepEqual(response.json.details, [
-    { '@type': ERROR_DETAIL_TYPE, id, message: response.json.message.replace(` (${id})`, '') },
-  ]);
-}
-
-/**
- * Asserts an error raised before ZITADEL's own code (gateway, interceptors, validation): no details.
- * @param {{ status: number, json: any }} response
- * @param {number} status
- * @param {number} code
- * @param {RegExp} message
- */
-function assertBareError(response, status, code, message) {
-  assert.equal(response.status, status, JSON.stringify(response.json));
-  assert.equal(response.json.code, code);
-  assert.match(response.json.message, message);
-  assert.deepEqual(response.json.details, []);
-}
-
 /** @type {import('./mock-server.js').MockServer} */
 let server;
 before(async () => {
@@ -613,7 +579,7 @@ describe('CreatePasskeyRegistrationLink', () => {
 
 describe('routing', () => {
   it("answers grpc-gateway's 404 for unknown paths under the API prefixes", async () => {
-    for (const path of ['/v2/users/1/nothing', '/resources/v3alpha/users/1/webauthn', '/management/v1/x']) {
+    for (const path of ['/v2/users/1/nothing', '/resources/v3alpha/users/1/nothing', '/management/v1/x']) {
       const response = await server.post(path, { body: {}, token: TOKENS.admin });
       assertBareError(response, 404, 5, /^Not Found$/);
     }
@@ -791,6 +757,59 @@ describe('faults', () => {
       assert.match(response.json.error, /** @type {RegExp} */ (message));
     }
     assert.deepEqual(server.mock.faults, []);
+  });
+
+  it('know every rpc of every API generation, and the request log names them', async () => {
+    const rpcs = [
+      'RegisterPasskey',
+      'VerifyPasskeyRegistration',
+      'CreatePasskeyRegistrationLink',
+      'ListPasskeys',
+      'RemovePasskey',
+      'RegisterU2F',
+      'VerifyU2FRegistration',
+      'RemoveU2F',
+      'ListAuthenticationMethodTypes',
+      'StartWebAuthNRegistration',
+      'VerifyWebAuthNRegistration',
+      'CreateWebAuthNRegistrationLink',
+      'RemoveWebAuthNAuthenticator',
+      'AddPasswordlessRegistration',
+      'SendPasswordlessRegistration',
+    ];
+    for (const rpc of rpcs) {
+      const response = await server.post('/__mock/faults', { body: { rpc, status: 503 } });
+      assert.equal(response.status, 200, `${rpc}: ${JSON.stringify(response.json)}`);
+    }
+    const calls = [
+      ['POST', `/v2/users/${ALICE}/passkeys/_search`],
+      ['DELETE', `/v2/users/${ALICE}/passkeys/1`],
+      ['POST', `/v2/users/${ALICE}/u2f`],
+      ['POST', `/v2/users/${ALICE}/u2f/1`],
+      ['DELETE', `/v2/users/${ALICE}/u2f/1`],
+      ['GET', `/v2/users/${ALICE}/authentication_methods`],
+      ['POST', `/resources/v3alpha/users/${ALICE}/webauthn?instance.domain=localhost`],
+      ['POST', `/resources/v3alpha/users/${ALICE}/webauthn/1/_verify`],
+      ['POST', `/resources/v3alpha/users/${ALICE}/webauthn/registration_link`],
+      ['DELETE', `/resources/v3alpha/users/${ALICE}/webauthn/1`],
+      ['POST', `/management/v1/users/${ALICE}/passwordless/_link`],
+      ['POST', `/management/v1/users/${ALICE}/passwordless/_send_link`],
+    ];
+    for (const [method, path] of calls) {
+      const response = await server.call(method ?? 'GET', path ?? '/', { token: TOKENS.admin });
+      assert.equal(response.status, 503, `${method} ${path} got the fault`);
+    }
+    const log = server.mock.requests;
+    assert.deepEqual(
+      log.map((entry) => entry.rpc),
+      rpcs.slice(3),
+    );
+    assert.deepEqual(log[6]?.query, { 'instance.domain': 'localhost' });
+    assert.equal(server.mock.state.requests.ListAuthenticationMethodTypes, 1);
+    assert.deepEqual(
+      server.mock.faults.map((fault) => fault.rpc),
+      ['RegisterPasskey', 'VerifyPasskeyRegistration', 'CreatePasskeyRegistrationLink'],
+    );
   });
 
   it('can all be cleared', async () => {

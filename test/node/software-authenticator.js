@@ -2,8 +2,10 @@
 /// <reference types="node" />
 /**
  * A minimal software authenticator for Node tests: answers WebAuthn creation options with a real
- * `none` attestation (P-256 key, user present and verified), so the mock's verification runs for real
- * without a browser. Only what registration needs; not a general CBOR encoder.
+ * `none` attestation (P-256 key, user present and, unless told otherwise, verified), so the mock's
+ * verification runs for real without a browser. Plays a platform authenticator by default, or a
+ * roaming security key (`securityKey()`): USB, cross-platform, presence only. Only what registration
+ * needs; not a general CBOR encoder.
  */
 
 import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
@@ -22,29 +24,42 @@ import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
  *   type: 'public-key',
  *   response: { clientDataJSON: string, attestationObject: string, transports: string[] },
  *   clientExtensionResults: {},
- *   authenticatorAttachment: 'platform',
+ *   authenticatorAttachment: 'platform' | 'cross-platform',
  * }} RegistrationResponseJSON
+ * @typedef {{
+ *   origin: string,
+ *   userVerified?: boolean,
+ *   transports?: string[],
+ *   authenticatorAttachment?: 'platform' | 'cross-platform',
+ * }} AuthenticatorContext
+ *   `userVerified` (default true) sets the UV flag; `transports` (default `['internal']`) and
+ *   `authenticatorAttachment` (default `'platform'`) are what the browser reports.
  */
 
 /**
  * Creates a credential as a browser would answer `navigator.credentials.create()`.
  * @param {CreationOptionsJSON} publicKey the unwrapped options
- * @param {{ origin: string, userVerified?: boolean }} context
+ * @param {AuthenticatorContext} context
  * @returns {RegistrationResponseJSON}
  */
-export function createCredential(publicKey, { origin, userVerified = true }) {
+export function createCredential(
+  publicKey,
+  { origin, userVerified = true, transports = ['internal'], authenticatorAttachment = 'platform' },
+) {
   const rpId = publicKey.rp.id ?? new URL(origin).hostname;
   const credentialId = randomBytes(32);
   const { publicKey: key } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const jwk = key.export({ format: 'jwk' });
   const coseKey = cbor(
-    new Map([
-      [1, 2], // kty: EC2
-      [3, -7], // alg: ES256
-      [-1, 1], // crv: P-256
-      [-2, Buffer.from(String(jwk.x), 'base64url')],
-      [-3, Buffer.from(String(jwk.y), 'base64url')],
-    ]),
+    new Map(
+      /** @type {[number, number | Buffer][]} */ ([
+        [1, 2], // kty: EC2
+        [3, -7], // alg: ES256
+        [-1, 1], // crv: P-256
+        [-2, Buffer.from(String(jwk.x), 'base64url')],
+        [-3, Buffer.from(String(jwk.y), 'base64url')],
+      ]),
+    ),
   );
   const flags = 0x01 /* user present */ | (userVerified ? 0x04 : 0) | 0x40; /* attested data */
   const authData = Buffer.concat([
@@ -76,11 +91,25 @@ export function createCredential(publicKey, { origin, userVerified = true }) {
     response: {
       clientDataJSON: clientDataJSON.toString('base64url'),
       attestationObject: attestationObject.toString('base64url'),
-      transports: ['internal'],
+      transports,
     },
     clientExtensionResults: {},
-    authenticatorAttachment: 'platform',
+    authenticatorAttachment,
   };
+}
+
+/**
+ * A roaming security key as a second factor: USB, cross-platform, user present but not verified (no PIN).
+ * @param {CreationOptionsJSON} publicKey the unwrapped options
+ * @param {{ origin: string }} context
+ */
+export function createSecurityKeyCredential(publicKey, { origin }) {
+  return createCredential(publicKey, {
+    origin,
+    userVerified: false,
+    transports: ['usb'],
+    authenticatorAttachment: 'cross-platform',
+  });
 }
 
 /**
