@@ -43,7 +43,7 @@ export default {
   ],
   middleware: [strictCspForFixtures(), mock.koa()],
   plugins: [
-    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
+    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'esnext' }),
     prebundledReact(),
     webAuthnPlugin(),
   ],

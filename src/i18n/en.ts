@@ -15,6 +15,7 @@ export const en: Messages = {
   u2fIdle: 'Use a security key as a second step when you sign in.',
   u2fPrompting: 'Insert or tap your security key and follow the instructions of your browser.',
   u2fSuccess: (name) => `Your security key “${name}” is ready.`,
+  nameLabel: 'Name (optional)',
   capabilityNoWebAuthn:
     'This browser cannot create passkeys here. Open the registration link on your phone, or use another browser.',
   capabilityNoPlatform:

@@ -16,6 +16,8 @@ export interface Messages {
   u2fIdle: string;
   u2fPrompting: string;
   u2fSuccess: (name: string) => string;
+  /** Label of the optional name field (`ask-name`). */
+  nameLabel: string;
   /** Before the click, when this browser cannot do WebAuthn at all. */
   capabilityNoWebAuthn: string;
   /** Before the click, when `authenticator="platform"` is asked for and this device has no passkey provider. */

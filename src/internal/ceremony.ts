@@ -13,6 +13,7 @@ import type {
   StartRegistrationRequest,
 } from '../backends/types.js';
 import { RegistrationError, isRegistrationError, type ErrorCode } from './errors.js';
+import { aaguidOf, providerName } from './provider-name.js';
 
 /** The steps a ceremony reports while it runs; `success` and `error` are the element's to set. */
 export type CeremonyStage = 'starting' | 'prompting' | 'verifying';
@@ -22,6 +23,11 @@ export interface CeremonyRequest extends StartRegistrationRequest {
   name: string;
   /** WebAuthn hints that make the browser open the right picker, unless the server sent its own. */
   hints?: PublicKeyCredentialHint[];
+  /**
+   * `name` is only a fallback: name the credential after its passkey provider ("iCloud Keychain",
+   * "Windows Hello"), found from the authenticator's AAGUID, where the provider is known.
+   */
+  nameFromProvider?: boolean;
 }
 
 export interface RegistrationResult {
@@ -131,7 +137,7 @@ export async function prepareRegistration(
 ): Promise<PreparedRegistration> {
   const { startRegistration } = checkCapable(backend, request.kind);
   if (signal.aborted) throw aborted('before it started');
-  const { name: _name, hints, ...startRequest } = request;
+  const { name: _name, hints, nameFromProvider: _fromProvider, ...startRequest } = request;
   let started;
   try {
     started = await startRegistration.call(backend, startRequest, signal);
@@ -166,6 +172,7 @@ export async function completeRegistration(
   onStage('prompting');
   const credential = await prompt(prepared.optionsJSON, signal);
   if (signal.aborted) throw aborted('after the prompt');
+  const name = (request.nameFromProvider && (await providerName(aaguidOf(credential)))) || request.name;
 
   onStage('verifying');
   let verified;
@@ -176,7 +183,7 @@ export async function completeRegistration(
         kind: request.kind,
         userId: request.userId,
         id: prepared.id,
-        name: request.name,
+        name,
         credential,
         ...(request.code ? { code: request.code } : {}),
       },
@@ -191,7 +198,7 @@ export async function completeRegistration(
     kind: request.kind,
     userId: request.userId,
     id: prepared.id,
-    name: request.name,
+    name,
     credential,
     details: verified.details,
   };

@@ -23,6 +23,8 @@ import { readRegistrationLink, removeCodeFromAddressBar } from './registration-l
  * @csspart status - The live region that says what is happening.
  * @csspart message - The error message with what to do next.
  * @csspart button - The button that starts the registration.
+ * @csspart field - The optional name field (`ask-name`), with its label.
+ * @csspart input - The name input.
  * @csspart note - Before the click: what this device cannot do, and what to do instead.
  *
  * @cssprop --pk-accent-color - Background of the button.

@@ -56,7 +56,11 @@ export abstract class RegistrationElement extends ConfiguredElement {
    */
   @property({ type: Boolean }) prefetch = false;
 
+  /** Show a name field before the prompt; left empty, the provider's or the device's name is used. */
+  @property({ type: Boolean, attribute: 'ask-name' }) askName = false;
+
   @state() private _state: RegistrationState = 'idle';
+  @state() private _enteredName = '';
   @state() private _errorMessage = '';
   @state() private _successName = '';
   @state() private _capabilities: Capabilities | undefined;
@@ -258,12 +262,14 @@ export abstract class RegistrationElement extends ConfiguredElement {
     const userId = this.userId?.trim() ?? '';
     if (!userId) throw new RegistrationError('invalid-input', 'The user-id attribute is missing');
     const code = this.registrationCode();
+    const given = (this.askName ? this._enteredName.trim() : '') || this.credentialName?.trim();
     return {
       kind: this.kind,
       userId,
       domain: this.domain || location.hostname,
       authenticator: this.authenticator,
-      name: (this.credentialName?.trim() || this.defaultName()).slice(0, MAX_NAME_LENGTH),
+      name: (given || this.defaultName()).slice(0, MAX_NAME_LENGTH),
+      nameFromProvider: !given,
       hints: this.hints(),
       ...(code ? { code } : {}),
     };
@@ -388,6 +394,24 @@ export abstract class RegistrationElement extends ConfiguredElement {
             : nothing
         }
         ${this._errorMessage ? html`<p part="message" role="alert" tabindex="-1">${this._errorMessage}</p>` : nothing}
+        ${
+          this.askName && !busy && this._state !== 'success'
+            ? html`<label part="field"
+                >${this.messages.nameLabel}
+                <input
+                  part="input"
+                  name="name"
+                  maxlength="200"
+                  autocomplete="off"
+                  placeholder=${this.defaultName()}
+                  .value=${this._enteredName}
+                  @input=${(event: Event) => (this._enteredName = (event.target as HTMLInputElement).value)}
+                  @keydown=${(event: KeyboardEvent) => {
+                    if (event.key === 'Enter') this.#onClick();
+                  }}
+              /></label>`
+            : nothing
+        }
         <button
           part="button"
           type="button"

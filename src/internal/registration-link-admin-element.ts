@@ -69,18 +69,10 @@ export class RegistrationLinkAdminElement extends ConfiguredElement {
         display: grid;
         gap: var(--_space);
       }
-      [part~='field'] {
-        display: grid;
-        gap: calc(var(--_space) / 3);
+      fieldset[part~='field'] {
         border: 0;
         padding: 0;
         margin: 0;
-      }
-      [part~='input'] {
-        font: inherit;
-        padding: calc(var(--_space) / 2);
-        border: 1px solid var(--_muted);
-        border-radius: var(--_radius);
       }
       .hint {
         color: var(--_muted);

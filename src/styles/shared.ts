@@ -58,6 +58,16 @@ export const baseStyles = css`
   :host([state='success']) [part~='status'] {
     color: var(--_success);
   }
+  [part~='field'] {
+    display: grid;
+    gap: calc(var(--_space) / 3);
+  }
+  [part~='input'] {
+    font: inherit;
+    padding: calc(var(--_space) / 2);
+    border: 1px solid var(--_muted);
+    border-radius: var(--_radius);
+  }
   [part~='button'] {
     font: inherit;
     padding: calc(var(--_space) * 0.75) calc(var(--_space) * 1.5);

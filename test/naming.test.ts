@@ -1,0 +1,140 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../src/passkey-register.js';
+import type { PasskeyRegisterElement } from '../src/passkey-register.js';
+import type { RegistrationBackend, RegistrationResponseJSON } from '../src/backends/types.js';
+import { aaguidOf, providerName } from '../src/internal/provider-name.js';
+import { TOKENS, USERS } from '../mock/seed.js';
+import { VirtualAuthenticator } from './support/authenticator.js';
+import { RegistrationHarness } from './support/harness.js';
+import { mockApi } from './support/mock-api.js';
+
+const GOOGLE_PASSWORD_MANAGER = 'ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4';
+
+/** Authenticator data with the given AAGUID after rpIdHash, flags and counter. */
+function authenticatorData(aaguid: string): Uint8Array {
+  const bytes = new Uint8Array(37 + 16 + 2);
+  bytes.set(
+    aaguid
+      .replace(/-/g, '')
+      .match(/../g)!
+      .map((pair) => parseInt(pair, 16)),
+    37,
+  );
+  return bytes;
+}
+const base64url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+
+const credentialWith = (data: string | undefined) =>
+  ({ response: { authenticatorData: data } }) as unknown as RegistrationResponseJSON;
+
+describe('naming the credential', () => {
+  it('reads the AAGUID from the authenticator data', () => {
+    expect(aaguidOf(credentialWith(base64url(authenticatorData(GOOGLE_PASSWORD_MANAGER))))).to.equal(
+      GOOGLE_PASSWORD_MANAGER,
+    );
+    expect(
+      aaguidOf(credentialWith(base64url(authenticatorData('00000000-0000-0000-0000-000000000000')))),
+    ).to.equal(undefined);
+    expect(aaguidOf(credentialWith(base64url(new Uint8Array(20))))).to.equal(undefined);
+    expect(aaguidOf(credentialWith('%%%'))).to.equal(undefined);
+    expect(aaguidOf(credentialWith(undefined))).to.equal(undefined);
+  });
+
+  it("finds the passkey provider's name from the maintained AAGUID list", async () => {
+    expect(await providerName(GOOGLE_PASSWORD_MANAGER)).to.equal('Google Password Manager');
+    expect(await providerName('08987058-cadc-4b81-b6e1-30de50dcbe96')).to.equal('Windows Hello');
+    expect(await providerName('01020304-0506-0708-0102-030405060708')).to.equal(undefined);
+    expect(await providerName('constructor')).to.equal(undefined);
+    expect(await providerName(undefined)).to.equal(undefined);
+  });
+
+  describe('in the element', () => {
+    let authenticator: VirtualAuthenticator;
+    beforeEach(async () => {
+      await mockApi.reset();
+      authenticator = await VirtualAuthenticator.add();
+    });
+    afterEach(async () => {
+      await authenticator.remove();
+    });
+
+    it("names the passkey after its provider when the AAGUID is known (the browser's answer faked)", async () => {
+      // Chromium's virtual authenticator has an AAGUID no provider list knows, so the browser's
+      // answer is replaced by one from Google Password Manager; the backend records the name it gets.
+      const realCreate = navigator.credentials.create.bind(navigator.credentials);
+      navigator.credentials.create = async () => {
+        const rawId = new Uint8Array([1, 2, 3, 4]).buffer;
+        const data = authenticatorData(GOOGLE_PASSWORD_MANAGER).buffer;
+        return {
+          id: 'AQIDBA',
+          rawId,
+          type: 'public-key',
+          authenticatorAttachment: 'platform',
+          getClientExtensionResults: () => ({}),
+          response: {
+            clientDataJSON: new Uint8Array([123, 125]).buffer,
+            attestationObject: new Uint8Array([160]).buffer,
+            getTransports: () => ['internal'],
+            getAuthenticatorData: () => data,
+          },
+        } as unknown as Credential;
+      };
+      const names: string[] = [];
+      const backend: RegistrationBackend = {
+        label: 'records names',
+        startRegistration: async () => ({
+          id: 'p1',
+          options: {
+            challenge: 'AAAA',
+            rp: { id: 'localhost', name: 'x' },
+            user: { id: 'AAAA', name: 'alice', displayName: 'Alice' },
+            pubKeyCredParams: [{ alg: -7, type: 'public-key' }],
+          },
+        }),
+        verifyRegistration: async ({ name }) => {
+          names.push(name);
+          return {};
+        },
+      };
+      try {
+        const element = await fixture<PasskeyRegisterElement>(
+          html`<passkey-register user-id="u1"></passkey-register>`,
+        );
+        element.backend = backend;
+        const { detail } = await new RegistrationHarness(element).clickAndWait('registration-success');
+        expect(detail.name).to.equal('Google Password Manager');
+        expect(names).to.deep.equal(['Google Password Manager']);
+      } finally {
+        navigator.credentials.create = realCreate;
+      }
+    });
+
+    it('falls back to browser and OS for an authenticator no list knows', async () => {
+      const element = await fixture<PasskeyRegisterElement>(
+        html`<passkey-register user-id=${USERS.alice.id}></passkey-register>`,
+      );
+      element.token = TOKENS.alice;
+      const { detail } = await new RegistrationHarness(element).clickAndWait('registration-success');
+      expect(detail.name).to.equal('Chrome on Linux');
+    });
+
+    it('asks for a name before the prompt with ask-name, and uses it', async () => {
+      const element = await fixture<PasskeyRegisterElement>(
+        html`<passkey-register ask-name user-id=${USERS.alice.id}></passkey-register>`,
+      );
+      element.token = TOKENS.alice;
+      const input = element.shadowRoot!.querySelector<HTMLInputElement>('input[name="name"]')!;
+      expect(input.placeholder).to.equal('Chrome on Linux');
+      await expect(element).to.be.accessible();
+      input.value = 'Work laptop';
+      input.dispatchEvent(new Event('input'));
+      const { detail } = await new RegistrationHarness(element).clickAndWait('registration-success');
+      expect(detail.name).to.equal('Work laptop');
+      expect((await mockApi.registeredOf(USERS.alice.id))[0]!.name).to.equal('Work laptop');
+    });
+  });
+});
