@@ -1,5 +1,5 @@
 import '../src/index.js';
-import type { PasskeyRegisterElement, U2fRegisterElement } from '../src/index.js';
+import type { AuthenticatorListElement, PasskeyRegisterElement, U2fRegisterElement } from '../src/index.js';
 import type { ApiGeneration } from '../src/backends/types.js';
 import { TOKENS, USERS } from '../mock/seed.js';
 import { byId, logEvents, mockControl, showMockState } from './shared.js';
@@ -8,6 +8,8 @@ type UserName = keyof typeof USERS;
 
 const passkey = byId<PasskeyRegisterElement>('passkey');
 const u2f = byId<U2fRegisterElement>('u2f');
+const list = byId<AuthenticatorListElement>('list');
+const namingSelect = byId<HTMLSelectElement>('naming');
 const apiSelect = byId<HTMLSelectElement>('api');
 const userSelect = byId<HTMLSelectElement>('user');
 const tokenSelect = byId<HTMLSelectElement>('token');
@@ -30,6 +32,11 @@ function configure(): void {
     element.reset();
   }
   passkey.authenticator = authenticatorSelect.value as PasskeyRegisterElement['authenticator'];
+  passkey.askName = namingSelect.value === 'ask';
+  list.api = apiSelect.value as ApiGeneration;
+  list.userId = USERS[name].id;
+  list.orgId = USERS[name].orgId;
+  list.token = passkey.token;
 }
 
 const refresh = () => void showMockState(stateView, (state) => state.users);
@@ -38,10 +45,12 @@ byId('settings').addEventListener('change', configure);
 logEvents(document, byId('events'));
 document.addEventListener('registration-success', refresh);
 document.addEventListener('registration-error', refresh);
+document.addEventListener('authenticator-removed', refresh);
 byId('clear-events').addEventListener('click', () => byId('events').replaceChildren());
 byId('reset-mock').addEventListener('click', async () => {
   await mockControl('POST', 'reset');
   refresh();
+  await list.refresh().catch(() => undefined);
 });
 
 configure();

@@ -365,10 +365,55 @@ function removeWebAuthNAuthenticator(context) {
 }
 
 /**
+ * GetUser: the user with their authenticators — here only what the kit reads, the WebAuthN ones
+ * (`authenticators.webAuthN`: `webAuthNId`, `name`, `isVerified`, `userVerified`, as authenticator.proto
+ * names them). A passkey is a WebAuthN authenticator that verified the user; v2's passkeys and U2F keys
+ * are listed too, as ZITADEL keeps one set of WebAuthN tokens per user.
+ * @param {ApiContext} context
+ */
+function getUser(context) {
+  const request =
+    /** @type {{ id: string, instance?: InstanceMessage, organization?: OrganizationMessage }} */ ({
+      ...decodeQuery(context.query, QueryParameters),
+      ...context.params,
+    });
+  checkInstance(request.instance);
+  const principal = authenticate(context.caller);
+  requireSelfOrUserWrite(principal, request.id);
+  const user = findUser(context, request.id, request.organization);
+  const webAuthN = user.authenticators.map((authenticator) => {
+    const verified = authenticator.state === 'AUTH_FACTOR_STATE_READY';
+    return {
+      webAuthNId: authenticator.id,
+      name: authenticator.name,
+      // proto3 JSON leaves out false.
+      ...(verified ? { isVerified: true } : {}),
+      ...(verified && (authenticator.userVerified ?? authenticator.kind === 'passkey')
+        ? { userVerified: true }
+        : {}),
+    };
+  });
+  return {
+    body: {
+      user: {
+        id: user.id,
+        details: {
+          id: user.id,
+          changed: new Date().toISOString(),
+          owner: { type: 'OWNER_TYPE_ORG', id: user.orgId },
+        },
+        ...(webAuthN.length ? { authenticators: { webAuthN } } : { authenticators: {} }),
+      },
+    },
+  };
+}
+
+/**
  * The v3alpha routes. A literal segment comes before a parameter in the same place.
  * @type {readonly import('./http.js').Route<ApiContext>[]}
  */
 export const v3alphaRoutes = Object.freeze([
+  { method: 'GET', pattern: '/resources/v3alpha/users/:id', rpc: 'GetUser', handler: getUser },
   {
     method: 'POST',
     pattern: '/resources/v3alpha/users/:id/webauthn/registration_link',

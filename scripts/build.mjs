@@ -38,6 +38,7 @@ await Promise.all([
       'passkey-register': 'src/passkey-register.ts',
       'u2f-register': 'src/u2f-register.ts',
       'registration-link-admin': 'src/registration-link-admin.ts',
+      'authenticator-list': 'src/authenticator-list.ts',
       backends: 'src/backends.ts',
       react: 'src/react.ts',
     },

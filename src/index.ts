@@ -1,9 +1,12 @@
 import './passkey-register.js';
 import './u2f-register.js';
 import './registration-link-admin.js';
+import './authenticator-list.js';
 
 export { PasskeyRegisterElement } from './internal/passkey-register-element.js';
 export { U2fRegisterElement } from './internal/u2f-register-element.js';
+export { AuthenticatorListElement } from './internal/authenticator-list-element.js';
+export type { AuthenticatorRemovedDetail } from './internal/authenticator-list-element.js';
 export { RegistrationLinkAdminElement } from './internal/registration-link-admin-element.js';
 export type {
   LinkCreated,

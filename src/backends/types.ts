@@ -106,6 +106,22 @@ export interface CreatedLink {
   details?: ChangeDetails;
 }
 
+/** A registered passkey or security key, as the list shows it. */
+export interface AuthenticatorInfo {
+  /** The server's id: passkeyId, u2fId or webAuthNId. */
+  id: string;
+  kind: RegistrationKind;
+  name: string;
+  /** `ready` once verified; `not-ready` while a registration is unfinished. */
+  state: 'ready' | 'not-ready';
+}
+
+export interface AuthenticatorList {
+  authenticators: AuthenticatorInfo[];
+  /** Kinds the user has but the API cannot list one by one (v2 lists no U2F keys). */
+  unlisted: RegistrationKind[];
+}
+
 /**
  * What the elements call. The ZITADEL factories build one from the shared configuration; a page may hand
  * in its own for any other server. A backend that cannot do something leaves the method out (or throws a
@@ -118,4 +134,11 @@ export interface RegistrationBackend {
   verifyRegistration?(request: VerifyRegistrationRequest, signal: AbortSignal): Promise<VerifiedRegistration>;
   /** Creates a passkey registration link: returns its code (or link), or has the server email it. */
   createLink?(request: CreateLinkRequest, signal: AbortSignal): Promise<CreatedLink>;
+  /** The user's passkeys and security keys. */
+  listAuthenticators?(request: { userId: string }, signal: AbortSignal): Promise<AuthenticatorList>;
+  /** Removes one of them. */
+  removeAuthenticator?(
+    request: { userId: string; id: string; kind: RegistrationKind },
+    signal: AbortSignal,
+  ): Promise<{ details?: ChangeDetails }>;
 }

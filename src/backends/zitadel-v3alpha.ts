@@ -1,6 +1,8 @@
 import { createHttpClient, segment } from './http.js';
 import {
   asVerificationFailure,
+  badResponse,
+  isObject,
   readCreatedLink,
   readDetails,
   requireString,
@@ -86,6 +88,44 @@ export function zitadelV3alpha(config: BackendConfig = {}): RegistrationBackend 
         signal,
       });
       return readCreatedLink(body, request);
+    },
+
+    async listAuthenticators({ userId }, signal) {
+      const body = await http.request({
+        method: 'GET',
+        path: `/resources/v3alpha/users/${segment(userId)}`,
+        query,
+        signal,
+      });
+      const user = isObject(body.user) ? body.user : undefined;
+      if (!user) throw badResponse('has no "user"');
+      const authenticators = isObject(user.authenticators) ? user.authenticators : {};
+      const webAuthN = authenticators.webAuthN ?? [];
+      if (!Array.isArray(webAuthN)) throw badResponse('has "webAuthN" that is not a list');
+      return {
+        authenticators: webAuthN.map((entry: unknown) => {
+          if (!isObject(entry)) throw badResponse('has a WebAuthN authenticator that is not an object');
+          return {
+            id: requireString(entry, 'webAuthNId'),
+            // A WebAuthN authenticator that verified the user is a passkey; one that did not, a second factor.
+            kind: entry.userVerified === true ? ('passkey' as const) : ('u2f' as const),
+            name: typeof entry.name === 'string' ? entry.name : '',
+            state: entry.isVerified === true ? ('ready' as const) : ('not-ready' as const),
+          };
+        }),
+        unlisted: [],
+      };
+    },
+
+    async removeAuthenticator({ userId, id }, signal) {
+      const body = await http.request({
+        method: 'DELETE',
+        path: `/resources/v3alpha/users/${segment(userId)}/webauthn/${segment(id)}`,
+        query,
+        signal,
+      });
+      const details = readDetails(body);
+      return details ? { details } : {};
     },
   };
 }

@@ -40,6 +40,21 @@ export interface Messages {
   linkQrLabel: string;
   linkScanHint: string;
   linkExpires: (date: string) => string;
+  listLoading: string;
+  listEmpty: string;
+  listKindPasskey: string;
+  listKindU2f: string;
+  listStateReady: string;
+  listStateNotReady: string;
+  listDelete: string;
+  /** Accessible name of a delete button. */
+  listDeleteLabel: (name: string) => string;
+  listConfirm: (name: string) => string;
+  listConfirmButton: string;
+  listCancel: string;
+  listRemoved: (name: string) => string;
+  /** When the API says the user has security keys but cannot list them (v2). */
+  listUnlistedU2f: string;
   /** What went wrong, one sentence per error code. */
   errors: Record<ErrorCode, string>;
   /** What the person can do next, per error code. */

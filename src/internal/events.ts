@@ -33,7 +33,7 @@ export type RegistrationSuccessEvent = CustomEvent<RegistrationSuccessDetail>;
 export type RegistrationErrorEvent = CustomEvent<RegistrationErrorDetail>;
 
 declare global {
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'registration-start': RegistrationStartEvent;
     'registration-success': RegistrationSuccessEvent;
     'registration-error': RegistrationErrorEvent;

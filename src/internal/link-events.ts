@@ -20,7 +20,7 @@ export type LinkCreatedEvent = CustomEvent<LinkCreatedDetail>;
 export type LinkErrorEvent = CustomEvent<RegistrationErrorDetail>;
 
 declare global {
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'link-created': LinkCreatedEvent;
     'link-error': LinkErrorEvent;
   }

@@ -1,0 +1,301 @@
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { AuthenticatorInfo, RegistrationKind } from '../backends/types.js';
+import { baseStyles, themeTokens } from '../styles/shared.js';
+import { CeremonyController } from './ceremony-controller.js';
+import { ConfiguredElement, toRegistrationError } from './configured-element.js';
+import { RegistrationError } from './errors.js';
+import { emit, type RegistrationSuccessEvent } from './events.js';
+import type { ChangeDetails } from '../backends/types.js';
+
+export interface AuthenticatorRemovedDetail {
+  userId: string;
+  id: string;
+  kind: RegistrationKind;
+  name: string;
+  details: ChangeDetails | undefined;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'authenticator-removed': CustomEvent<AuthenticatorRemovedDetail>;
+    'list-error': CustomEvent<import('./events.js').RegistrationErrorDetail>;
+  }
+}
+
+interface SignalingPublicKeyCredential {
+  signalUnknownCredential?: (options: { rpId: string; credentialId: string }) => Promise<void>;
+}
+
+/**
+ * Lists a user's passkeys and security keys (name, kind, state) and deletes one after a confirmation.
+ * Refreshes itself when a `registration-success` for the same user bubbles up to the document.
+ *
+ * @tagname authenticator-list
+ * @summary The passkeys and security keys of a ZITADEL user, each with a delete button.
+ *
+ * @event authenticator-removed - One was deleted. `detail: { userId, id, kind, name, details }`.
+ * @event list-error - Listing or deleting failed. `detail: RegistrationErrorDetail`.
+ *
+ * @csspart base - The wrapper.
+ * @csspart list - The list.
+ * @csspart item - One passkey or security key.
+ * @csspart name - Its name.
+ * @csspart kind - Passkey or security key.
+ * @csspart state - Ready or not finished.
+ * @csspart button - Every button.
+ * @csspart delete-button - The delete button of an item.
+ * @csspart confirm - The confirmation step.
+ * @csspart status - The live region.
+ * @csspart message - The error message.
+ *
+ * @cssprop --pk-accent-color - Background of the buttons.
+ * @cssprop --pk-on-accent-color - Text colour on the buttons.
+ * @cssprop --pk-text-color - Text colour.
+ * @cssprop --pk-muted-color - Colour of secondary text.
+ * @cssprop --pk-error-color - Colour of error messages.
+ * @cssprop --pk-success-color - Colour of the success message.
+ * @cssprop --pk-radius - Corner radius.
+ * @cssprop --pk-spacing - Space between the parts.
+ * @cssprop --pk-font-family - Font.
+ */
+export class AuthenticatorListElement extends ConfiguredElement {
+  static override styles = [
+    themeTokens,
+    baseStyles,
+    css`
+      [part~='list'] {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: calc(var(--_space) / 2);
+        justify-self: stretch;
+      }
+      [part~='item'] {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: calc(var(--_space) / 2) var(--_space);
+      }
+      [part~='name'] {
+        font-weight: 600;
+      }
+      [part~='kind'],
+      [part~='state'] {
+        color: var(--_muted);
+      }
+      [part~='confirm'] {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: calc(var(--_space) / 2);
+      }
+    `,
+  ];
+
+  /** The user whose authenticators are listed. */
+  @property({ attribute: 'user-id' }) userId?: string;
+
+  /** The relying-party ID of the credentials, for telling the password manager about a deleted one. */
+  @property() domain?: string;
+
+  @state() private _authenticators: AuthenticatorInfo[] | undefined;
+  @state() private _unlisted: RegistrationKind[] = [];
+  @state() private _confirming: string | undefined;
+  @state() private _status = '';
+  @state() private _errorMessage = '';
+
+  #requests = new CeremonyController(this);
+  /** Credential ids of registrations seen on this page, by server id: what a deleted passkey's provider must forget. */
+  #credentialIds = new Map<string, string>();
+  /** Security keys registered on this page, which v2 cannot list but can delete. */
+  #registeredHere = new Map<string, AuthenticatorInfo>();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('registration-success', this.#onRegistered);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('registration-success', this.#onRegistered);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const relevant: PropertyKey[] = [
+      'userId',
+      'api',
+      'baseUrl',
+      'orgId',
+      'instanceDomain',
+      'token',
+      'backend',
+    ];
+    if (this.isConnected && [...changed.keys()].some((key) => relevant.includes(key))) {
+      void this.refresh().catch(() => undefined);
+    }
+  }
+
+  #onRegistered = (event: RegistrationSuccessEvent): void => {
+    const { detail } = event;
+    if (detail.userId !== this.userId?.trim()) return;
+    this.#credentialIds.set(detail.id, detail.credential.id);
+    if (detail.kind === 'u2f') {
+      this.#registeredHere.set(detail.id, { id: detail.id, kind: 'u2f', name: detail.name, state: 'ready' });
+    }
+    void this.refresh().catch(() => undefined);
+  };
+
+  /** Loads the list again. Rejects with a `RegistrationError` after dispatching `list-error`. */
+  async refresh(): Promise<void> {
+    const userId = this.userId?.trim() ?? '';
+    const signal = this.#requests.begin();
+    this._errorMessage = '';
+    this._status = this.messages.listLoading;
+    try {
+      if (!userId) throw new RegistrationError('invalid-input', 'The user-id attribute is missing');
+      const backend = this.resolveBackend();
+      if (!backend.listAuthenticators) {
+        throw new RegistrationError('unsupported', `${backend.label} cannot list authenticators`, {
+          api: backend.label,
+        });
+      }
+      const list = await backend.listAuthenticators.call(backend, { userId }, signal);
+      const listed = new Set(list.authenticators.map((entry) => entry.id));
+      this._authenticators = [
+        ...list.authenticators,
+        ...[...this.#registeredHere.values()].filter((entry) => !listed.has(entry.id)),
+      ];
+      this._unlisted = list.unlisted;
+      this._status = '';
+    } catch (caught) {
+      this.#report(caught, signal);
+    } finally {
+      this.#requests.end(signal);
+    }
+  }
+
+  async #remove(entry: AuthenticatorInfo): Promise<void> {
+    const userId = this.userId?.trim() ?? '';
+    const signal = this.#requests.begin();
+    this._confirming = undefined;
+    this._errorMessage = '';
+    try {
+      const backend = this.resolveBackend();
+      if (!backend.removeAuthenticator) {
+        throw new RegistrationError('unsupported', `${backend.label} cannot remove authenticators`, {
+          api: backend.label,
+        });
+      }
+      const removed = await backend.removeAuthenticator.call(
+        backend,
+        { userId, id: entry.id, kind: entry.kind },
+        signal,
+      );
+      this.#registeredHere.delete(entry.id);
+      this.#forgetCredential(entry.id);
+      this._authenticators = this._authenticators?.filter((item) => item.id !== entry.id);
+      this._status = this.messages.listRemoved(entry.name);
+      emit(this, 'authenticator-removed', {
+        userId,
+        id: entry.id,
+        kind: entry.kind,
+        name: entry.name,
+        details: removed.details,
+      });
+    } catch (caught) {
+      this.#report(caught, signal);
+    } finally {
+      this.#requests.end(signal);
+    }
+  }
+
+  /** Tells the password manager the credential is gone, where the browser can and the kit knows its id. */
+  #forgetCredential(id: string): void {
+    const credentialId = this.#credentialIds.get(id);
+    const credential = (globalThis as { PublicKeyCredential?: unknown }).PublicKeyCredential as
+      SignalingPublicKeyCredential | undefined;
+    if (!credentialId || typeof credential?.signalUnknownCredential !== 'function') return;
+    this.#credentialIds.delete(id);
+    credential
+      .signalUnknownCredential({ rpId: this.domain || location.hostname, credentialId })
+      .catch(() => undefined);
+  }
+
+  #report(caught: unknown, signal: AbortSignal): never {
+    const error = signal.aborted
+      ? new RegistrationError('aborted', 'The list request was aborted', { cause: caught })
+      : toRegistrationError(caught);
+    // A list replaced by a newer request or removed from the page reports nothing.
+    if (!signal.aborted && this.isConnected) {
+      const detail = this.errorDetail(error, 'list');
+      this._errorMessage = detail.message;
+      this._status = '';
+      emit(this, 'list-error', detail);
+    }
+    throw error;
+  }
+
+  #renderItem(entry: AuthenticatorInfo): TemplateResult {
+    const m = this.messages;
+    const confirming = this._confirming === entry.id;
+    return html`<li part="item">
+      <span part="name">${entry.name}</span>
+      <span part="kind">${entry.kind === 'passkey' ? m.listKindPasskey : m.listKindU2f}</span>
+      <span part="state">${entry.state === 'ready' ? m.listStateReady : m.listStateNotReady}</span>
+      ${
+        confirming
+          ? html`<span part="confirm" role="group" aria-label=${m.listDeleteLabel(entry.name)}>
+              <span>${m.listConfirm(entry.name)}</span>
+              <button
+                part="button confirm-button"
+                type="button"
+                @click=${() => this.#remove(entry).catch(() => undefined)}
+              >
+                ${m.listConfirmButton}
+              </button>
+              <button
+                part="button cancel-button"
+                type="button"
+                @click=${() => (this._confirming = undefined)}
+              >
+                ${m.listCancel}
+              </button>
+            </span>`
+          : html`<button
+              part="button delete-button"
+              type="button"
+              aria-label=${m.listDeleteLabel(entry.name)}
+              @click=${() => (this._confirming = entry.id)}
+            >
+              ${m.listDelete}
+            </button>`
+      }
+    </li>`;
+  }
+
+  protected override render(): TemplateResult {
+    const m = this.messages;
+    const list = this._authenticators;
+    return html`<div part="base">
+      ${
+        list && list.length > 0
+          ? html`<ul part="list">
+              ${list.map((entry) => this.#renderItem(entry))}
+            </ul>`
+          : list
+            ? html`<p>${m.listEmpty}</p>`
+            : nothing
+      }
+      ${
+        this._unlisted.includes('u2f') && !list?.some((entry) => entry.kind === 'u2f')
+          ? html`<p part="note">${m.listUnlistedU2f}</p>`
+          : nothing
+      }
+      <p part="status" role="status" aria-live="polite">${this._status}</p>
+      ${this._errorMessage ? html`<p part="message" role="alert" tabindex="-1">${this._errorMessage}</p>` : nothing}
+    </div>`;
+  }
+}

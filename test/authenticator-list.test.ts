@@ -1,0 +1,129 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../src/index.js';
+import type { AuthenticatorListElement, PasskeyRegisterElement, U2fRegisterElement } from '../src/index.js';
+import { TOKENS, USERS } from '../mock/seed.js';
+import { VirtualAuthenticator } from './support/authenticator.js';
+import { RegistrationHarness } from './support/harness.js';
+import { mockApi } from './support/mock-api.js';
+
+/** A page section with a registering element and the list, siblings under one parent. */
+async function page(api: 'v2' | 'v3alpha' = 'v2') {
+  const parent = await fixture<HTMLDivElement>(
+    html`<div>
+      <passkey-register api=${api} user-id=${USERS.alice.id}></passkey-register>
+      <u2f-register api=${api} user-id=${USERS.alice.id}></u2f-register>
+      <authenticator-list api=${api} user-id=${USERS.alice.id}></authenticator-list>
+    </div>`,
+  );
+  const passkey = parent.querySelector('passkey-register') as PasskeyRegisterElement;
+  const u2f = parent.querySelector('u2f-register') as U2fRegisterElement;
+  const list = parent.querySelector('authenticator-list') as AuthenticatorListElement;
+  for (const element of [passkey, u2f, list]) element.token = TOKENS.alice;
+  return { passkey, u2f, list };
+}
+
+const items = (list: AuthenticatorListElement) =>
+  [...list.shadowRoot!.querySelectorAll('[part~="item"]')].map((item) =>
+    ['name', 'kind', 'state']
+      .map((part) => item.querySelector(`[part~="${part}"]`)?.textContent?.trim())
+      .join(' | '),
+  );
+
+function button(list: AuthenticatorListElement, part: string): HTMLButtonElement {
+  const found = list.shadowRoot!.querySelector<HTMLButtonElement>(`[part~="${part}"]`);
+  if (!found) throw new Error(`no ${part}`);
+  return found;
+}
+
+describe('<authenticator-list>', () => {
+  let authenticator: VirtualAuthenticator;
+  const signalled: { rpId: string; credentialId: string }[] = [];
+  const realSignal = Object.getOwnPropertyDescriptor(PublicKeyCredential, 'signalUnknownCredential');
+
+  beforeEach(async () => {
+    await mockApi.reset();
+    authenticator = await VirtualAuthenticator.add();
+    signalled.length = 0;
+    Object.defineProperty(PublicKeyCredential, 'signalUnknownCredential', {
+      value: async (options: { rpId: string; credentialId: string }) => void signalled.push(options),
+      configurable: true,
+    });
+  });
+
+  afterEach(async () => {
+    if (realSignal) Object.defineProperty(PublicKeyCredential, 'signalUnknownCredential', realSignal);
+    else Reflect.deleteProperty(PublicKeyCredential, 'signalUnknownCredential');
+    await authenticator.remove();
+  });
+
+  for (const api of ['v2', 'v3alpha'] as const) {
+    it(`${api}: shows a new passkey when a registration-success bubbles up, and deletes it after confirmation`, async () => {
+      const { passkey, list } = await page(api);
+      await waitUntil(() => list.shadowRoot!.textContent?.includes('No passkeys'), 'an empty list first');
+
+      const { detail } = await new RegistrationHarness(passkey).clickAndWait('registration-success');
+      await waitUntil(() => items(list).length === 1, 'the list refreshed itself');
+      expect(items(list)).to.deep.equal(['Chrome on Linux | Passkey | Ready']);
+      await expect(list).to.be.accessible();
+
+      button(list, 'delete-button').click();
+      await list.updateComplete;
+      expect(list.shadowRoot!.querySelector('[part~="confirm"]')!.textContent).to.contain(
+        'Delete “Chrome on Linux”?',
+      );
+      const removed = oneEvent(list, 'authenticator-removed');
+      button(list, 'confirm-button').click();
+      const event = await removed;
+      expect(event.detail).to.include({
+        userId: USERS.alice.id,
+        id: detail.id,
+        kind: 'passkey',
+        name: 'Chrome on Linux',
+      });
+      await list.updateComplete;
+      expect(items(list)).to.deep.equal([]);
+      expect(await mockApi.authenticatorsOf(USERS.alice.id)).to.deep.equal([]);
+      const rpcs = (await mockApi.requests()).map((r) => r.rpc);
+      expect(rpcs).to.include(api === 'v2' ? 'RemovePasskey' : 'RemoveWebAuthNAuthenticator');
+      // The password manager is told the passkey is gone.
+      expect(signalled).to.deep.equal([{ rpId: 'localhost', credentialId: detail.credential.id }]);
+    });
+  }
+
+  it('keeps the passkey when the confirmation is cancelled', async () => {
+    const { passkey, list } = await page();
+    await new RegistrationHarness(passkey).clickAndWait('registration-success');
+    await waitUntil(() => items(list).length === 1);
+    button(list, 'delete-button').click();
+    await list.updateComplete;
+    button(list, 'cancel-button').click();
+    await list.updateComplete;
+    expect(items(list)).to.have.length(1);
+    expect((await mockApi.requests()).map((r) => r.rpc)).not.to.include('RemovePasskey');
+  });
+
+  it('v2: lists a security key registered on this page and deletes it with RemoveU2F', async () => {
+    await authenticator.remove();
+    authenticator = await VirtualAuthenticator.add({ transport: 'usb', hasResidentKey: false });
+    const { u2f, list } = await page();
+    await new RegistrationHarness(u2f).clickAndWait('registration-success');
+    await waitUntil(() => items(list).length === 1);
+    expect(items(list)).to.deep.equal(['Chrome on Linux | Security key | Ready']);
+    button(list, 'delete-button').click();
+    await list.updateComplete;
+    const removed = oneEvent(list, 'authenticator-removed');
+    button(list, 'confirm-button').click();
+    expect((await removed).detail.kind).to.equal('u2f');
+    expect((await mockApi.requests()).map((r) => r.rpc)).to.include('RemoveU2F');
+  });
+
+  it('reports list-error with a code, and works again', async () => {
+    const { list } = await page();
+    list.token = 'expired-token';
+    const failed = oneEvent(list, 'list-error');
+    const { detail } = await failed;
+    expect(detail).to.include({ kind: 'list', code: 'unauthenticated' });
+    list.token = TOKENS.alice;
+    await waitUntil(() => list.shadowRoot!.textContent?.includes('No passkeys'), 'works again');
+  });
+});
