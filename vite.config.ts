@@ -33,6 +33,8 @@ export default defineConfig({
         index: resolve(import.meta.dirname, 'demo/index.html'),
         admin: resolve(import.meta.dirname, 'demo/admin.html'),
         outbox: resolve(import.meta.dirname, 'demo/outbox.html'),
+        react: resolve(import.meta.dirname, 'demo/react.html'),
+        vue: resolve(import.meta.dirname, 'demo/vue.html'),
         register: resolve(import.meta.dirname, 'demo/register.html'),
       },
     },

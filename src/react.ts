@@ -11,6 +11,9 @@ import React from 'react';
 import { PasskeyRegisterElement } from './passkey-register.js';
 import { RegistrationLinkAdminElement } from './registration-link-admin.js';
 import { U2fRegisterElement } from './u2f-register.js';
+import { AuthenticatorListElement } from './authenticator-list.js';
+import type { AuthenticatorRemovedDetail } from './internal/authenticator-list-element.js';
+import type { RegistrationErrorDetail } from './internal/events.js';
 import type {
   RegistrationErrorEvent,
   RegistrationStartEvent,
@@ -49,4 +52,15 @@ export const RegistrationLinkAdmin = createComponent({
     onLinkError: 'link-error' as EventName<LinkErrorEvent>,
   },
   displayName: 'RegistrationLinkAdmin',
+});
+
+export const AuthenticatorList = createComponent({
+  tagName: 'authenticator-list',
+  elementClass: AuthenticatorListElement,
+  react: React,
+  events: {
+    onAuthenticatorRemoved: 'authenticator-removed' as EventName<CustomEvent<AuthenticatorRemovedDetail>>,
+    onListError: 'list-error' as EventName<CustomEvent<RegistrationErrorDetail>>,
+  },
+  displayName: 'AuthenticatorList',
 });

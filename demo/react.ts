@@ -1,0 +1,24 @@
+import React from 'react';
+import ReactDOMClient from 'react-dom/client';
+import { AuthenticatorList, PasskeyRegister } from '../src/react.js';
+import { TOKENS, USERS } from '../mock/seed.js';
+
+/** A React component using the wrappers: props in, typed events out. */
+function App() {
+  const [last, setLast] = React.useState('nothing yet');
+  return React.createElement(
+    React.Fragment,
+    null,
+    React.createElement(PasskeyRegister, {
+      userId: USERS.alice.id,
+      token: TOKENS.alice,
+      onRegistrationSuccess: (event) => setLast(`registered “${event.detail.name}” (${event.detail.id})`),
+      onRegistrationError: (event) => setLast(`${event.detail.code}: ${event.detail.message}`),
+    }),
+    React.createElement('p', { role: 'status' }, `Last event: ${last}`),
+    React.createElement('h2', null, 'Registered'),
+    React.createElement(AuthenticatorList, { userId: USERS.alice.id, token: TOKENS.alice }),
+  );
+}
+
+ReactDOMClient.createRoot(document.getElementById('root')!).render(React.createElement(App));
