@@ -2,6 +2,7 @@ import React from 'react';
 import ReactDOMClient from 'react-dom/client';
 import { AuthenticatorList, PasskeyRegister } from '../src/react.js';
 import { TOKENS, USERS } from '../mock/seed.js';
+import { byId } from './shared.js';
 
 /** A React component using the wrappers: props in, typed events out. */
 function App() {
@@ -21,4 +22,4 @@ function App() {
   );
 }
 
-ReactDOMClient.createRoot(document.getElementById('root')!).render(React.createElement(App));
+ReactDOMClient.createRoot(byId('root')).render(React.createElement(App));
