@@ -9,11 +9,57 @@ import { LANGUAGES } from '../src/i18n/index.js';
 // writes it from the elements' JSDoc).
 setCustomElementsManifest(manifest);
 
+type ArgTypesEnhancer = NonNullable<Preview['argTypesEnhancers']>[number];
+
+interface ManifestMember {
+  name: string;
+  privacy?: string;
+}
+
+/** Private and protected members of each element, which the manifest lists along with the public API. */
+const internalMembers = new Map<string, Set<string>>(
+  manifest.modules.flatMap((module) =>
+    (module.declarations ?? []).flatMap((declaration) =>
+      'tagName' in declaration && typeof declaration.tagName === 'string'
+        ? [
+            [
+              declaration.tagName,
+              new Set(
+                ((declaration.members ?? []) as ManifestMember[])
+                  .filter(({ name, privacy }) => privacy === 'private' || privacy === 'protected' || name.startsWith('#'))
+                  .map(({ name }) => name),
+              ),
+            ] as const,
+          ]
+        : [],
+    ),
+  ),
+);
+
+/** Rows that describe rather than configure: they get no control. */
+const DESCRIPTIVE_CATEGORIES = new Set(['events', 'css custom properties', 'css shadow parts', 'slots']);
+
+/** Keeps the manifest's tables to the public API, and controls to what a story can set. */
+const publicApiOnly: ArgTypesEnhancer = ({ argTypes, component }) => {
+  const internal = typeof component === 'string' ? internalMembers.get(component) : undefined;
+  return Object.fromEntries(
+    Object.entries(argTypes).map(([name, argType]) => {
+      const category = argType.table?.category ?? '';
+      if (category === 'properties' && internal?.has(name)) {
+        return [name, { ...argType, table: { ...argType.table, disable: true } }];
+      }
+      if (DESCRIPTIVE_CATEGORIES.has(category)) return [name, { ...argType, control: false }];
+      return [name, argType];
+    }),
+  );
+};
+
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
 
 const preview: Preview = {
+  argTypesEnhancers: [publicApiOnly],
   parameters: {
-    controls: { expanded: true, sort: 'requiredFirst' },
+    controls: { expanded: true },
     // Every story is checked with axe; a violation counts as a failure, not a to-do.
     a11y: { test: 'error' },
     docs: { source: { excludeDecorators: true } },
