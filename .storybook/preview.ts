@@ -26,7 +26,10 @@ const internalMembers = new Map<string, Set<string>>(
               declaration.tagName,
               new Set(
                 ((declaration.members ?? []) as ManifestMember[])
-                  .filter(({ name, privacy }) => privacy === 'private' || privacy === 'protected' || name.startsWith('#'))
+                  .filter(
+                    ({ name, privacy }) =>
+                      privacy === 'private' || privacy === 'protected' || name.startsWith('#'),
+                  )
                   .map(({ name }) => name),
               ),
             ] as const,
