@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { createZitadelMock } from './mock/zitadel-mock.js';
 import { strictCspForFixtures } from './test/csp/policy.mjs';
+import { scriptTagFixtures } from './test/script-tag/server.mjs';
 import { prebundledReact } from './test/support/react-plugin.mjs';
 import { webAuthnPlugin } from './test/support/webauthn-plugin.mjs';
 
@@ -41,7 +42,7 @@ export default {
       },
     }),
   ],
-  middleware: [strictCspForFixtures(), mock.koa()],
+  middleware: [strictCspForFixtures(), scriptTagFixtures(), mock.koa()],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'esnext' }),
     prebundledReact(),

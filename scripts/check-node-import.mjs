@@ -24,7 +24,9 @@ for (const [file, names] of Object.entries(entries)) {
   console.log(`ok ${file} imports in Node ${process.version} (${Object.keys(module).length} exports)`);
 }
 // The backend layer works without a DOM too.
-const { zitadelV2, normalizeCreationOptions } = await import('../dist/index.js');
+const { zitadelV2, normalizeCreationOptions } = await import(
+  new URL('../dist/index.js', import.meta.url).href
+);
 assert.equal(zitadelV2({}).label, 'ZITADEL v2');
 assert.equal(
   normalizeCreationOptions({ publicKey: { challenge: 'AAAA', rp: {}, user: { id: 'AA', name: 'a' } } })
