@@ -1,6 +1,19 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { createZitadelMock } from './mock/zitadel-mock.js';
+
+/**
+ * ZITADEL's own login page for registration links (where v1 links and template-less emails lead). In the
+ * demo, the kit's landing page stands in for it, with the same query.
+ */
+const LOGIN_PASSWORDLESS_INIT = '/ui/login/login/passwordless/init';
+
+function loginPageStandIn(req: IncomingMessage, _res: ServerResponse, next: () => void): void {
+  if (req.url?.startsWith(LOGIN_PASSWORDLESS_INIT))
+    req.url = `/register.html${req.url.slice(LOGIN_PASSWORDLESS_INIT.length)}`;
+  next();
+}
 
 /** Mounts the mock ZITADEL on Vite's own server, so the demo needs nothing else. */
 function zitadelMock(): Plugin {
@@ -8,9 +21,11 @@ function zitadelMock(): Plugin {
   return {
     name: 'zitadel-mock',
     configureServer(server) {
+      server.middlewares.use(loginPageStandIn);
       server.middlewares.use(mock.middleware());
     },
     configurePreviewServer(server) {
+      server.middlewares.use(loginPageStandIn);
       server.middlewares.use(mock.middleware());
     },
   };
