@@ -24,10 +24,11 @@ rmSync('dist', { recursive: true, force: true });
 await Promise.all([
   esbuild.build({
     ...common,
-    entryPoints: { 'passkey-elements': 'src/index.ts' },
+    entryPoints: { 'passkey-elements': 'src/passkey-elements.ts' },
     outdir: 'dist',
     minify: true,
-    // Languages other than English are chunks the bundle loads from beside itself, on demand.
+    // The ZITADEL adapters, the ceremony, the QR code and the languages other than English are chunks
+    // the bundle loads from beside itself when first needed.
     splitting: true,
     chunkNames: 'passkey-elements-chunks/[name]-[hash]',
   }),

@@ -1,7 +1,8 @@
 import { RegistrationError, errorCodeForStatus } from '../internal/errors.js';
+import { DEFAULT_TIMEOUT_MS } from './defaults.js';
 import type { BackendConfig } from './types.js';
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
+export { DEFAULT_TIMEOUT_MS };
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'DELETE';

@@ -1,41 +1,52 @@
 import { en } from './en.js';
-import type { Messages } from './messages.js';
+import type { MessageFamilies, MessageFamily, Messages } from './messages.js';
 
-export type { Messages };
+export type { MessageFamilies, MessageFamily, Messages };
 export { en };
 
-/**
- * The catalogs besides English, each its own chunk, loaded the first time an element needs it. English is
- * built in so the elements render at once, and stays the fallback.
- */
-const CATALOGS: Readonly<Record<string, () => Promise<Messages>>> = {
-  de: () => import('./de.js').then((module) => module.de),
-  fr: () => import('./fr.js').then((module) => module.fr),
-  es: () => import('./es.js').then((module) => module.es),
-  it: () => import('./it.js').then((module) => module.it),
-  ja: () => import('./ja.js').then((module) => module.ja),
-  zh: () => import('./zh.js').then((module) => module.zh),
-};
+/** The languages the kit speaks, English first; `./catalogs.ts` has one module per language and family. */
+export const LANGUAGES: readonly string[] = ['en', 'de', 'fr', 'es', 'it', 'ja', 'zh'];
 
-/** The languages the kit speaks, English first. */
-export const LANGUAGES: readonly string[] = ['en', ...Object.keys(CATALOGS)];
-
-const loaded = new Map<string, Promise<Messages>>([['en', Promise.resolve(en)]]);
+const loaded = new Map<string, Promise<object | undefined>>();
 
 /** The catalog for a BCP 47 tag (`de-CH` → `de`, `zh-Hans-CN` → `zh`); unknown languages get English. */
 export function catalogFor(language: string): string {
   const base = language.toLowerCase().split(/[-_]/)[0] ?? '';
-  return Object.hasOwn(CATALOGS, base) ? base : 'en';
+  return LANGUAGES.includes(base) ? base : 'en';
 }
 
-export function loadMessages(language: string): Promise<Messages> {
-  const key = catalogFor(language);
-  let catalog = loaded.get(key);
-  if (!catalog) {
-    const load = CATALOGS[key];
-    // A chunk that fails to load (offline, blocked) must not leave the element without words.
-    catalog = load ? load().catch(() => en) : Promise.resolve(en);
-    loaded.set(key, catalog);
+/**
+ * One family of texts in a language; `undefined` for English (built in), an unknown language, or a chunk
+ * that failed to load (offline, blocked): the element then keeps its English words.
+ */
+export function loadFamily<F extends MessageFamily>(
+  language: string,
+  family: F,
+): Promise<MessageFamilies[F] | undefined> {
+  const catalog = catalogFor(language);
+  const key = `${catalog}/${family}`;
+  let texts = loaded.get(key);
+  if (!texts) {
+    // The table of catalogs is a chunk of its own too: a page in English never loads it.
+    texts =
+      catalog === 'en'
+        ? Promise.resolve(undefined)
+        : import('./catalogs.js')
+            .then(({ CATALOGS }) => CATALOGS[catalog]?.[family]())
+            .catch(() => undefined);
+    loaded.set(key, texts);
   }
-  return catalog;
+  return texts as Promise<MessageFamilies[F] | undefined>;
+}
+
+/** Every text in a language (all four families), English where a family is missing. */
+export async function loadMessages(language: string): Promise<Messages> {
+  if (catalogFor(language) === 'en') return en;
+  const [common, registration, link, list] = await Promise.all([
+    loadFamily(language, 'common'),
+    loadFamily(language, 'registration'),
+    loadFamily(language, 'link'),
+    loadFamily(language, 'list'),
+  ]);
+  return { ...en, ...common, ...registration, ...link, ...list };
 }

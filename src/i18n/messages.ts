@@ -1,7 +1,10 @@
 import type { ErrorCode } from '../internal/errors.js';
 
-/** Every text an element shows. Other languages implement the same type; `strings` overrides any key. */
-export interface Messages {
+/**
+ * The texts of `<passkey-register>` and `<u2f-register>`. Each language keeps its texts in four families,
+ * one module each, so a page loads only the texts of the elements it uses.
+ */
+export interface RegistrationMessages {
   passkeyButton: string;
   passkeyRetryButton: string;
   passkeyAnotherButton: string;
@@ -24,6 +27,12 @@ export interface Messages {
   capabilityNoPlatform: string;
   /** Before the click, when this device has no passkey provider but another device can be used. */
   capabilityOtherDevice: string;
+  /** Default authenticator name from browser and OS, e.g. "Chrome on macOS". */
+  deviceName: (browser: string, os: string) => string;
+}
+
+/** The texts of `<registration-link-admin>`. */
+export interface LinkMessages {
   linkUserIdLabel: string;
   linkDeliveryLegend: string;
   linkDeliveryReturn: string;
@@ -40,6 +49,10 @@ export interface Messages {
   linkQrLabel: string;
   linkScanHint: string;
   linkExpires: (date: string) => string;
+}
+
+/** The texts of `<authenticator-list>`. */
+export interface ListMessages {
   listLoading: string;
   listEmpty: string;
   listKindPasskey: string;
@@ -55,12 +68,26 @@ export interface Messages {
   listRemoved: (name: string) => string;
   /** When the API says the user has security keys but cannot list them (v2). */
   listUnlistedU2f: string;
+}
+
+/** The texts every element shows: its errors. */
+export interface CommonMessages {
   /** What went wrong, one sentence per error code. */
   errors: Record<ErrorCode, string>;
   /** What the person can do next, per error code. */
   hints: Partial<Record<ErrorCode, string>>;
   /** The `unsupported` message when the configured API cannot do this (names the API). */
   apiUnsupported: (api: string) => string;
-  /** Default authenticator name from browser and OS, e.g. "Chrome on macOS". */
-  deviceName: (browser: string, os: string) => string;
 }
+
+/** Every text an element shows. Other languages implement the same type; `strings` overrides any key. */
+export interface Messages extends CommonMessages, RegistrationMessages, LinkMessages, ListMessages {}
+
+/** The families of texts, each a module per language, loaded as the elements on a page need them. */
+export interface MessageFamilies {
+  common: CommonMessages;
+  registration: RegistrationMessages;
+  link: LinkMessages;
+  list: ListMessages;
+}
+export type MessageFamily = keyof MessageFamilies;

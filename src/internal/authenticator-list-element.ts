@@ -1,6 +1,9 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { AuthenticatorInfo, RegistrationKind } from '../backends/types.js';
+import { common } from '../i18n/en/common.js';
+import { list } from '../i18n/en/list.js';
+import type { CommonMessages, ListMessages, MessageFamily } from '../i18n/messages.js';
 import { baseStyles, themeTokens } from '../styles/shared.js';
 import { CeremonyController } from './ceremony-controller.js';
 import { ConfiguredElement, toRegistrationError } from './configured-element.js';
@@ -27,6 +30,7 @@ interface SignalingPublicKeyCredential {
   signalUnknownCredential?: (options: { rpId: string; credentialId: string }) => Promise<void>;
 }
 
+const ENGLISH: CommonMessages & ListMessages = { ...common, ...list };
 /**
  * Lists a user's passkeys and security keys (name, kind, state) and deletes one after a confirmation.
  * Refreshes itself when a `registration-success` for the same user bubbles up to the document.
@@ -59,7 +63,7 @@ interface SignalingPublicKeyCredential {
  * @cssprop --pk-spacing - Space between the parts.
  * @cssprop --pk-font-family - Font.
  */
-export class AuthenticatorListElement extends ConfiguredElement {
+export class AuthenticatorListElement extends ConfiguredElement<CommonMessages & ListMessages> {
   static override styles = [
     themeTokens,
     baseStyles,
@@ -93,6 +97,9 @@ export class AuthenticatorListElement extends ConfiguredElement {
       }
     `,
   ];
+
+  protected readonly messageFamilies: readonly MessageFamily[] = ['common', 'list'];
+  protected readonly english = ENGLISH;
 
   /** The user whose authenticators are listed. */
   @property({ attribute: 'user-id' }) userId?: string;
@@ -156,7 +163,7 @@ export class AuthenticatorListElement extends ConfiguredElement {
     this._status = this.messages.listLoading;
     try {
       if (!userId) throw new RegistrationError('invalid-input', 'The user-id attribute is missing');
-      const backend = this.resolveBackend();
+      const backend = await this.resolveBackend();
       if (!backend.listAuthenticators) {
         throw new RegistrationError('unsupported', `${backend.label} cannot list authenticators`, {
           api: backend.label,
@@ -183,7 +190,7 @@ export class AuthenticatorListElement extends ConfiguredElement {
     this._confirming = undefined;
     this._errorMessage = '';
     try {
-      const backend = this.resolveBackend();
+      const backend = await this.resolveBackend();
       if (!backend.removeAuthenticator) {
         throw new RegistrationError('unsupported', `${backend.label} cannot remove authenticators`, {
           api: backend.label,

@@ -1,12 +1,12 @@
 import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { DEFAULT_TIMEOUT_MS, zitadelBackend } from '../backends/index.js';
+import { DEFAULT_TIMEOUT_MS } from '../backends/defaults.js';
 import type { ApiGeneration, RegistrationBackend, TokenSource } from '../backends/types.js';
-import { en } from '../i18n/en.js';
-import { catalogFor, loadMessages } from '../i18n/index.js';
-import type { Messages } from '../i18n/messages.js';
+import { catalogFor, loadFamily } from '../i18n/index.js';
+import type { CommonMessages, MessageFamily, Messages } from '../i18n/messages.js';
 import { RegistrationError, type ErrorCode } from './errors.js';
 import type { RegistrationErrorDetail } from './events.js';
+import { backendsModule } from './lazy.js';
 
 /** `strings` may override single error and hint texts as well as whole messages. */
 export type MessageOverrides = Partial<Omit<Messages, 'errors' | 'hints'>> & {
@@ -14,21 +14,22 @@ export type MessageOverrides = Partial<Omit<Messages, 'errors' | 'hints'>> & {
   hints?: Partial<Messages['hints']>;
 };
 
-export function mergeMessages(base: Messages, overrides: MessageOverrides | undefined): Messages {
+export function mergeMessages<M extends CommonMessages>(base: M, overrides: MessageOverrides | undefined): M {
   if (!overrides) return base;
   return {
     ...base,
     ...overrides,
     errors: { ...base.errors, ...overrides.errors },
     hints: { ...base.hints, ...overrides.hints },
-  } as Messages;
+  } as M;
 }
 
 /**
  * The configuration every element shares (API generation, base URL, organization, token, backend,
- * strings) and what follows from it: the backend to call and the messages to show.
+ * strings) and what follows from it: the backend to call and the messages to show. `M` is the texts the
+ * element shows: its families of the catalogs, English built in.
  */
-export class ConfiguredElement extends LitElement {
+export abstract class ConfiguredElement<M extends CommonMessages = CommonMessages> extends LitElement {
   /** Which ZITADEL API generation to call. */
   @property() api: ApiGeneration = 'v2';
 
@@ -59,8 +60,13 @@ export class ConfiguredElement extends LitElement {
   /** Overrides of any text the element shows. */
   @property({ attribute: false }) strings?: MessageOverrides;
 
-  /** The catalog in use: English until the element's language has loaded. */
-  @state() private _catalog: Messages = en;
+  /** The families of texts this element shows, loaded in the element's language. */
+  protected abstract readonly messageFamilies: readonly MessageFamily[];
+  /** The element's texts in English: built in, shown until another language has loaded, the fallback. */
+  protected abstract readonly english: M;
+
+  /** The texts in the element's language, once loaded; English while `undefined`. */
+  @state() private _catalog: M | undefined;
 
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'lang'];
@@ -71,11 +77,6 @@ export class ConfiguredElement extends LitElement {
     return this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.#loadCatalog();
-  }
-
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
     if (name === 'lang' && this.isConnected) void this.#loadCatalog();
@@ -84,20 +85,57 @@ export class ConfiguredElement extends LitElement {
   async #loadCatalog(): Promise<void> {
     const language = this.language;
     if (catalogFor(language) === 'en') {
-      this._catalog = en;
+      this._catalog = undefined;
       return;
     }
-    const catalog = await loadMessages(language);
+    const families = await Promise.all(this.messageFamilies.map((family) => loadFamily(language, family)));
     // Another language may have been asked for while this one loaded.
-    if (this.language === language) this._catalog = catalog;
+    if (this.language === language) this._catalog = Object.assign({}, this.english, ...families) as M;
   }
 
-  protected get messages(): Messages {
-    return mergeMessages(this._catalog, this.strings);
+  protected get messages(): M {
+    return mergeMessages(this._catalog ?? this.english, this.strings);
   }
 
-  protected resolveBackend(): RegistrationBackend {
+  /** Loads what the element needs to talk to a server, ahead of use; failures show when it is used. */
+  protected preloadCode(): void {
+    backendsModule.load().catch(() => {});
+  }
+
+  #visibility: IntersectionObserver | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.#loadCatalog();
+    this.addEventListener('pointerenter', this.#onIntent);
+    this.addEventListener('focusin', this.#onIntent);
+    if (typeof IntersectionObserver === 'function') {
+      this.#visibility = new IntersectionObserver((entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) this.warmUp();
+      });
+      this.#visibility.observe(this);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('pointerenter', this.#onIntent);
+    this.removeEventListener('focusin', this.#onIntent);
+    this.#visibility?.disconnect();
+    this.#visibility = undefined;
+  }
+
+  #onIntent = (): void => this.warmUp();
+
+  /** The element became visible, or is hovered or focused: the person may use it soon. */
+  protected warmUp(): void {
+    this.preloadCode();
+  }
+
+  /** The backend to call: the `backend` property, else the ZITADEL adapter of `api` (loaded on first use). */
+  protected async resolveBackend(): Promise<RegistrationBackend> {
     if (this.backend) return this.backend;
+    const { zitadelBackend } = backendsModule.loaded ?? (await backendsModule.load());
     return zitadelBackend(this.api, {
       baseUrl: this.baseUrl,
       credentials: this.credentials,

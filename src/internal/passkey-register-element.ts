@@ -2,9 +2,13 @@ import type { PublicKeyCredentialHint } from '@simplewebauthn/browser';
 import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { RegistrationCode } from '../backends/types.js';
-import type { Messages } from '../i18n/messages.js';
+
 import { RegistrationError } from './errors.js';
-import { RegistrationElement, type KindTexts } from './registration-element.js';
+import {
+  RegistrationElement,
+  type KindTexts,
+  type RegistrationElementMessages,
+} from './registration-element.js';
 import { readRegistrationLink, removeCodeFromAddressBar } from './registration-link.js';
 
 /**
@@ -59,7 +63,7 @@ export class PasskeyRegisterElement extends RegistrationElement {
     return this.passkeyName;
   }
 
-  protected kindTexts(messages: Messages): KindTexts {
+  protected kindTexts(messages: RegistrationElementMessages): KindTexts {
     return {
       button: messages.passkeyButton,
       retryButton: messages.passkeyRetryButton,

@@ -2,22 +2,19 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { PublicKeyCredentialHint } from '@simplewebauthn/browser';
 import type { AuthenticatorPreference, RegistrationCode, RegistrationKind } from '../backends/types.js';
-import type { Messages } from '../i18n/messages.js';
+import type { RegistrationBackend } from '../backends/types.js';
+import { common } from '../i18n/en/common.js';
+import { registration } from '../i18n/en/registration.js';
+import type { CommonMessages, MessageFamily, RegistrationMessages } from '../i18n/messages.js';
 import { baseStyles, themeTokens } from '../styles/shared.js';
-import {
-  completeRegistration,
-  prepareRegistration,
-  runRegistration,
-  type CeremonyRequest,
-  type CeremonyStage,
-  type PreparedRegistration,
-} from './ceremony.js';
+import type { CeremonyRequest, CeremonyStage, PreparedRegistration } from './ceremony.js';
 import { capabilityTokens, detectCapabilities, type Capabilities } from './capabilities.js';
 import { CeremonyController, type AbortReason } from './ceremony-controller.js';
 import { ConfiguredElement, toRegistrationError } from './configured-element.js';
 import { describeDevice } from './device-name.js';
 import { RegistrationError } from './errors.js';
 import { emit, type RegistrationStartDetail, type RegistrationSuccess } from './events.js';
+import { lazyModule } from './lazy.js';
 
 export type RegistrationState = 'idle' | CeremonyStage | 'success' | 'error';
 
@@ -33,12 +30,30 @@ export interface KindTexts {
 
 const MAX_NAME_LENGTH = 200;
 
+/** The texts of the registration elements. */
+export type RegistrationElementMessages = CommonMessages & RegistrationMessages;
+
+const ENGLISH: RegistrationElementMessages = { ...common, ...registration };
+
+/** The ceremony and `@simplewebauthn/browser`, loaded with the adapters (see `./lazy.ts`). */
+const ceremonyModule = lazyModule('registration ceremony', () => import('./ceremony.js'));
+
+/** Options fetched ahead of the click, with what is needed to use them without waiting. */
+interface Prefetched {
+  backend: RegistrationBackend;
+  ceremony: NonNullable<typeof ceremonyModule.loaded>;
+  registration: PreparedRegistration;
+}
+
 /**
  * The shared shell of `<passkey-register>` and `<u2f-register>`: configuration, the state machine,
  * the events and the button. The ceremony itself is `runRegistration`; this class only drives it.
  */
-export abstract class RegistrationElement extends ConfiguredElement {
+export abstract class RegistrationElement extends ConfiguredElement<RegistrationElementMessages> {
   static override styles = [themeTokens, baseStyles];
+
+  protected readonly messageFamilies: readonly MessageFamily[] = ['common', 'registration'];
+  protected readonly english = ENGLISH;
 
   /** The user who registers. */
   @property({ attribute: 'user-id' }) userId?: string;
@@ -69,13 +84,12 @@ export abstract class RegistrationElement extends ConfiguredElement {
   #running: Promise<RegistrationSuccess> | undefined;
   /** Prefetching has its own controller: it dies with the element, and a click never aborts it. */
   #prefetching = new CeremonyController(this);
-  #prepared: PreparedRegistration | undefined;
+  #prepared: Prefetched | undefined;
   #preparing: Promise<void> | undefined;
   #refetchTimer: ReturnType<typeof setTimeout> | undefined;
-  #visibility: IntersectionObserver | undefined;
 
   protected abstract readonly kind: RegistrationKind;
-  protected abstract kindTexts(messages: Messages): KindTexts;
+  protected abstract kindTexts(messages: RegistrationElementMessages): KindTexts;
   /** The name to store with the credential, from an attribute; empty means derive one. */
   protected abstract get credentialName(): string | undefined;
   /** WebAuthn hints for the browser's picker; none by default. */
@@ -106,23 +120,21 @@ export abstract class RegistrationElement extends ConfiguredElement {
     super.connectedCallback();
     this.#setState(this._state);
     void this.#detectCapabilities();
-    this.addEventListener('pointerenter', this.#warmUp);
-    this.addEventListener('focusin', this.#warmUp);
-    if (typeof IntersectionObserver === 'function') {
-      this.#visibility = new IntersectionObserver((entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) this.#warmUp();
-      });
-      this.#visibility.observe(this);
-    }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.removeEventListener('pointerenter', this.#warmUp);
-    this.removeEventListener('focusin', this.#warmUp);
-    this.#visibility?.disconnect();
-    this.#visibility = undefined;
     this.#discardPrepared();
+  }
+
+  protected override preloadCode(): void {
+    super.preloadCode();
+    ceremonyModule.load().catch(() => {});
+  }
+
+  protected override warmUp(): void {
+    super.warmUp();
+    this.#prefetch();
   }
 
   /** Settings that change what the server would be asked: prepared options for others are thrown away. */
@@ -165,54 +177,54 @@ export abstract class RegistrationElement extends ConfiguredElement {
   }
 
   /** Fetches creation options ahead of the click, quietly: failures are reported by the click itself. */
-  #warmUp = (): void => {
+  #prefetch(): void {
     if (!(this.prefetch || this.#hasCode()) || this.#prepared || this.#preparing || this.#busy()) return;
     let request: CeremonyRequest;
-    let backend;
     try {
       request = this.#ceremonyRequest();
-      backend = this.resolveBackend();
     } catch {
       return;
     }
     const signal = this.#prefetching.begin();
-    const preparing: Promise<void> = prepareRegistration(backend, request, signal)
-      .then(
-        (prepared) => {
-          if (signal.aborted) return;
-          this.#prepared = prepared;
-          // A code works once, so its registration is never replaced; without one, fresh options
-          // replace these before they expire.
-          if (!request.code) {
-            this.#refetchTimer = setTimeout(
-              () => {
-                this.#prepared = undefined;
-                this.#warmUp();
-              },
-              Math.max(prepared.expiresAt - Date.now(), 0),
-            );
-          }
-        },
-        () => undefined,
-      )
+    const preparing: Promise<void> = Promise.all([this.resolveBackend(), ceremonyModule.load()])
+      .then(async ([backend, ceremony]) => {
+        const registration = await ceremony.prepareRegistration(backend, request, signal);
+        if (signal.aborted) return;
+        this.#prepared = { backend, ceremony, registration };
+        // A code works once, so its registration is never replaced; without one, fresh options
+        // replace these before they expire.
+        if (!request.code) {
+          this.#refetchTimer = setTimeout(
+            () => {
+              this.#prepared = undefined;
+              this.#prefetch();
+            },
+            Math.max(registration.expiresAt - Date.now(), 0),
+          );
+        }
+      })
+      .catch(() => undefined)
       .finally(() => {
         if (this.#preparing === preparing) this.#preparing = undefined;
         this.#prefetching.end(signal);
       });
     this.#preparing = preparing;
-  };
+  }
 
   #busy(): boolean {
     return this._state === 'starting' || this._state === 'prompting' || this._state === 'verifying';
   }
 
-  /** Takes prefetched options, once: a challenge that reached the browser is never used again. */
-  #takePrepared(): PreparedRegistration | undefined {
+  /**
+   * Takes prefetched options, once: a challenge that produced a credential is never used again (the one
+   * exception, a link's registration after a dismissed prompt, is kept by `#run`).
+   */
+  #takePrepared(): Prefetched | undefined {
     const prepared = this.#prepared;
     this.#prepared = undefined;
     clearTimeout(this.#refetchTimer);
     if (!prepared) return undefined;
-    return this.#hasCode() || prepared.expiresAt > Date.now() ? prepared : undefined;
+    return this.#hasCode() || prepared.registration.expiresAt > Date.now() ? prepared : undefined;
   }
 
   async #detectCapabilities(): Promise<void> {
@@ -293,30 +305,45 @@ export abstract class RegistrationElement extends ConfiguredElement {
 
     const signal = this.#ceremony.begin();
     this._errorMessage = '';
-    const onStage = (stage: CeremonyStage) => this.#setState(stage);
+    let prepared: Prefetched | undefined;
+    let credentialSent = false;
+    const onStage = (stage: CeremonyStage) => {
+      if (stage === 'verifying') credentialSent = true;
+      this.#setState(stage);
+    };
     try {
-      const backend = this.resolveBackend();
       if (this.#preparing) {
         // A prefetch is on its way (and may have used the link's code): wait for it rather than start twice.
         onStage('starting');
         await this.#preparing;
       }
-      const prepared = this.#takePrepared();
-      const result = prepared
-        ? await completeRegistration(backend, request, prepared, signal, onStage)
-        : await runRegistration(backend, request, signal, onStage);
+      // With options at hand, nothing is awaited before the prompt: it opens inside the click's gesture.
+      prepared = this.#takePrepared();
+      if (!prepared) {
+        onStage('starting');
+        const [backend, ceremony] = await Promise.all([this.resolveBackend(), ceremonyModule.load()]);
+        const registration = await ceremony.prepareRegistration(backend, request, signal);
+        prepared = { backend, ceremony, registration };
+      }
+      const { ceremony, backend, registration } = prepared;
+      const result = await ceremony.completeRegistration(backend, request, registration, signal, onStage);
       this._successName = result.name;
       this.#setState('success');
       emit(this, 'registration-success', result);
       return result;
     } catch (caught) {
+      // Starting with a link's code spends the code (as in ZITADEL). Until a credential has gone to the
+      // server, the started registration is the only one this person can finish: keep it for the next
+      // try, as ZITADEL's own login page does. Its challenge signed nothing, so offering it again is safe.
+      if (prepared && request.code && !credentialSent && this.isConnected) this.#prepared = prepared;
       const error = signal.aborted ? asAborted(caught) : toRegistrationError(caught);
       throw this.#fail(error, kind, signal.aborted ? (signal.reason as AbortReason) : undefined);
     } finally {
       this.#ceremony.end(signal);
       // After a failure the person will likely try again: fresh options (never this ceremony's
       // challenge) are fetched now. After a success, only when they show intent again.
-      if (this.isConnected && this._state === 'error' && !request.code) queueMicrotask(() => this.#warmUp());
+      if (this.isConnected && this._state === 'error' && !request.code)
+        queueMicrotask(() => this.#prefetch());
     }
   }
 

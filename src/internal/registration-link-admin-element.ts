@@ -1,6 +1,9 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ChangeDetails, CreatedLink, LinkDelivery } from '../backends/types.js';
+import { common } from '../i18n/en/common.js';
+import { link } from '../i18n/en/link.js';
+import type { CommonMessages, LinkMessages, MessageFamily } from '../i18n/messages.js';
 import { baseStyles, themeTokens } from '../styles/shared.js';
 import { CeremonyController } from './ceremony-controller.js';
 import { ConfiguredElement, toRegistrationError } from './configured-element.js';
@@ -8,10 +11,14 @@ import { RegistrationError } from './errors.js';
 import { emit } from './events.js';
 import type { LinkCreated } from './link-events.js';
 import { checkLinkTemplate, checkLinkUrl, fillLinkTemplate } from './link-template.js';
-import { qrCode } from './qr-code.js';
+import { lazyModule } from './lazy.js';
 
 type LinkAdminState = 'idle' | 'creating' | 'created' | 'error';
 
+const ENGLISH: CommonMessages & LinkMessages = { ...common, ...link };
+
+/** lean-qr, loaded with the adapters (see `./lazy.ts`): only a returned link needs it. */
+const qrCodeModule = lazyModule('QR code', () => import('./qr-code.js'));
 /** The organization ZITADEL names in its answer, for `{{.OrgID}}` when `org-id` is not set. */
 function ownerOf(details: ChangeDetails | undefined): string | undefined {
   if (!details) return undefined;
@@ -57,7 +64,7 @@ function ownerOf(details: ChangeDetails | undefined): string | undefined {
  * @cssprop --pk-font-family - Font.
  * @cssprop --pk-qr-size - Width and height of the QR code.
  */
-export class RegistrationLinkAdminElement extends ConfiguredElement {
+export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessages & LinkMessages> {
   static override styles = [
     themeTokens,
     baseStyles,
@@ -93,6 +100,14 @@ export class RegistrationLinkAdminElement extends ConfiguredElement {
       }
     `,
   ];
+
+  protected readonly messageFamilies: readonly MessageFamily[] = ['common', 'link'];
+  protected readonly english = ENGLISH;
+
+  protected override preloadCode(): void {
+    super.preloadCode();
+    if (this.delivery === 'return') qrCodeModule.load().catch(() => {});
+  }
 
   /** Pre-fills the user; without it the element shows a field for it. */
   @property({ attribute: 'user-id' }) userId?: string;
@@ -139,7 +154,9 @@ export class RegistrationLinkAdminElement extends ConfiguredElement {
       }
       // A bad template is refused before any request, whatever the delivery.
       if (template) checkLinkTemplate(template);
-      const backend = this.resolveBackend();
+      // A returned link is shown with its QR code: lean-qr loads alongside the request.
+      const qr = delivery === 'return' ? qrCodeModule.load().catch(() => undefined) : undefined;
+      const backend = await this.resolveBackend();
       if (!backend.createLink) {
         throw new RegistrationError('unsupported', `${backend.label} cannot create registration links`, {
           api: backend.label,
@@ -151,6 +168,7 @@ export class RegistrationLinkAdminElement extends ConfiguredElement {
         signal,
       );
       const result = this.#describe(userId, delivery, template, created);
+      await qr;
       if (signal.aborted) throw new RegistrationError('aborted', 'The element was removed');
       this._result = result;
       this._state = 'created';
@@ -270,7 +288,7 @@ export class RegistrationLinkAdminElement extends ConfiguredElement {
       <p class="hint" role="status" aria-live="polite">
         ${this._copyStatus === 'copied' ? m.linkCopied : this._copyStatus === 'failed' ? m.linkCopyFailed : ''}
       </p>
-      ${qrCode(link, m.linkQrLabel)}
+      ${qrCodeModule.loaded?.qrCode(link, m.linkQrLabel) ?? nothing}
       <p class="hint">${m.linkScanHint}</p>
     </div>`;
   }

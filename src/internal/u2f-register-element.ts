@@ -1,7 +1,11 @@
 import type { PublicKeyCredentialHint } from '@simplewebauthn/browser';
 import { property } from 'lit/decorators.js';
-import type { Messages } from '../i18n/messages.js';
-import { RegistrationElement, type KindTexts } from './registration-element.js';
+
+import {
+  RegistrationElement,
+  type KindTexts,
+  type RegistrationElementMessages,
+} from './registration-element.js';
 
 /**
  * Registers a U2F / FIDO security key as a second factor for a ZITADEL user. The user must be
@@ -54,7 +58,7 @@ export class U2fRegisterElement extends RegistrationElement {
     return this.tokenName;
   }
 
-  protected kindTexts(messages: Messages): KindTexts {
+  protected kindTexts(messages: RegistrationElementMessages): KindTexts {
     return {
       button: messages.u2fButton,
       retryButton: messages.u2fRetryButton,

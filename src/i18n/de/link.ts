@@ -1,0 +1,21 @@
+// German — link
+import type { LinkMessages } from '../messages.js';
+
+export const link: LinkMessages = {
+  linkUserIdLabel: 'Benutzer-ID',
+  linkDeliveryLegend: 'Wie der Benutzer den Link erhält',
+  linkDeliveryReturn: 'Link hier anzeigen',
+  linkDeliveryEmail: 'Per E-Mail an den Benutzer senden',
+  linkTemplateLabel: 'Link-Vorlage (optional)',
+  linkTemplateHint: 'Eine https:-URL mit {{.UserID}}, {{.OrgID}}, {{.CodeID}} und {{.Code}}.',
+  linkCreateButton: 'Registrierungslink erstellen',
+  linkCreating: 'Link wird erstellt …',
+  linkCreated: 'Der Registrierungslink ist bereit. Er funktioniert ein Mal.',
+  linkEmailed: 'ZITADEL sendet den Registrierungslink an die E-Mail-Adresse des Benutzers.',
+  linkCopy: 'Link kopieren',
+  linkCopied: 'Link kopiert',
+  linkCopyFailed: 'Kopieren hat nicht funktioniert: Markieren und kopieren Sie den Link.',
+  linkQrLabel: 'QR-Code des Registrierungslinks',
+  linkScanHint: 'Scannen Sie den Code mit einem Smartphone, um dort einen Passkey zu registrieren.',
+  linkExpires: (date) => `Gültig bis ${date}.`,
+};

@@ -1,0 +1,29 @@
+// German — registration
+import type { RegistrationMessages } from '../messages.js';
+
+export const registration: RegistrationMessages = {
+  passkeyButton: 'Passkey erstellen',
+  passkeyRetryButton: 'Erneut versuchen',
+  passkeyAnotherButton: 'Weiteren Passkey erstellen',
+  passkeyIdle:
+    'Melden Sie sich künftig mit Fingerabdruck, Gesicht oder Displaysperre statt mit einem Passwort an.',
+  starting: 'Wird vorbereitet …',
+  passkeyPrompting: 'Folgen Sie den Anweisungen Ihres Browsers oder Geräts, um den Passkey zu erstellen.',
+  verifying: 'Ihr Passkey wird gespeichert …',
+  passkeySuccess: (name) => `Ihr Passkey „${name}“ ist bereit. Sie können sich jetzt damit anmelden.`,
+  u2fButton: 'Sicherheitsschlüssel hinzufügen',
+  u2fRetryButton: 'Erneut versuchen',
+  u2fAnotherButton: 'Weiteren Sicherheitsschlüssel hinzufügen',
+  u2fIdle: 'Verwenden Sie einen Sicherheitsschlüssel als zweiten Schritt bei der Anmeldung.',
+  u2fPrompting:
+    'Stecken Sie Ihren Sicherheitsschlüssel ein oder tippen Sie ihn an und folgen Sie den Anweisungen Ihres Browsers.',
+  u2fSuccess: (name) => `Ihr Sicherheitsschlüssel „${name}“ ist bereit.`,
+  nameLabel: 'Bezeichnung (optional)',
+  capabilityNoWebAuthn:
+    'Dieser Browser kann hier keine Passkeys erstellen. Öffnen Sie den Registrierungslink auf Ihrem Smartphone oder verwenden Sie einen anderen Browser.',
+  capabilityNoPlatform:
+    'Auf diesem Gerät ist kein Passkey-Anbieter eingerichtet (Fingerabdruck, Gesicht oder Displaysperre). Richten Sie einen ein oder registrieren Sie sich mit dem QR-Code eines Registrierungslinks auf Ihrem Smartphone.',
+  capabilityOtherDevice:
+    'Dieses Gerät kann den Passkey nicht selbst speichern: Ihr Browser bietet stattdessen Ihr Smartphone oder einen Sicherheitsschlüssel an.',
+  deviceName: (browser, os) => `${browser} auf ${os}`,
+};

@@ -1,0 +1,20 @@
+import type { LinkMessages } from '../messages.js';
+
+export const link: LinkMessages = {
+  linkUserIdLabel: 'User ID',
+  linkDeliveryLegend: 'How the user gets the link',
+  linkDeliveryReturn: 'Show the link here',
+  linkDeliveryEmail: 'Email it to the user',
+  linkTemplateLabel: 'Link template (optional)',
+  linkTemplateHint: 'An https: URL with {{.UserID}}, {{.OrgID}}, {{.CodeID}} and {{.Code}}.',
+  linkCreateButton: 'Create registration link',
+  linkCreating: 'Creating the link…',
+  linkCreated: 'The registration link is ready. It works once.',
+  linkEmailed: 'ZITADEL is sending the registration link to the user’s email address.',
+  linkCopy: 'Copy link',
+  linkCopied: 'Link copied',
+  linkCopyFailed: 'Copying did not work: select the link and copy it.',
+  linkQrLabel: 'QR code of the registration link',
+  linkScanHint: 'Scan the code with a phone to register a passkey there.',
+  linkExpires: (date) => `Works until ${date}.`,
+};

@@ -1,0 +1,26 @@
+import type { RegistrationMessages } from '../messages.js';
+
+export const registration: RegistrationMessages = {
+  passkeyButton: 'Create a passkey',
+  passkeyRetryButton: 'Try again',
+  passkeyAnotherButton: 'Create another passkey',
+  passkeyIdle: 'Sign in next time with your fingerprint, face or screen lock instead of a password.',
+  starting: 'Preparing…',
+  passkeyPrompting: 'Follow the instructions of your browser or device to create the passkey.',
+  verifying: 'Saving your passkey…',
+  passkeySuccess: (name) => `Your passkey “${name}” is ready. You can use it to sign in.`,
+  u2fButton: 'Add a security key',
+  u2fRetryButton: 'Try again',
+  u2fAnotherButton: 'Add another security key',
+  u2fIdle: 'Use a security key as a second step when you sign in.',
+  u2fPrompting: 'Insert or tap your security key and follow the instructions of your browser.',
+  u2fSuccess: (name) => `Your security key “${name}” is ready.`,
+  nameLabel: 'Name (optional)',
+  capabilityNoWebAuthn:
+    'This browser cannot create passkeys here. Open the registration link on your phone, or use another browser.',
+  capabilityNoPlatform:
+    'This device has no passkey provider set up (fingerprint, face or screen lock). Set one up, or register from your phone with a registration link’s QR code.',
+  capabilityOtherDevice:
+    'This device cannot keep the passkey itself: your browser will offer your phone or a security key instead.',
+  deviceName: (browser, os) => `${browser} on ${os}`,
+};

@@ -1,0 +1,21 @@
+// Spanish — link
+import type { LinkMessages } from '../messages.js';
+
+export const link: LinkMessages = {
+  linkUserIdLabel: 'ID de usuario',
+  linkDeliveryLegend: 'Cómo recibe el enlace el usuario',
+  linkDeliveryReturn: 'Mostrar el enlace aquí',
+  linkDeliveryEmail: 'Enviarlo por correo al usuario',
+  linkTemplateLabel: 'Plantilla del enlace (opcional)',
+  linkTemplateHint: 'Una URL https: con {{.UserID}}, {{.OrgID}}, {{.CodeID}} y {{.Code}}.',
+  linkCreateButton: 'Crear enlace de registro',
+  linkCreating: 'Creando el enlace…',
+  linkCreated: 'El enlace de registro está listo. Funciona una sola vez.',
+  linkEmailed: 'ZITADEL está enviando el enlace de registro a la dirección de correo del usuario.',
+  linkCopy: 'Copiar enlace',
+  linkCopied: 'Enlace copiado',
+  linkCopyFailed: 'No se pudo copiar: selecciona el enlace y cópialo.',
+  linkQrLabel: 'Código QR del enlace de registro',
+  linkScanHint: 'Escanea el código con un teléfono para registrar allí una llave de acceso.',
+  linkExpires: (date) => `Válido hasta el ${date}.`,
+};

@@ -1,0 +1,28 @@
+// Spanish — registration
+import type { RegistrationMessages } from '../messages.js';
+
+export const registration: RegistrationMessages = {
+  passkeyButton: 'Crear una llave de acceso',
+  passkeyRetryButton: 'Reintentar',
+  passkeyAnotherButton: 'Crear otra llave de acceso',
+  passkeyIdle:
+    'La próxima vez, inicia sesión con tu huella, tu cara o el bloqueo de pantalla en lugar de una contraseña.',
+  starting: 'Preparando…',
+  passkeyPrompting: 'Sigue las instrucciones de tu navegador o dispositivo para crear la llave de acceso.',
+  verifying: 'Guardando tu llave de acceso…',
+  passkeySuccess: (name) => `Tu llave de acceso «${name}» está lista. Ya puedes usarla para iniciar sesión.`,
+  u2fButton: 'Añadir una llave de seguridad',
+  u2fRetryButton: 'Reintentar',
+  u2fAnotherButton: 'Añadir otra llave de seguridad',
+  u2fIdle: 'Usa una llave de seguridad como segundo paso al iniciar sesión.',
+  u2fPrompting: 'Inserta o toca tu llave de seguridad y sigue las instrucciones de tu navegador.',
+  u2fSuccess: (name) => `Tu llave de seguridad «${name}» está lista.`,
+  nameLabel: 'Nombre (opcional)',
+  capabilityNoWebAuthn:
+    'Este navegador no puede crear llaves de acceso aquí. Abre el enlace de registro en tu teléfono o usa otro navegador.',
+  capabilityNoPlatform:
+    'Este dispositivo no tiene configurado un gestor de llaves de acceso (huella, cara o bloqueo de pantalla). Configura uno o regístrate desde tu teléfono con el código QR de un enlace de registro.',
+  capabilityOtherDevice:
+    'Este dispositivo no puede guardar la llave de acceso: tu navegador te ofrecerá usar tu teléfono o una llave de seguridad.',
+  deviceName: (browser, os) => `${browser} en ${os}`,
+};

@@ -1,0 +1,21 @@
+// French — link
+import type { LinkMessages } from '../messages.js';
+
+export const link: LinkMessages = {
+  linkUserIdLabel: 'ID de l’utilisateur',
+  linkDeliveryLegend: 'Comment l’utilisateur reçoit le lien',
+  linkDeliveryReturn: 'Afficher le lien ici',
+  linkDeliveryEmail: 'L’envoyer par e-mail à l’utilisateur',
+  linkTemplateLabel: 'Modèle de lien (facultatif)',
+  linkTemplateHint: 'Une URL https: avec {{.UserID}}, {{.OrgID}}, {{.CodeID}} et {{.Code}}.',
+  linkCreateButton: 'Créer le lien d’inscription',
+  linkCreating: 'Création du lien…',
+  linkCreated: 'Le lien d’inscription est prêt. Il ne fonctionne qu’une fois.',
+  linkEmailed: 'ZITADEL envoie le lien d’inscription à l’adresse e-mail de l’utilisateur.',
+  linkCopy: 'Copier le lien',
+  linkCopied: 'Lien copié',
+  linkCopyFailed: 'La copie n’a pas fonctionné : sélectionnez le lien et copiez-le.',
+  linkQrLabel: 'Code QR du lien d’inscription',
+  linkScanHint: 'Scannez le code avec un téléphone pour y enregistrer une clé d’accès.',
+  linkExpires: (date) => `Valable jusqu’au ${date}.`,
+};

@@ -1,0 +1,30 @@
+// French — registration
+import type { RegistrationMessages } from '../messages.js';
+
+export const registration: RegistrationMessages = {
+  passkeyButton: 'Créer une clé d’accès',
+  passkeyRetryButton: 'Réessayer',
+  passkeyAnotherButton: 'Créer une autre clé d’accès',
+  passkeyIdle:
+    'La prochaine fois, connectez-vous avec votre empreinte, votre visage ou le verrouillage de l’écran plutôt qu’avec un mot de passe.',
+  starting: 'Préparation…',
+  passkeyPrompting:
+    'Suivez les instructions de votre navigateur ou de votre appareil pour créer la clé d’accès.',
+  verifying: 'Enregistrement de votre clé d’accès…',
+  passkeySuccess: (name) =>
+    `Votre clé d’accès « ${name} » est prête. Vous pouvez l’utiliser pour vous connecter.`,
+  u2fButton: 'Ajouter une clé de sécurité',
+  u2fRetryButton: 'Réessayer',
+  u2fAnotherButton: 'Ajouter une autre clé de sécurité',
+  u2fIdle: 'Utilisez une clé de sécurité comme deuxième étape de connexion.',
+  u2fPrompting: 'Insérez ou touchez votre clé de sécurité et suivez les instructions de votre navigateur.',
+  u2fSuccess: (name) => `Votre clé de sécurité « ${name} » est prête.`,
+  nameLabel: 'Nom (facultatif)',
+  capabilityNoWebAuthn:
+    'Ce navigateur ne peut pas créer de clé d’accès ici. Ouvrez le lien d’inscription sur votre téléphone ou utilisez un autre navigateur.',
+  capabilityNoPlatform:
+    'Aucun gestionnaire de clés d’accès n’est configuré sur cet appareil (empreinte, visage ou verrouillage de l’écran). Configurez-en un, ou inscrivez-vous depuis votre téléphone avec le code QR d’un lien d’inscription.',
+  capabilityOtherDevice:
+    'Cet appareil ne peut pas conserver la clé d’accès lui-même : votre navigateur vous proposera votre téléphone ou une clé de sécurité.',
+  deviceName: (browser, os) => `${browser} sur ${os}`,
+};

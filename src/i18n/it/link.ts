@@ -1,0 +1,21 @@
+// Italian — link
+import type { LinkMessages } from '../messages.js';
+
+export const link: LinkMessages = {
+  linkUserIdLabel: 'ID utente',
+  linkDeliveryLegend: 'Come riceve il link l’utente',
+  linkDeliveryReturn: 'Mostra il link qui',
+  linkDeliveryEmail: 'Invialo all’utente via email',
+  linkTemplateLabel: 'Modello del link (facoltativo)',
+  linkTemplateHint: 'Un URL https: con {{.UserID}}, {{.OrgID}}, {{.CodeID}} e {{.Code}}.',
+  linkCreateButton: 'Crea link di registrazione',
+  linkCreating: 'Creazione del link…',
+  linkCreated: 'Il link di registrazione è pronto. Funziona una sola volta.',
+  linkEmailed: 'ZITADEL sta inviando il link di registrazione all’indirizzo email dell’utente.',
+  linkCopy: 'Copia link',
+  linkCopied: 'Link copiato',
+  linkCopyFailed: 'Copia non riuscita: seleziona il link e copialo.',
+  linkQrLabel: 'Codice QR del link di registrazione',
+  linkScanHint: 'Scansiona il codice con un telefono per registrare lì una passkey.',
+  linkExpires: (date) => `Valido fino al ${date}.`,
+};

@@ -1,0 +1,28 @@
+// Italian — registration
+import type { RegistrationMessages } from '../messages.js';
+
+export const registration: RegistrationMessages = {
+  passkeyButton: 'Crea una passkey',
+  passkeyRetryButton: 'Riprova',
+  passkeyAnotherButton: 'Crea un’altra passkey',
+  passkeyIdle:
+    'La prossima volta accedi con l’impronta, il volto o il blocco schermo invece che con una password.',
+  starting: 'Preparazione…',
+  passkeyPrompting: 'Segui le istruzioni del browser o del dispositivo per creare la passkey.',
+  verifying: 'Salvataggio della passkey…',
+  passkeySuccess: (name) => `La tua passkey «${name}» è pronta. Puoi usarla per accedere.`,
+  u2fButton: 'Aggiungi una chiave di sicurezza',
+  u2fRetryButton: 'Riprova',
+  u2fAnotherButton: 'Aggiungi un’altra chiave di sicurezza',
+  u2fIdle: 'Usa una chiave di sicurezza come secondo passaggio quando accedi.',
+  u2fPrompting: 'Inserisci o tocca la chiave di sicurezza e segui le istruzioni del browser.',
+  u2fSuccess: (name) => `La tua chiave di sicurezza «${name}» è pronta.`,
+  nameLabel: 'Nome (facoltativo)',
+  capabilityNoWebAuthn:
+    'Questo browser non può creare passkey qui. Apri il link di registrazione sul telefono oppure usa un altro browser.',
+  capabilityNoPlatform:
+    'Su questo dispositivo non è configurato un gestore di passkey (impronta, volto o blocco schermo). Configurane uno oppure registrati dal telefono con il codice QR di un link di registrazione.',
+  capabilityOtherDevice:
+    'Questo dispositivo non può conservare la passkey: il browser ti proporrà il telefono o una chiave di sicurezza.',
+  deviceName: (browser, os) => `${browser} su ${os}`,
+};

@@ -1,0 +1,21 @@
+// Japanese — link
+import type { LinkMessages } from '../messages.js';
+
+export const link: LinkMessages = {
+  linkUserIdLabel: 'ユーザー ID',
+  linkDeliveryLegend: 'リンクの受け渡し方法',
+  linkDeliveryReturn: 'ここにリンクを表示',
+  linkDeliveryEmail: 'ユーザーにメールで送信',
+  linkTemplateLabel: 'リンクのテンプレート（任意）',
+  linkTemplateHint: '{{.UserID}}、{{.OrgID}}、{{.CodeID}}、{{.Code}} を含む https: の URL。',
+  linkCreateButton: '登録リンクを作成',
+  linkCreating: 'リンクを作成しています…',
+  linkCreated: '登録リンクの準備ができました。使用できるのは 1 回のみです。',
+  linkEmailed: 'ZITADEL がユーザーのメールアドレスに登録リンクを送信しています。',
+  linkCopy: 'リンクをコピー',
+  linkCopied: 'リンクをコピーしました',
+  linkCopyFailed: 'コピーできませんでした。リンクを選択してコピーしてください。',
+  linkQrLabel: '登録リンクの QR コード',
+  linkScanHint: 'スマートフォンでコードを読み取ると、そのデバイスでパスキーを登録できます。',
+  linkExpires: (date) => `${date} まで有効です。`,
+};

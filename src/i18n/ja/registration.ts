@@ -1,0 +1,27 @@
+// Japanese — registration
+import type { RegistrationMessages } from '../messages.js';
+
+export const registration: RegistrationMessages = {
+  passkeyButton: 'パスキーを作成',
+  passkeyRetryButton: 'もう一度試す',
+  passkeyAnotherButton: '別のパスキーを作成',
+  passkeyIdle: '次回からはパスワードの代わりに、指紋・顔・画面ロックでサインインできます。',
+  starting: '準備しています…',
+  passkeyPrompting: 'ブラウザまたはデバイスの案内に従ってパスキーを作成してください。',
+  verifying: 'パスキーを保存しています…',
+  passkeySuccess: (name) => `パスキー「${name}」の準備ができました。サインインに使用できます。`,
+  u2fButton: 'セキュリティキーを追加',
+  u2fRetryButton: 'もう一度試す',
+  u2fAnotherButton: '別のセキュリティキーを追加',
+  u2fIdle: 'サインイン時の 2 段階目としてセキュリティキーを使用します。',
+  u2fPrompting: 'セキュリティキーを差し込むかタッチし、ブラウザの案内に従ってください。',
+  u2fSuccess: (name) => `セキュリティキー「${name}」の準備ができました。`,
+  nameLabel: '名前（任意）',
+  capabilityNoWebAuthn:
+    'このブラウザではここでパスキーを作成できません。スマートフォンで登録リンクを開くか、別のブラウザを使用してください。',
+  capabilityNoPlatform:
+    'このデバイスにはパスキーの保存先（指紋・顔・画面ロック）が設定されていません。設定するか、登録リンクの QR コードを使ってスマートフォンから登録してください。',
+  capabilityOtherDevice:
+    'このデバイス自体にはパスキーを保存できません。ブラウザがスマートフォンまたはセキュリティキーの使用を提案します。',
+  deviceName: (browser, os) => `${os} の ${browser}`,
+};

@@ -1,0 +1,21 @@
+// Chinese (Simplified) — link
+import type { LinkMessages } from '../messages.js';
+
+export const link: LinkMessages = {
+  linkUserIdLabel: '用户 ID',
+  linkDeliveryLegend: '用户获取链接的方式',
+  linkDeliveryReturn: '在此显示链接',
+  linkDeliveryEmail: '通过电子邮件发送给用户',
+  linkTemplateLabel: '链接模板（可选）',
+  linkTemplateHint: '包含 {{.UserID}}、{{.OrgID}}、{{.CodeID}} 和 {{.Code}} 的 https: 网址。',
+  linkCreateButton: '创建注册链接',
+  linkCreating: '正在创建链接…',
+  linkCreated: '注册链接已就绪，只能使用一次。',
+  linkEmailed: 'ZITADEL 正在将注册链接发送到用户的电子邮件地址。',
+  linkCopy: '复制链接',
+  linkCopied: '链接已复制',
+  linkCopyFailed: '复制失败：请选中链接后手动复制。',
+  linkQrLabel: '注册链接的二维码',
+  linkScanHint: '用手机扫描此码，即可在手机上注册通行密钥。',
+  linkExpires: (date) => `有效期至 ${date}。`,
+};
