@@ -163,6 +163,25 @@ describe('<passkey-register>', () => {
       expect(await mockApi.registeredOf(USERS.bob.id)).to.have.length(2);
     });
 
+    it('lets the person try again after dismissing the prompt: the link’s spent code is not needed twice', async () => {
+      const code = await mockApi.createCode(USERS.bob.id);
+      const { element, harness } = await passkeyRegister(USERS.bob.id, null);
+      element.codeId = code.id;
+      element.code = code.code;
+      await authenticator.setUserVerified(false);
+      const { detail } = await harness.clickAndWait('registration-error');
+      expect(detail.code).to.equal('cancelled');
+
+      await authenticator.setUserVerified(true);
+      const { detail: registered } = await harness.clickAndWait('registration-success');
+      expect(registered.userId).to.equal(USERS.bob.id);
+      expect(await mockApi.registeredOf(USERS.bob.id)).to.have.length(1);
+      // One start (which spent the code), one verify: the second try reused the pending registration.
+      const requests = await mockApi.requests();
+      expect(requests.map((request) => request.method)).to.deep.equal(['POST', 'POST']);
+      expect(requests.filter((request) => request.path.endsWith('/passkeys'))).to.have.length(1);
+    });
+
     it('reports invalid-code when the code has expired', async () => {
       const code = await mockApi.createCode(USERS.bob.id, 1);
       await new Promise((resolve) => setTimeout(resolve, 20));

@@ -243,10 +243,11 @@ describe('<registration-link-admin>', () => {
     });
 
     /** Opens a link's landing page: its query on this page, and `<passkey-register from-url>`. */
-    async function openLanding(link: string) {
+    async function openLanding(link: string, api: ApiGeneration) {
       history.replaceState(null, '', `${location.pathname}${new URL(link).search}`);
+      // The API is set in the markup: with a code the element starts (and spends it) once it is visible.
       const element = await fixture<PasskeyRegisterElement>(
-        html`<passkey-register from-url></passkey-register>`,
+        html`<passkey-register from-url api=${api}></passkey-register>`,
       );
       return new RegistrationHarness(element);
     }
@@ -261,15 +262,13 @@ describe('<registration-link-admin>', () => {
         const { harness } = await linkAdmin({ api, orgId: USERS.bob.orgId });
         const { detail: created } = await harness.submitAndWait('link-created');
 
-        const landing = await openLanding(created.link!);
-        landing.element.api = landingApi;
+        const landing = await openLanding(created.link!, landingApi);
         expect(location.search).not.to.contain('code');
         const { detail: registered } = await landing.clickAndWait('registration-success');
         expect(registered.userId).to.equal(USERS.bob.id);
         expect(await mockApi.registeredOf(USERS.bob.id)).to.have.length(1);
 
-        const again = await openLanding(created.link!);
-        again.element.api = landingApi;
+        const again = await openLanding(created.link!, landingApi);
         const { detail: reused } = await again.clickAndWait('registration-error');
         expect(reused.code).to.equal('invalid-code');
         expect(reused.message).to.contain('Ask for a new link');
@@ -285,7 +284,7 @@ describe('<registration-link-admin>', () => {
       const { harness } = await linkAdmin();
       const { detail } = await harness.submitAndWait('link-created');
       await new Promise((resolve) => setTimeout(resolve, 100));
-      const landing = await openLanding(detail.link!);
+      const landing = await openLanding(detail.link!, 'v2');
       const { detail: error } = await landing.clickAndWait('registration-error');
       expect(error.code).to.equal('invalid-code');
     });
