@@ -4,6 +4,7 @@
  */
 import {
   RegistrationError,
+  type AuthenticatorList,
   type ChangeDetails,
   type CreatedLink,
   type ErrorCode,
@@ -27,6 +28,8 @@ export interface FakeBackendScript {
   startRegistration?: Answer<StartedRegistration>;
   verifyRegistration?: Answer<VerifiedRegistration>;
   createLink?: Answer<CreatedLink>;
+  listAuthenticators?: Answer<AuthenticatorList>;
+  removeAuthenticator?: Answer<{ details?: ChangeDetails }>;
 }
 
 /** A backend whose methods answer as scripted; the requests it got are kept in `requests`. */
@@ -53,6 +56,12 @@ export function fakeBackend(script: FakeBackendScript): FakeBackend {
       ? {}
       : { verifyRegistration: method('verifyRegistration', script.verifyRegistration) }),
     ...(script.createLink === undefined ? {} : { createLink: method('createLink', script.createLink) }),
+    ...(script.listAuthenticators === undefined
+      ? {}
+      : { listAuthenticators: method('listAuthenticators', script.listAuthenticators) }),
+    ...(script.removeAuthenticator === undefined
+      ? {}
+      : { removeAuthenticator: method('removeAuthenticator', script.removeAuthenticator) }),
   };
 }
 
