@@ -3,12 +3,13 @@ import { existsSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { createZitadelMock } from './mock/zitadel-mock.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
 import { strictCspForFixtures } from './test/csp/policy.mjs';
 import { scriptTagFixtures } from './test/script-tag/server.mjs';
 import { prebundledReact } from './test/support/react-plugin.mjs';
 import { webAuthnPlugin } from './test/support/webauthn-plugin.mjs';
 
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromium = CHROMIUM_PATH;
 if (!existsSync(chromium)) {
   // Fail loudly: a browser test that cannot find its browser must never pass silently.
   throw new Error(
@@ -31,14 +32,7 @@ export default {
       launchOptions: {
         executablePath: chromium,
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--disable-quic',
-        ],
+        args: CHROMIUM_ARGS,
       },
     }),
   ],

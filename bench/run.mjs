@@ -11,10 +11,10 @@ import os from 'node:os';
 import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
 import { createZitadelMock } from '../mock/zitadel-mock.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const LATENCY_MS = 150;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const bundle = await esbuild.build({
   entryPoints: ['bench/pages.ts'],
@@ -47,15 +47,8 @@ const address = server.address();
 const origin = `http://localhost:${typeof address === 'object' && address ? address.port : 0}`;
 
 const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: [
-    '--no-sandbox',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
+  executablePath: CHROMIUM_PATH,
+  args: CHROMIUM_ARGS,
 });
 
 /** @param {string} mode */
@@ -143,7 +136,7 @@ const fmt = (/** @type {number} */ ms) => `${ms.toFixed(1)} ms`;
 const ratio = (/** @type {number} */ a, /** @type {number} */ b) => (a / b).toFixed(2);
 const renderElements = median(renders.elementsMs);
 const renderPlain = median(renders.plainMs);
-const chromiumVersion = execFileSync(CHROMIUM, ['--version']).toString().trim();
+const chromiumVersion = execFileSync(CHROMIUM_PATH, ['--version']).toString().trim();
 
 const table = [
   `| measure (median of ${RUNS}, ${LATENCY_MS} ms latency per answer) | baseline | <passkey-register> | <passkey-register prefetch> |`,

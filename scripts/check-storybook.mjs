@@ -21,9 +21,9 @@ import { availableParallelism } from 'node:os';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
 const STATIC_DIR = fileURLToPath(new URL('../storybook-static/', import.meta.url));
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** How long loading iframe.html (Storybook's preview and the stories' code) may take. */
 const LOAD_TIMEOUT_MS = 30_000;
 /** How long one story may take to render and play once loaded; the interactive ones take a few 900 ms steps. */
@@ -309,14 +309,7 @@ async function main() {
   const browser = await chromium
     .launch({
       executablePath: CHROMIUM_PATH,
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
+      args: CHROMIUM_ARGS,
     })
     .catch((/** @type {unknown} */ error) =>
       fail(`Chromium at ${CHROMIUM_PATH} did not start: ${error instanceof Error ? error.message : error}`),
