@@ -11,9 +11,6 @@ const KB = 1024;
 const BUDGETS = {
   'all-in-one (dist/passkey-elements.js)': 20 * KB,
   'German for <passkey-register>, on demand': 1.5 * KB,
-};
-/** Budgets not met yet: reported on every run, not enforced, until the element's code is cut to fit. */
-const TARGETS = {
   '<passkey-register> alone, lit external': 6 * KB,
 };
 
@@ -92,6 +89,10 @@ const rows = [
     '<registration-link-admin> alone, lit external',
     await measure(`import './src/registration-link-admin.ts';`, { external: LIT }),
   ],
+  [
+    '<authenticator-list> alone, lit external',
+    await measure(`import './src/authenticator-list.ts';`, { external: LIT }),
+  ],
   ['backends only', await measure(`export * from './src/backends.ts';`)],
   [
     'dependency: lit (LitElement, html, css, decorators)',
@@ -123,11 +124,8 @@ console.log(
 let failed = false;
 for (const [name, size] of rows) {
   const budget = BUDGETS[/** @type {keyof typeof BUDGETS} */ (name)];
-  const target = TARGETS[/** @type {keyof typeof TARGETS} */ (name)];
   let verdict = '';
   if (budget !== undefined) verdict = size.gzip <= budget ? `≤ ${kb(budget)} ok` : `> ${kb(budget)} OVER`;
-  else if (target !== undefined)
-    verdict = size.gzip <= target ? `≤ ${kb(target)} ok` : `> ${kb(target)} target`;
   if (budget !== undefined && size.gzip > budget) failed = true;
   const later = size.laterGzip ? `+ ${kb(size.laterGzip)}` : '';
   console.log(`${pad(name, 58)}${pad(kb(size.min), 12)}${pad(kb(size.gzip), 12)}${pad(verdict, 18)}${later}`);

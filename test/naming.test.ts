@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/passkey-register.js';
 import type { PasskeyRegisterElement } from '../src/passkey-register.js';
 import type { RegistrationBackend, RegistrationResponseJSON } from '../src/backends/types.js';
@@ -128,6 +128,8 @@ describe('naming the credential', () => {
       );
       element.token = TOKENS.alice;
       const input = element.shadowRoot!.querySelector<HTMLInputElement>('input[name="name"]')!;
+      // The default name comes with the ceremony's code, loaded once the element is visible.
+      await waitUntil(() => input.placeholder !== '', 'no placeholder');
       expect(input.placeholder).to.equal('Chrome on Linux');
       await expect(element).to.be.accessible();
       input.value = 'Work laptop';

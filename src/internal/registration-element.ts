@@ -2,19 +2,18 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { PublicKeyCredentialHint } from '@simplewebauthn/browser';
 import type { AuthenticatorPreference, RegistrationCode, RegistrationKind } from '../backends/types.js';
-import type { RegistrationBackend } from '../backends/types.js';
 import { common } from '../i18n/en/common.js';
 import { registration } from '../i18n/en/registration.js';
 import type { CommonMessages, MessageFamily, RegistrationMessages } from '../i18n/messages.js';
 import { baseStyles, themeTokens } from '../styles/shared.js';
-import type { CeremonyRequest, CeremonyStage, PreparedRegistration } from './ceremony.js';
+import type { CeremonyRequest, CeremonyStage } from './ceremony.js';
 import { capabilityTokens, detectCapabilities, type Capabilities } from './capabilities.js';
-import { CeremonyController, type AbortReason } from './ceremony-controller.js';
+import type { AbortReason } from './ceremony-controller.js';
 import { ConfiguredElement, toRegistrationError } from './configured-element.js';
-import { describeDevice } from './device-name.js';
 import { RegistrationError } from './errors.js';
-import { emit, type RegistrationStartDetail, type RegistrationSuccess } from './events.js';
+import { emit, type RegistrationSuccess } from './events.js';
 import { lazyModule } from './lazy.js';
+import type { RegistrationDriver } from './registration-driver.js';
 
 export type RegistrationState = 'idle' | CeremonyStage | 'success' | 'error';
 
@@ -35,19 +34,12 @@ export type RegistrationElementMessages = CommonMessages & RegistrationMessages;
 
 const ENGLISH: RegistrationElementMessages = { ...common, ...registration };
 
-/** The ceremony and `@simplewebauthn/browser`, loaded with the adapters (see `./lazy.ts`). */
-const ceremonyModule = lazyModule('registration ceremony', () => import('./ceremony.js'));
-
-/** Options fetched ahead of the click, with what is needed to use them without waiting. */
-interface Prefetched {
-  backend: RegistrationBackend;
-  ceremony: NonNullable<typeof ceremonyModule.loaded>;
-  registration: PreparedRegistration;
-}
+/** The driver of the ceremony, with `@simplewebauthn/browser`, loaded with the adapters (see `./lazy.ts`). */
+const driverModule = lazyModule('registration ceremony', () => import('./registration-driver.js'));
 
 /**
  * The shared shell of `<passkey-register>` and `<u2f-register>`: configuration, the state machine,
- * the events and the button. The ceremony itself is `runRegistration`; this class only drives it.
+ * the events and the button. `RegistrationDriver` runs the ceremony; this class renders what it reports.
  */
 export abstract class RegistrationElement extends ConfiguredElement<RegistrationElementMessages> {
   static override styles = [themeTokens, baseStyles];
@@ -80,13 +72,8 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
   @state() private _successName = '';
   @state() private _capabilities: Capabilities | undefined;
 
-  #ceremony = new CeremonyController(this);
   #running: Promise<RegistrationSuccess> | undefined;
-  /** Prefetching has its own controller: it dies with the element, and a click never aborts it. */
-  #prefetching = new CeremonyController(this);
-  #prepared: Prefetched | undefined;
-  #preparing: Promise<void> | undefined;
-  #refetchTimer: ReturnType<typeof setTimeout> | undefined;
+  #driver: RegistrationDriver | undefined;
 
   protected abstract readonly kind: RegistrationKind;
   protected abstract kindTexts(messages: RegistrationElementMessages): KindTexts;
@@ -124,48 +111,52 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#discardPrepared();
+    this.#driver?.discard();
   }
 
   protected override preloadCode(): void {
     super.preloadCode();
-    ceremonyModule.load().catch(() => {});
+    this.#loadDriver().catch(() => {});
   }
 
   protected override warmUp(): void {
     super.warmUp();
-    this.#prefetch();
+    if (this.#wantsPrefetch())
+      void this.#loadDriver().then(
+        (driver) => driver.prefetch(),
+        () => {},
+      );
   }
-
-  /** Settings that change what the server would be asked: prepared options for others are thrown away. */
-  static readonly #requestProperties = new Set<PropertyKey>([
-    'api',
-    'baseUrl',
-    'orgId',
-    'instanceDomain',
-    'credentials',
-    'token',
-    'backend',
-    'timeout',
-    'userId',
-    'domain',
-    'authenticator',
-    'code',
-    'codeId',
-  ]);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if ([...changed.keys()].some((key) => RegistrationElement.#requestProperties.has(key))) {
-      this.#discardPrepared();
-    }
+    this.#driver?.changed(changed.keys());
   }
 
-  #discardPrepared(): void {
-    this.#prefetching.abort('superseded');
-    this.#prepared = undefined;
-    this.#preparing = undefined;
-    clearTimeout(this.#refetchTimer);
+  /** The ceremony's driver, with `@simplewebauthn/browser`: loaded once, then at hand synchronously. */
+  async #loadDriver(): Promise<RegistrationDriver> {
+    if (this.#driver) return this.#driver;
+    const { RegistrationDriver } = await driverModule.load();
+    // The name field's placeholder is the default name, known now.
+    if (this.askName) this.requestUpdate();
+    return (this.#driver ??= new RegistrationDriver({
+      element: this,
+      kind: this.kind,
+      request: () => this.#ceremonyRequest(),
+      hasCode: () => this.#hasCode(),
+      wantsPrefetch: () => this.#wantsPrefetch(),
+      state: () => this._state,
+      resolveBackend: () => this.resolveBackend(),
+      stage: (stage) => {
+        this._errorMessage = '';
+        this.#setState(stage);
+      },
+      succeeded: (result) => {
+        this._successName = result.name;
+        this.#setState('success');
+      },
+      fail: (error, abortReason) => this.#fail(error, abortReason),
+    }));
   }
 
   #hasCode(): boolean {
@@ -176,55 +167,12 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
     }
   }
 
-  /** Fetches creation options ahead of the click, quietly: failures are reported by the click itself. */
-  #prefetch(): void {
-    if (!(this.prefetch || this.#hasCode()) || this.#prepared || this.#preparing || this.#busy()) return;
-    let request: CeremonyRequest;
-    try {
-      request = this.#ceremonyRequest();
-    } catch {
-      return;
-    }
-    const signal = this.#prefetching.begin();
-    const preparing: Promise<void> = Promise.all([this.resolveBackend(), ceremonyModule.load()])
-      .then(async ([backend, ceremony]) => {
-        const registration = await ceremony.prepareRegistration(backend, request, signal);
-        if (signal.aborted) return;
-        this.#prepared = { backend, ceremony, registration };
-        // A code works once, so its registration is never replaced; without one, fresh options
-        // replace these before they expire.
-        if (!request.code) {
-          this.#refetchTimer = setTimeout(
-            () => {
-              this.#prepared = undefined;
-              this.#prefetch();
-            },
-            Math.max(registration.expiresAt - Date.now(), 0),
-          );
-        }
-      })
-      .catch(() => undefined)
-      .finally(() => {
-        if (this.#preparing === preparing) this.#preparing = undefined;
-        this.#prefetching.end(signal);
-      });
-    this.#preparing = preparing;
+  #wantsPrefetch(): boolean {
+    return this.prefetch || this.#hasCode();
   }
 
   #busy(): boolean {
     return this._state === 'starting' || this._state === 'prompting' || this._state === 'verifying';
-  }
-
-  /**
-   * Takes prefetched options, once: a challenge that produced a credential is never used again (the one
-   * exception, a link's registration after a dismissed prompt, is kept by `#run`).
-   */
-  #takePrepared(): Prefetched | undefined {
-    const prepared = this.#prepared;
-    this.#prepared = undefined;
-    clearTimeout(this.#refetchTimer);
-    if (!prepared) return undefined;
-    return this.#hasCode() || prepared.registration.expiresAt > Date.now() ? prepared : undefined;
   }
 
   async #detectCapabilities(): Promise<void> {
@@ -249,23 +197,39 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
    * `RegistrationError` after dispatching `registration-error`. While one runs, returns its promise.
    */
   register(): Promise<RegistrationSuccess> {
-    this.#running ??= this.#run().finally(() => {
+    this.#running ??= this.#register().finally(() => {
       this.#running = undefined;
     });
     return this.#running;
   }
 
+  async #register(): Promise<RegistrationSuccess> {
+    // Loaded when the element became visible, hovered or focused: then nothing is awaited here, and a
+    // prefetched click opens the prompt inside its gesture.
+    let driver = this.#driver;
+    if (!driver) {
+      try {
+        driver = await this.#loadDriver();
+      } catch (caught) {
+        throw this.#fail(toRegistrationError(caught));
+      }
+    }
+    return driver.run();
+  }
+
   /** Stops a running ceremony (it ends with `aborted`) and returns to idle. */
   reset(): void {
-    this.#ceremony.abort('reset');
+    this.#driver?.abort('reset');
     this._errorMessage = '';
     this._successName = '';
     this.#setState('idle');
   }
 
-  /** A name from browser and OS, e.g. "Chrome on macOS". */
+  /** A name from browser and OS, e.g. "Chrome on macOS"; empty until the driver has loaded. */
   protected defaultName(): string {
-    const { browser, os } = describeDevice(navigator.userAgent);
+    const describe = driverModule.loaded?.describeDevice;
+    if (!describe) return '';
+    const { browser, os } = describe(navigator.userAgent);
     return this.messages.deviceName(browser, os);
   }
 
@@ -287,74 +251,14 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
     };
   }
 
-  async #run(): Promise<RegistrationSuccess> {
-    const kind = this.kind;
-    let request: CeremonyRequest;
-    try {
-      request = this.#ceremonyRequest();
-    } catch (caught) {
-      throw this.#fail(toRegistrationError(caught, 'invalid-input'), kind);
-    }
-    const { userId } = request;
-
-    const startDetail: RegistrationStartDetail = { kind, userId };
-    if (!emit(this, 'registration-start', startDetail, true)) {
-      // The page said no before anything happened: no error to report, the element stays as it was.
-      throw new RegistrationError('aborted', 'A registration-start listener cancelled the registration');
-    }
-
-    const signal = this.#ceremony.begin();
-    this._errorMessage = '';
-    let prepared: Prefetched | undefined;
-    let credentialSent = false;
-    const onStage = (stage: CeremonyStage) => {
-      if (stage === 'verifying') credentialSent = true;
-      this.#setState(stage);
-    };
-    try {
-      if (this.#preparing) {
-        // A prefetch is on its way (and may have used the link's code): wait for it rather than start twice.
-        onStage('starting');
-        await this.#preparing;
-      }
-      // With options at hand, nothing is awaited before the prompt: it opens inside the click's gesture.
-      prepared = this.#takePrepared();
-      if (!prepared) {
-        onStage('starting');
-        const [backend, ceremony] = await Promise.all([this.resolveBackend(), ceremonyModule.load()]);
-        const registration = await ceremony.prepareRegistration(backend, request, signal);
-        prepared = { backend, ceremony, registration };
-      }
-      const { ceremony, backend, registration } = prepared;
-      const result = await ceremony.completeRegistration(backend, request, registration, signal, onStage);
-      this._successName = result.name;
-      this.#setState('success');
-      emit(this, 'registration-success', result);
-      return result;
-    } catch (caught) {
-      // Starting with a link's code spends the code (as in ZITADEL). Until a credential has gone to the
-      // server, the started registration is the only one this person can finish: keep it for the next
-      // try, as ZITADEL's own login page does. Its challenge signed nothing, so offering it again is safe.
-      if (prepared && request.code && !credentialSent && this.isConnected) this.#prepared = prepared;
-      const error = signal.aborted ? asAborted(caught) : toRegistrationError(caught);
-      throw this.#fail(error, kind, signal.aborted ? (signal.reason as AbortReason) : undefined);
-    } finally {
-      this.#ceremony.end(signal);
-      // After a failure the person will likely try again: fresh options (never this ceremony's
-      // challenge) are fetched now. After a success, only when they show intent again.
-      if (this.isConnected && this._state === 'error' && !request.code)
-        queueMicrotask(() => this.#prefetch());
-    }
-  }
-
   /** Reports a failure (event, state, message) and returns the error for the promise to reject with. */
-  #fail(error: RegistrationError, kind: RegistrationKind, abortReason?: AbortReason): RegistrationError {
+  #fail(error: RegistrationError, abortReason?: AbortReason): RegistrationError {
     // A removed element tells no one: the page that removed it has moved on.
     if (abortReason === 'disconnected' || !this.isConnected) {
       this.#setState('idle');
       return error;
     }
-    const detail = this.errorDetail(error, kind);
+    const detail = this.errorDetail(error, this.kind);
     if (abortReason === 'reset') {
       // reset() already returned the element to idle; the event still tells the page why it stopped.
       this.#setState('idle');
@@ -451,11 +355,4 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
       </div>
     `;
   }
-}
-
-function asAborted(error: unknown): RegistrationError {
-  const registrationError = toRegistrationError(error);
-  return registrationError.code === 'aborted'
-    ? registrationError
-    : new RegistrationError('aborted', 'The registration was aborted', { cause: error });
 }
