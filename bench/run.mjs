@@ -27,6 +27,26 @@ const bundle = await esbuild.build({
   logLevel: 'error',
 });
 const pagesJs = bundle.outputFiles[0]?.text ?? '';
+
+/**
+ * For the cost of defining the elements: the all-in-one bundle as `npm run build` makes it (its chunks
+ * load later, when an element is used), against the floor of any Lit kit — lit and one trivial element.
+ */
+const defineBundles = await esbuild.build({
+  entryPoints: { kit: 'src/passkey-elements.ts', 'lit-baseline': 'bench/lit-baseline.ts' },
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  minify: true,
+  target: 'es2022',
+  tsconfig: 'tsconfig.json',
+  outdir: 'bench-out',
+  write: false,
+  logLevel: 'error',
+});
+const defineFiles = new Map(
+  defineBundles.outputFiles.map((file) => [`/define/${file.path.split('bench-out/')[1]}`, file.text]),
+);
 const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title>
 <script type="module" src="/pages.js"></script></head><body></body></html>`;
 
@@ -36,6 +56,10 @@ const server = createServer(async (req, res) => {
   const path = new URL(req.url ?? '/', 'http://localhost').pathname;
   if (path === '/pages.js') {
     res.writeHead(200, { 'content-type': 'text/javascript' }).end(pagesJs);
+  } else if (defineFiles.has(path)) {
+    res.writeHead(200, { 'content-type': 'text/javascript' }).end(defineFiles.get(path));
+  } else if (path === '/blank') {
+    res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>blank</title>');
   } else if (path === '/') {
     res.writeHead(200, { 'content-type': 'text/html' }).end(html);
   } else {
@@ -95,6 +119,25 @@ async function render() {
   return result;
 }
 
+/**
+ * Loads, evaluates and defines: the kit's four elements, or lit with one trivial element. A fresh page
+ * each time, so nothing is cached in the page; the HTTP cache is warm for both after the first run.
+ * @param {'kit' | 'lit-baseline'} which
+ */
+async function define(which) {
+  const page = await browser.newPage();
+  await page.goto(`${origin}/blank`);
+  const ms = await page.evaluate(async (url) => {
+    const start = performance.now();
+    await import(url);
+    return performance.now() - start;
+  }, `${origin}/define/${which}.js`);
+  const defined = await page.evaluate(() => customElements.get('passkey-register') !== undefined);
+  await page.close();
+  if (which === 'kit' && !defined) throw new Error('the kit bundle did not define <passkey-register>');
+  return ms;
+}
+
 /** @param {number[]} values @returns {number} */
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -111,6 +154,7 @@ const samples = {
   prefetch: { prompt: [], total: [] },
 };
 const renders = { elementsMs: /** @type {number[]} */ ([]), plainMs: /** @type {number[]} */ ([]) };
+const defines = { kitMs: /** @type {number[]} */ ([]), litMs: /** @type {number[]} */ ([]) };
 // Interleaved, so that whatever else the machine does falls on every mode alike.
 for (let run = 0; run < RUNS; run += 1) {
   for (const mode of MODES) {
@@ -121,6 +165,8 @@ for (let run = 0; run < RUNS; run += 1) {
   const { elementsMs, plainMs } = await render();
   renders.elementsMs.push(elementsMs);
   renders.plainMs.push(plainMs);
+  defines.kitMs.push(await define('kit'));
+  defines.litMs.push(await define('lit-baseline'));
   process.stdout.write(`\rrun ${run + 1}/${RUNS}`);
 }
 process.stdout.write('\n');
@@ -136,6 +182,8 @@ const fmt = (/** @type {number} */ ms) => `${ms.toFixed(1)} ms`;
 const ratio = (/** @type {number} */ a, /** @type {number} */ b) => (a / b).toFixed(2);
 const renderElements = median(renders.elementsMs);
 const renderPlain = median(renders.plainMs);
+const defineKit = median(defines.kitMs);
+const defineLit = median(defines.litMs);
 const chromiumVersion = execFileSync(CHROMIUM_PATH, ['--version']).toString().trim();
 
 const table = [
@@ -146,10 +194,12 @@ const table = [
   `| whole registration, ratio to baseline | 1.00 | ${ratio(m.element.total, m.baseline.total)} | ${ratio(m.prefetch.total, m.baseline.total)} |`,
 ].join('\n');
 const renderLine = `First render of 100 \`<passkey-register>\` (define excluded, module already loaded): median ${fmt(renderElements)}; 100 plain \`<button>\`s: ${fmt(renderPlain)}; ratio ${ratio(renderElements, renderPlain)}.`;
+const defineLine = `Defining the elements (load, evaluate and define \`dist/passkey-elements.js\`, the four elements with English texts): median ${fmt(defineKit)}; lit with one trivial element: ${fmt(defineLit)}; ratio ${ratio(defineKit, defineLit)}.`;
 const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}, ${chromiumVersion} (headless)`;
 
 console.log(table);
 console.log(renderLine);
+console.log(defineLine);
 console.log(`machine: ${machine}`);
 
 writeFileSync(
@@ -164,6 +214,8 @@ ratios within this run, not the milliseconds across runs.
 ${table}
 
 ${renderLine}
+
+${defineLine}
 
 Without \`prefetch\`, the prompt waits for one round trip (RegisterPasskey) — as the baseline does. With \`prefetch\`, the
 options are already there and \`navigator.credentials.create()\` is called inside the click itself.
