@@ -69,6 +69,21 @@ const pageCommands = {
     });
     return true;
   },
+  /**
+   * Makes the page's requests for a module fail with 503 until `module:restore`, as when a chunk cannot
+   * be loaded (offline, a deploy that removed it). `payload.path` is the end of the module's path.
+   */
+  async 'module:fail'(page, { path }) {
+    await page.route(
+      (url) => url.pathname.endsWith(path),
+      (route) => route.fulfill({ status: 503, contentType: 'text/plain', body: 'unavailable' }),
+    );
+    return true;
+  },
+  async 'module:restore'(page) {
+    await page.unrouteAll();
+    return true;
+  },
 };
 
 /** @returns {import('@web/test-runner').TestRunnerPlugin} */
