@@ -195,6 +195,8 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
   /**
    * Runs the whole ceremony. Resolves with what the success event carries; rejects with a
    * `RegistrationError` after dispatching `registration-error`. While one runs, returns its promise.
+   * Rejects with `aborted` and no event when a `registration-start` listener cancels, or when the element
+   * leaves the page mid-ceremony.
    */
   register(): Promise<RegistrationSuccess> {
     this.#running ??= this.#register().finally(() => {
