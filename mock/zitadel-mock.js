@@ -14,6 +14,7 @@
 
 import { callerName, identifyCaller } from './auth.js';
 import { controlRoutes } from './control.js';
+import { applyCors } from './cors.js';
 import { ApiError, Errors, MockUsageError } from './errors.js';
 import { createFaultQueue, injectFault, parseFault } from './faults.js';
 import { delay, matchRoute, parseRequestUrl, readBody, sendJson } from './http.js';
@@ -57,13 +58,14 @@ const CONFIG_KEYS = /** @type {const} */ (['codeTtlMs', 'latencyMs']);
 
 /**
  * One API request as received, for tests to assert on. Tokens are never kept: `tokenOwner` names whose
- * token it was (`null` without a header, `'unknown'` for a token the mock does not know).
+ * token it was (`null` without a header, `'unknown'` for a token the mock does not know). `headers.host`
+ * tells which origin a request was sent to when the mock answers on several (localhost and 127.0.0.1).
  * @typedef {{
  *   rpc: string | null,
  *   method: string,
  *   path: string,
  *   query: Record<string, string>,
- *   headers: { origin?: string, 'content-type'?: string, 'x-zitadel-orgid'?: string },
+ *   headers: { host?: string, origin?: string, 'content-type'?: string, 'x-zitadel-orgid'?: string },
  *   hasAuthorization: boolean,
  *   tokenOwner: string | null,
  *   body: unknown,
@@ -102,6 +104,8 @@ export function createZitadelMock(options = {}) {
       return true;
     }
     if (!API_PREFIXES.some((prefix) => path.startsWith(prefix))) return false;
+    // Preflights are answered by ZITADEL's CORS layer before any API handler: never logged or faulted.
+    if (applyCors(req, res)) return true;
     await answerApi(req, res, path, query);
     return true;
   }
@@ -342,7 +346,7 @@ function checkConfig(base, changes) {
 function pickHeaders(req) {
   /** @type {LoggedRequest['headers']} */
   const headers = {};
-  for (const name of /** @type {const} */ (['origin', 'content-type', 'x-zitadel-orgid'])) {
+  for (const name of /** @type {const} */ (['host', 'origin', 'content-type', 'x-zitadel-orgid'])) {
     const value = req.headers[name];
     if (typeof value === 'string') headers[name] = value;
   }

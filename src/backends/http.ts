@@ -19,8 +19,14 @@ export interface HttpClient {
   request(request: HttpRequest): Promise<Record<string, unknown>>;
 }
 
-/** Encodes one path segment (a user id, a passkey id). */
-export const segment = (value: string): string => encodeURIComponent(value);
+/** Encodes one path segment (a user id, a passkey id). Broken UTF-16 cannot go in a URL: a typed error. */
+export function segment(value: string): string {
+  try {
+    return encodeURIComponent(value);
+  } catch (cause) {
+    throw new RegistrationError('invalid-input', 'An id in the path is not valid text', { cause });
+  }
+}
 
 export function joinUrl(baseUrl: string, path: string, query?: HttpRequest['query']): string {
   const params = new URLSearchParams();
@@ -57,6 +63,39 @@ async function readErrorBody(response: Response): Promise<{ grpcCode?: number; m
 }
 
 /**
+ * The request's headers. A value fetch cannot send (a control character or a character beyond Latin-1,
+ * e.g. in `org-id` or the token) is the caller's input at fault: a typed error, not a TypeError.
+ */
+function buildHeaders(
+  what: string,
+  headers: Record<string, string | undefined>,
+  json: boolean,
+  token: string | undefined,
+): Headers {
+  const result = new Headers({ accept: 'application/json' });
+  for (const [name, value] of Object.entries(headers)) {
+    if (!value) continue;
+    try {
+      result.set(name, value);
+    } catch (cause) {
+      throw new RegistrationError('invalid-input', `${what}: the ${name} header cannot carry this value`, {
+        cause,
+      });
+    }
+  }
+  if (json) result.set('content-type', 'application/json');
+  if (token) {
+    try {
+      result.set('authorization', `Bearer ${token}`);
+    } catch {
+      // No cause: it could quote the token.
+      throw new RegistrationError('unauthenticated', `${what}: the token cannot be sent in a header`);
+    }
+  }
+  return result;
+}
+
+/**
  * Ties the caller's signal and the timeout to one fetch. The reason tells which of the two fired, so an
  * abort by the element (`aborted`) is not mistaken for a slow server (`network`).
  */
@@ -89,13 +128,8 @@ export function createHttpClient(config: BackendConfig): HttpClient {
       const what = `${method} ${path}`;
       if (signal?.aborted) throw new RegistrationError('aborted', `${what} was aborted`);
       const token = await resolveToken(config);
+      const requestHeaders = buildHeaders(what, headers, body !== undefined, token);
       const link = linkSignals(signal, timeout);
-      const requestHeaders = new Headers({ accept: 'application/json' });
-      for (const [name, value] of Object.entries(headers)) {
-        if (value) requestHeaders.set(name, value);
-      }
-      if (body !== undefined) requestHeaders.set('content-type', 'application/json');
-      if (token) requestHeaders.set('authorization', `Bearer ${token}`);
 
       try {
         let response: Response;

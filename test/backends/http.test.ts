@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { createHttpClient, joinUrl } from '../../src/backends/http.js';
+import { createHttpClient, joinUrl, segment } from '../../src/backends/http.js';
 import { RegistrationError, errorCodeForStatus } from '../../src/internal/errors.js';
 
 // These tests are about the HTTP layer itself, so they replace fetch with a recorder.
@@ -122,6 +122,35 @@ describe('createHttpClient', () => {
     );
     expect(error.code).to.equal('unauthenticated');
     expect(recorded).to.have.length(0);
+  });
+
+  it('reports unauthenticated, before any request and without quoting it, for a token no header can carry', async () => {
+    answer(() => json(200, {}));
+    const error = await rejection(
+      createHttpClient({ token: 'tök€n' }).request({ method: 'POST', path: '/a' }),
+    );
+    expect(error.code).to.equal('unauthenticated');
+    expect(error.message).not.to.contain('tök€n');
+    expect(error.cause).to.equal(undefined);
+    expect(recorded).to.have.length(0);
+  });
+
+  it('reports invalid-input, before any request, for a header value fetch cannot send (an org-id)', async () => {
+    answer(() => json(200, {}));
+    for (const orgId of ['org\nid', 'Organisation €']) {
+      const error = await rejection(
+        createHttpClient({}).request({ method: 'POST', path: '/a', headers: { 'x-zitadel-orgid': orgId } }),
+      );
+      expect(error.code).to.equal('invalid-input');
+    }
+    expect(recorded).to.have.length(0);
+  });
+
+  it('reports invalid-input for an id that is not valid text (a lone surrogate) instead of a URIError', () => {
+    expect(segment('100 / ü')).to.equal('100%20%2F%20%C3%BC');
+    expect(() => segment('a\uD800'))
+      .to.throw(RegistrationError)
+      .with.property('code', 'invalid-input');
   });
 
   it("reads ZITADEL's error body: status, grpc code and message", async () => {

@@ -1,20 +1,27 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import type { PasskeyRegisterElement, RegistrationLinkAdminElement } from '../../src/index.js';
+import type {
+  AuthenticatorListElement,
+  PasskeyRegisterElement,
+  RegistrationLinkAdminElement,
+} from '../../src/index.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
 import { VirtualAuthenticator } from '../support/authenticator.js';
 import { mockApi } from '../support/mock-api.js';
 
 type FixtureWindow = Window & typeof globalThis & { cspViolations: string[] };
 
-async function openFixture(): Promise<HTMLIFrameElement> {
+async function openFixture(
+  src = '/test/csp/fixture.html',
+  lastTag = 'registration-link-admin',
+): Promise<HTMLIFrameElement> {
   const frame = document.createElement('iframe');
-  frame.src = '/test/csp/fixture.html';
+  frame.src = src;
   frame.allow = 'publickey-credentials-create';
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   document.body.append(frame);
   await loaded;
   const win = frame.contentWindow as FixtureWindow;
-  await waitUntil(() => win.customElements.get('registration-link-admin'), 'the kit defines its elements');
+  await waitUntil(() => win.customElements.get(lastTag), 'the kit defines its elements');
   return frame;
 }
 
@@ -74,5 +81,56 @@ describe('under a strict Content-Security-Policy with Trusted Types', () => {
 
     expect(win.cspViolations).to.deep.equal([]);
     expect((await mockApi.registeredOf(USERS.alice.id)).length).to.equal(1);
+  });
+});
+
+describe('the built bundle (dist/passkey-elements.js) under the same policy', () => {
+  let frame: HTMLIFrameElement;
+  let authenticator: VirtualAuthenticator;
+
+  beforeEach(async () => {
+    await mockApi.reset();
+    authenticator = await VirtualAuthenticator.add();
+    frame = await openFixture('/test/csp/dist-fixture.html', 'authenticator-list');
+  });
+
+  afterEach(async () => {
+    frame.remove();
+    await authenticator.remove();
+  });
+
+  it('loads German on demand, registers a passkey and lists it, with zero violations', async () => {
+    const win = frame.contentWindow as FixtureWindow;
+    const doc = frame.contentDocument!;
+    const register = doc.querySelector('passkey-register') as PasskeyRegisterElement;
+    const list = doc.querySelector('authenticator-list') as AuthenticatorListElement;
+    const button = () => register.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button"]')!;
+    await waitUntil(() => button()?.textContent?.trim() === 'Passkey erstellen', 'the German chunk loaded', {
+      timeout: 5000,
+    });
+
+    list.token = TOKENS.alice;
+    register.token = TOKENS.alice;
+    const registered = outcome(register, 'registration-success', 'registration-error');
+    button().click();
+    await registered;
+    expect(register.state).to.equal('success');
+    await waitUntil(
+      () => list.shadowRoot!.querySelectorAll('[part~="item"]').length === 1,
+      'the list shows the new passkey',
+      { timeout: 5000 },
+    );
+
+    // The kit on this page is the build: its chunks came from dist/, nothing from src/.
+    const loaded = win.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
+    expect(loaded.some((path) => path.startsWith('/dist/') && path !== '/dist/passkey-elements.js')).to.equal(
+      true,
+    );
+    expect(loaded.filter((path) => path.startsWith('/src/'))).to.deep.equal([]);
+    expect(win.cspViolations).to.deep.equal([]);
+    expect((await mockApi.registeredOf(USERS.alice.id)).length).to.equal(1);
+    // The policy was in force all along, and the watcher sees a violation (this one comes last).
+    expect(() => win.eval('1')).to.throw();
+    await waitUntil(() => win.cspViolations.length === 1, 'the watcher records violations');
   });
 });

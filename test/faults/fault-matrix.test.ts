@@ -12,6 +12,8 @@ import { en } from '../../src/i18n/en.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
 import { VirtualAuthenticator, type VirtualAuthenticatorOptions } from '../support/authenticator.js';
 import { mockApi, type MockFault } from '../support/mock-api.js';
+import { markdownSection, statedNumber } from '../support/readme.js';
+import { watchForTrouble } from '../support/trouble.js';
 
 interface Context {
   authenticator: VirtualAuthenticator;
@@ -365,26 +367,6 @@ function expectedMessage(code: ErrorCode, faultCase: FaultCase): string {
   return hint ? `${what} ${hint}` : what;
 }
 
-/** Collects what must never happen: uncaught errors, unhandled rejections, console.error calls. */
-function watchForTrouble() {
-  const trouble: string[] = [];
-  const onError = (event: ErrorEvent) => trouble.push(`uncaught: ${event.message}`);
-  const onRejection = (event: PromiseRejectionEvent) =>
-    trouble.push(`unhandled rejection: ${String(event.reason)}`);
-  const consoleError = console.error;
-  console.error = (...args: unknown[]) => trouble.push(`console.error: ${args.map(String).join(' ')}`);
-  window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onRejection);
-  return {
-    trouble,
-    stop() {
-      console.error = consoleError;
-      window.removeEventListener('error', onError);
-      window.removeEventListener('unhandledrejection', onRejection);
-    },
-  };
-}
-
 /** Clicks the element's button and resolves with the outcome event's code and message. */
 async function attempt(context: Context, element: FaultCase['element']) {
   const target = element === 'link' ? context.link : context.passkey;
@@ -401,6 +383,12 @@ async function attempt(context: Context, element: FaultCase['element']) {
   return outcome;
 }
 
+/** The issue's measure: the matrix must have at least this many distinct cases. */
+const MINIMUM_CASES = 40;
+
+/** The cases this run started, for the README's count. */
+const ran = new Set<string>();
+
 describe(`fault matrix (${FAULT_CASES.length} cases)`, () => {
   let context: Context;
 
@@ -412,13 +400,14 @@ describe(`fault matrix (${FAULT_CASES.length} cases)`, () => {
     await context?.authenticator.remove();
   });
 
-  it('has at least 40 distinct cases', () => {
-    expect(FAULT_CASES.length).to.be.at.least(40);
+  it(`has at least ${MINIMUM_CASES} distinct cases`, () => {
+    expect(FAULT_CASES.length).to.be.at.least(MINIMUM_CASES);
     expect(new Set(FAULT_CASES.map((c) => c.name)).size).to.equal(FAULT_CASES.length);
   });
 
   for (const faultCase of FAULT_CASES) {
     it(`${faultCase.name} → ${faultCase.expect}, then works again`, async () => {
+      ran.add(faultCase.name);
       const authenticator = await VirtualAuthenticator.add(faultCase.authenticator);
       const passkey = await fixture<PasskeyRegisterElement>(
         html`<passkey-register user-id=${USERS.alice.id}></passkey-register>`,
@@ -469,4 +458,13 @@ describe(`fault matrix (${FAULT_CASES.length} cases)`, () => {
       expect(watch.trouble).to.deep.equal([]);
     });
   }
+});
+
+describe('the README on the fault matrix', () => {
+  it('states the number of cases this run ran', async () => {
+    const reliability = await markdownSection('Reliability');
+    expect(statedNumber(reliability, /the fault matrix's \*\*(\d+) cases\*\*/)).to.equal(ran.size);
+    expect(ran.size).to.equal(FAULT_CASES.length);
+    expect(statedNumber(reliability, /at least (\d+)/)).to.equal(MINIMUM_CASES);
+  });
 });

@@ -6,13 +6,29 @@ import { TOKENS, USERS } from '../../mock/seed.js';
 import { VirtualAuthenticator } from '../support/authenticator.js';
 import { RegistrationHarness } from '../support/harness.js';
 import { mockApi } from '../support/mock-api.js';
+import { markdownSection, statedNumber } from '../support/readme.js';
+import { watchForTrouble } from '../support/trouble.js';
+
+/** The lifecycle cases this run started, for the README's count. */
+let casesRun = 0;
 
 describe('the element’s lifecycle during a ceremony', () => {
   let authenticator: VirtualAuthenticator;
   let element: PasskeyRegisterElement;
+  let watch: ReturnType<typeof watchForTrouble>;
   const events: string[] = [];
 
+  /** Every case ends here: no uncaught error, unhandled rejection or console.error since the element was made. */
+  async function expectNoTrouble() {
+    // Give late rejections a chance to surface before checking for them.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    watch.stop();
+    expect(watch.trouble).to.deep.equal([]);
+  }
+
   beforeEach(async () => {
+    casesRun += 1;
+    watch = watchForTrouble();
     await mockApi.reset();
     authenticator = await VirtualAuthenticator.add();
     // Without presence simulation the prompt stays open, as when a person has not touched anything yet.
@@ -28,6 +44,7 @@ describe('the element’s lifecycle during a ceremony', () => {
   });
 
   afterEach(async () => {
+    watch.stop();
     await authenticator.remove();
   });
 
@@ -43,6 +60,7 @@ describe('the element’s lifecycle during a ceremony', () => {
     expect(events).to.deep.equal([]);
     expect(await authenticator.credentials()).to.deep.equal([]);
     expect((await mockApi.requests()).map((r) => r.rpc)).to.deep.equal(['RegisterPasskey']);
+    await expectNoTrouble();
   });
 
   it('ends an open prompt with aborted on reset(), and works again', async () => {
@@ -56,6 +74,7 @@ describe('the element’s lifecycle during a ceremony', () => {
 
     await authenticator.setPresence(true);
     await new RegistrationHarness(element).clickAndWait('registration-success');
+    await expectNoTrouble();
   });
 
   it('runs one ceremony for a double click: one prompt, one pair of requests', async () => {
@@ -71,5 +90,14 @@ describe('the element’s lifecycle during a ceremony', () => {
     ]);
     expect(await authenticator.credentials()).to.have.length(1);
     expect(events).to.deep.equal(['registration-success:passkey']);
+    await expectNoTrouble();
+  });
+});
+
+describe('the README on the lifecycle cases', () => {
+  it('states the number of cases this run ran', async () => {
+    const reliability = await markdownSection('Reliability');
+    expect(casesRun).to.be.greaterThan(0);
+    expect(statedNumber(reliability, /\*\*(\d+) lifecycle cases\*\*/)).to.equal(casesRun);
   });
 });

@@ -611,6 +611,89 @@ describe('routing', () => {
   });
 });
 
+describe('CORS, as ZITADEL answers it (rs/cors with DefaultCORSOptions)', () => {
+  const preflight = (/** @type {string} */ path, /** @type {Record<string, string>} */ headers) =>
+    server.call('OPTIONS', path, { headers });
+
+  it('allows a preflight from any origin for the bearer token and JSON, and logs nothing', async () => {
+    const response = await preflight(passkeys(ALICE), {
+      origin: 'https://app.example',
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'authorization,content-type',
+    });
+    assert.equal(response.status, 204);
+    assert.equal(response.text, '');
+    assert.equal(response.headers.get('access-control-allow-origin'), 'https://app.example');
+    assert.equal(response.headers.get('access-control-allow-methods'), 'POST');
+    assert.equal(response.headers.get('access-control-allow-headers'), 'authorization,content-type');
+    assert.equal(response.headers.get('access-control-allow-credentials'), 'true');
+    assert.match(response.headers.get('vary') ?? '', /Origin/);
+    assert.deepEqual(server.mock.requests, [], 'a preflight is not an API request');
+  });
+
+  it('allows x-zitadel-orgid (v1) and DELETE', async () => {
+    const response = await preflight(passkeys(ALICE) + '/1', {
+      origin: 'https://app.example',
+      'access-control-request-method': 'DELETE',
+      'access-control-request-headers': 'authorization, x-zitadel-orgid',
+    });
+    assert.equal(response.headers.get('access-control-allow-origin'), 'https://app.example');
+    assert.equal(response.headers.get('access-control-allow-methods'), 'DELETE');
+  });
+
+  it('refuses a preflight for a header ZITADEL does not allow: no CORS headers', async () => {
+    const response = await preflight(passkeys(ALICE), {
+      origin: 'https://app.example',
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'authorization, x-secret',
+    });
+    assert.equal(response.status, 204);
+    assert.equal(response.headers.get('access-control-allow-origin'), null);
+    assert.equal(response.headers.get('access-control-allow-headers'), null);
+  });
+
+  it('echoes the origin on real answers, errors and faults alike', async () => {
+    const origin = 'https://app.example';
+    const ok = await server.post(passkeys(ALICE), { body: {}, token: TOKENS.alice, headers: { origin } });
+    const denied = await server.post(passkeys(ALICE), { body: {}, headers: { origin } });
+    server.mock.addFault({ rpc: 'CreatePasskeyRegistrationLink', status: 503 });
+    const faulty = await server.post(linkPath(ALICE), {
+      body: { returnCode: {} },
+      token: TOKENS.admin,
+      headers: { origin },
+    });
+    assert.deepEqual(
+      [ok, denied, faulty].map((response) => response.status),
+      [200, 401, 503],
+    );
+    for (const response of [ok, denied, faulty]) {
+      assert.equal(response.headers.get('access-control-allow-origin'), origin);
+      assert.equal(response.headers.get('access-control-allow-credentials'), 'true');
+      assert.match(response.headers.get('access-control-expose-headers') ?? '', /Grpc-Message/);
+      assert.match(response.headers.get('vary') ?? '', /Origin/);
+    }
+  });
+
+  it('adds nothing to a request without an Origin header', async () => {
+    const response = await server.post(passkeys(ALICE), { body: {}, token: TOKENS.alice });
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('access-control-allow-origin'), null);
+  });
+
+  it('leaves the control endpoints and other paths alone', async () => {
+    const control = await preflight('/__mock/state', {
+      origin: 'https://app.example',
+      'access-control-request-method': 'GET',
+    });
+    assert.equal(control.headers.get('access-control-allow-origin'), null);
+    const other = await preflight('/index.html', {
+      origin: 'https://app.example',
+      'access-control-request-method': 'GET',
+    });
+    assert.equal(other.status, FALLTHROUGH_STATUS);
+  });
+});
+
 describe('request log', () => {
   it('keeps each API request with its rpc, body and caller, never the token', async () => {
     await server.post(passkeys(ALICE), {
@@ -622,6 +705,7 @@ describe('request log', () => {
     await server.post('/v2/nothing', { body: {}, token: 'nobodys-token' });
 
     const log = (await server.get('/__mock/requests')).json;
+    const { host } = new URL(server.origin);
     assert.deepEqual(log, [
       {
         rpc: 'RegisterPasskey',
@@ -629,6 +713,7 @@ describe('request log', () => {
         path: passkeys(ALICE),
         query: {},
         headers: {
+          host,
           origin: 'https://app.example',
           'content-type': 'application/json',
           'x-zitadel-orgid': USERS.alice.orgId,
@@ -642,7 +727,7 @@ describe('request log', () => {
         method: 'POST',
         path: linkPath(ALICE),
         query: {},
-        headers: { 'content-type': 'application/json' },
+        headers: { host, 'content-type': 'application/json' },
         hasAuthorization: false,
         tokenOwner: null,
         body: 'not json',
@@ -652,7 +737,7 @@ describe('request log', () => {
         method: 'POST',
         path: '/v2/nothing',
         query: {},
-        headers: { 'content-type': 'application/json' },
+        headers: { host, 'content-type': 'application/json' },
         hasAuthorization: true,
         tokenOwner: 'unknown',
         body: {},

@@ -1,15 +1,23 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
-import type { PasskeyRegisterElement, RegistrationLinkAdminElement } from '../../src/index.js';
-import type { RegistrationBackend } from '../../src/backends/types.js';
+import type {
+  AuthenticatorListElement,
+  PasskeyRegisterElement,
+  RegistrationLinkAdminElement,
+} from '../../src/index.js';
+import type { AuthenticatorInfo, RegistrationBackend } from '../../src/backends/types.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
 import { VirtualAuthenticator } from '../support/authenticator.js';
 import { RegistrationHarness } from '../support/harness.js';
 import { LinkAdminHarness } from '../support/link-admin-harness.js';
 import { mockApi } from '../support/mock-api.js';
+import { markdownSection, statedNumber } from '../support/readme.js';
 import { PAYLOADS, injectedElements } from './payloads.js';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+/** The payloads this run rendered as passkey names, one case each, for the README's count. */
+const payloadsRun = new Set<string>();
 
 describe('text from outside is rendered as inert text', () => {
   beforeEach(async () => {
@@ -32,6 +40,7 @@ describe('text from outside is rendered as inert text', () => {
 
     PAYLOADS.forEach((payload, index) => {
       it(`payload ${index + 1}: ${payload}`, async () => {
+        payloadsRun.add(payload);
         // Each payload gets its own user so one authenticator can hold them all.
         const users = [USERS.alice, USERS.bob, USERS.carol];
         const user = users[index % users.length]!;
@@ -121,6 +130,62 @@ describe('text from outside is rendered as inert text', () => {
     await settle();
   });
 
+  it('in authenticator names a server lists, through <authenticator-list> and its delete confirmation', async () => {
+    const listed: AuthenticatorInfo[] = PAYLOADS.map((payload, index) => ({
+      id: `hostile-${index}`,
+      kind: index % 2 === 0 ? 'passkey' : 'u2f',
+      name: payload,
+      state: index % 3 === 0 ? 'not-ready' : 'ready',
+    }));
+    const backend: RegistrationBackend = {
+      label: 'a server that returns hostile names',
+      listAuthenticators: async () => ({ authenticators: [...listed], unlisted: [] }),
+      async removeAuthenticator({ id }) {
+        listed.splice(
+          listed.findIndex((entry) => entry.id === id),
+          1,
+        );
+        return {};
+      },
+    };
+    const list = await fixture<AuthenticatorListElement>(
+      html`<authenticator-list user-id=${USERS.alice.id} .backend=${backend}></authenticator-list>`,
+    );
+    const root = list.shadowRoot!;
+    const items = () => [...root.querySelectorAll<HTMLElement>('[part~="item"]')];
+    const part = (name: string) => root.querySelector<HTMLElement>(`[part~="${name}"]`)!;
+    await waitUntil(() => items().length === PAYLOADS.length, 'every hostile name is listed');
+    await settle();
+    expect(items().map((item) => item.querySelector('[part~="name"]')!.textContent)).to.deep.equal([
+      ...PAYLOADS,
+    ]);
+    expect(
+      [...root.querySelectorAll('[part~="delete-button"]')].map((button) =>
+        button.getAttribute('aria-label'),
+      ),
+    ).to.satisfy((labels: string[]) => labels.every((label, index) => label.includes(PAYLOADS[index]!)));
+    expect(injectedElements(root)).to.deep.equal([]);
+
+    // Each name is shown again in the confirmation, the removal's status and its event.
+    for (const payload of PAYLOADS) {
+      const [item] = items();
+      expect(item!.querySelector('[part~="name"]')!.textContent).to.equal(payload);
+      item!.querySelector<HTMLButtonElement>('[part~="delete-button"]')!.click();
+      await list.updateComplete;
+      expect(part('confirm').textContent).to.contain(payload);
+      expect(part('confirm').getAttribute('aria-label')).to.contain(payload);
+      expect(injectedElements(root)).to.deep.equal([]);
+      const removed = oneEvent(list, 'authenticator-removed');
+      part('confirm-button').click();
+      expect((await removed).detail.name).to.equal(payload);
+      await list.updateComplete;
+      expect(part('status').textContent).to.contain(payload);
+      expect(injectedElements(root)).to.deep.equal([]);
+    }
+    expect(items()).to.deep.equal([]);
+    await settle();
+  });
+
   it('in a link built by the server (v1): shown as text, and only if it is https', async () => {
     const link =
       'https://id.example.com/ui/login/login/passwordless/init?note=<img src=x onerror=window.__xss=1>';
@@ -142,5 +207,15 @@ describe('text from outside is rendered as inert text', () => {
     expect(error.code).to.equal('bad-response');
     expect(refused.link).to.equal(null);
     await settle();
+  });
+});
+
+describe('the documents on hostile text', () => {
+  it('state the number of payloads this run rendered', async () => {
+    expect(payloadsRun.size).to.equal(PAYLOADS.length);
+    const reliability = await markdownSection('Reliability');
+    expect(statedNumber(reliability, /\*\*(\d+) hostile payloads\*\*/)).to.equal(payloadsRun.size);
+    const guarantees = await markdownSection('What the kit guarantees', '/SECURITY.md');
+    expect(statedNumber(guarantees, /inert-text\.test\.ts` \((\d+) payloads\)/)).to.equal(payloadsRun.size);
   });
 });

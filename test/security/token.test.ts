@@ -1,11 +1,23 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
-import type { PasskeyRegisterElement, RegistrationLinkAdminElement } from '../../src/index.js';
+import type {
+  AuthenticatorListElement,
+  PasskeyRegisterElement,
+  RegistrationLinkAdminElement,
+  U2fRegisterElement,
+} from '../../src/index.js';
+import type { TokenSource } from '../../src/backends/types.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
 import { VirtualAuthenticator } from '../support/authenticator.js';
 import { RegistrationHarness } from '../support/harness.js';
 import { LinkAdminHarness } from '../support/link-admin-harness.js';
 import { mockApi } from '../support/mock-api.js';
+
+/**
+ * The API lives on another origin than the page: the test server answers on 127.0.0.1 too, and the mock
+ * answers CORS as ZITADEL does. So "only to base-url's origin" can be told apart from "to the page".
+ */
+const API_ORIGIN = `http://127.0.0.1:${location.port}`;
 
 /** Records every fetch the page makes (URL and Authorization header), and passes it on. */
 function recordFetches() {
@@ -17,6 +29,22 @@ function recordFetches() {
     return realFetch(input, init);
   };
   return { calls, restore: () => (window.fetch = realFetch) };
+}
+
+/** Records every network request the page makes, whatever made it (fetch, script, image, beacon). */
+function recordResources() {
+  const urls: string[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) urls.push(entry.name);
+  });
+  observer.observe({ type: 'resource' });
+  return {
+    urls,
+    stop() {
+      for (const entry of observer.takeRecords()) urls.push(entry.name);
+      observer.disconnect();
+    },
+  };
 }
 
 /** Records everything written to the console. */
@@ -35,6 +63,22 @@ function recordConsole() {
   };
 }
 
+const KIT_EVENTS = [
+  'registration-start',
+  'registration-success',
+  'registration-error',
+  'link-created',
+  'link-error',
+  'authenticator-removed',
+  'list-error',
+] as const;
+
+const listItems = (list: AuthenticatorListElement) => [
+  ...list.shadowRoot!.querySelectorAll<HTMLElement>('[part~="item"]'),
+];
+const listPart = (list: AuthenticatorListElement, part: string) =>
+  list.shadowRoot!.querySelector<HTMLButtonElement>(`[part~="${part}"]`)!;
+
 describe('the token', () => {
   let authenticator: VirtualAuthenticator;
   const SECRET = TOKENS.alice;
@@ -48,54 +92,144 @@ describe('the token', () => {
     await authenticator.remove();
   });
 
-  for (const [label, token] of [
-    ['a string', SECRET],
-    ['a function', async () => SECRET],
+  for (const [label, as] of [
+    ['a string', (token: string): TokenSource => token],
+    [
+      'a function',
+      (token: string): TokenSource =>
+        async () =>
+          token,
+    ],
   ] as const) {
-    it(`given as ${label}, appears only in the Authorization header sent to base-url's origin`, async () => {
+    it(`given as ${label} to all four elements, goes only in the Authorization header to base-url's origin`, async () => {
       const fetches = recordFetches();
+      const resources = recordResources();
       const output = recordConsole();
       const details: unknown[] = [];
+      const secrets = [SECRET, TOKENS.admin];
+      let section: HTMLElement;
       try {
-        const element = await fixture<PasskeyRegisterElement>(
-          html`<passkey-register
-            user-id=${USERS.alice.id}
-            base-url=${`${location.origin}/`}
-          ></passkey-register>`,
+        section = await fixture<HTMLElement>(
+          html`<section>
+            <passkey-register
+              user-id=${USERS.alice.id}
+              base-url=${`${API_ORIGIN}/`}
+              .token=${as(SECRET)}
+            ></passkey-register>
+            <u2f-register
+              user-id=${USERS.alice.id}
+              base-url=${API_ORIGIN}
+              .token=${as(SECRET)}
+            ></u2f-register>
+            <authenticator-list
+              user-id=${USERS.alice.id}
+              base-url=${API_ORIGIN}
+              .token=${as(SECRET)}
+            ></authenticator-list>
+            <registration-link-admin
+              user-id=${USERS.bob.id}
+              base-url=${API_ORIGIN}
+              link-template="https://app.example.com/register?codeID={{.CodeID}}&code={{.Code}}"
+              .token=${as(TOKENS.admin)}
+            ></registration-link-admin>
+          </section>`,
         );
-        element.token = token;
-        for (const type of ['registration-start', 'registration-success', 'registration-error'] as const) {
-          element.addEventListener(type, (event) => details.push(event.detail));
-        }
-        const harness = new RegistrationHarness(element);
-        await harness.clickAndWait('registration-success');
-        // An error path too: the token must not leak into an error either.
-        await mockApi.fault({ rpc: 'RegisterPasskey', status: 401 });
-        await harness.clickAndWait('registration-error');
+        for (const type of KIT_EVENTS) section.addEventListener(type, (event) => details.push(event.detail));
+        const passkey = section.querySelector('passkey-register') as PasskeyRegisterElement;
+        const u2f = section.querySelector('u2f-register') as U2fRegisterElement;
+        const list = section.querySelector('authenticator-list') as AuthenticatorListElement;
+        const admin = section.querySelector('registration-link-admin') as RegistrationLinkAdminElement;
 
-        expect(
-          element
-            .getAttributeNames()
-            .map((name) => element.getAttribute(name))
-            .join(' '),
-        ).not.to.contain(SECRET);
-        expect(element.outerHTML).not.to.contain(SECRET);
-        expect(element.shadowRoot!.innerHTML).not.to.contain(SECRET);
-        expect(document.documentElement.outerHTML).not.to.contain(SECRET);
-        expect(location.href).not.to.contain(SECRET);
-        expect(JSON.stringify(details)).not.to.contain(SECRET);
+        // Every element does its work against the other origin: register, list, delete, create a link.
+        await new RegistrationHarness(passkey).clickAndWait('registration-success');
+        await new RegistrationHarness(u2f).clickAndWait('registration-success');
+        await waitUntil(() => listItems(list).length === 1, 'the list shows the passkey', { timeout: 5000 });
+        listPart(list, 'delete-button').click();
+        await list.updateComplete;
+        const removed = oneEvent(list, 'authenticator-removed');
+        listPart(list, 'confirm-button').click();
+        await removed;
+        await new LinkAdminHarness(admin).submitAndWait('link-created');
+
+        // Error paths too: the token must not leak into an error either.
+        await mockApi.fault({ rpc: 'RegisterPasskey', status: 401 });
+        await new RegistrationHarness(passkey).clickAndWait('registration-error');
+        await mockApi.fault({ rpc: 'CreatePasskeyRegistrationLink', status: 401 });
+        await new LinkAdminHarness(admin).submitAndWait('link-error');
+        await mockApi.fault({ rpc: 'ListPasskeys', status: 401 });
+        const listFailed = oneEvent(list, 'list-error');
+        await list.refresh().catch(() => undefined);
+        await listFailed;
+
+        for (const element of [passkey, u2f, list, admin]) {
+          const attributes = element.getAttributeNames().map((name) => element.getAttribute(name));
+          for (const secret of secrets) {
+            expect(attributes.join(' ')).not.to.contain(secret);
+            expect(element.shadowRoot!.innerHTML).not.to.contain(secret);
+          }
+        }
+        for (const secret of secrets) {
+          expect(document.documentElement.outerHTML).not.to.contain(secret);
+          expect(location.href).not.to.contain(secret);
+          expect(JSON.stringify(details)).not.to.contain(secret);
+        }
       } finally {
         fetches.restore();
+        resources.stop();
         output.restore();
       }
-      expect(output.lines.join('\n')).not.to.contain(SECRET);
-      const api = fetches.calls.filter((call) => !call.url.includes('/__mock/'));
-      expect(api).to.have.length(3);
-      for (const call of api) {
-        expect(new URL(call.url).origin).to.equal(location.origin);
-        expect(call.url).not.to.contain(SECRET);
-        expect(call.authorization).to.equal(`Bearer ${SECRET}`);
+      for (const secret of secrets) expect(output.lines.join('\n')).not.to.contain(secret);
+
+      // What the page sent, seen from the page: the token only in the Authorization header, only to API_ORIGIN.
+      const bearers = secrets.map((secret) => `Bearer ${secret}`);
+      const toApi = fetches.calls.filter((call) => new URL(call.url).origin === API_ORIGIN);
+      for (const call of fetches.calls) {
+        for (const secret of secrets) expect(call.url).not.to.contain(secret);
+        if (new URL(call.url).origin === API_ORIGIN) {
+          expect(bearers, call.url).to.include(call.authorization);
+        } else {
+          expect(call.authorization, `no token to ${call.url}`).to.equal(null);
+          expect(new URL(call.url).pathname, 'no API call to the page').not.to.match(
+            /^\/(v2|management|resources)\//,
+          );
+        }
       }
+      // Every request the page made at all (not only fetches): none to the API on the page's origin,
+      // none with a token in its URL, and every one to API_ORIGIN is a fetch recorded above.
+      for (const url of resources.urls) {
+        for (const secret of secrets) expect(url).not.to.contain(secret);
+        if (new URL(url).origin === location.origin) {
+          expect(new URL(url).pathname, url).not.to.match(/^\/(v2|management|resources)\//);
+        }
+      }
+      const fetched = toApi.map((call) => call.url);
+      const resourcesToApi = resources.urls.filter((url) => new URL(url).origin === API_ORIGIN);
+      expect(resourcesToApi).not.to.be.empty;
+      // (A fetch aborted by a newer list refresh leaves no resource entry, so there may be fewer.)
+      for (const url of resourcesToApi) expect(fetched, url).to.include(url);
+
+      // What the server received: every API request came to API_ORIGIN's host, with the right token.
+      const received = await mockApi.requests();
+      const fetchedPaths = fetched.map((url) => new URL(url).pathname);
+      for (const request of received) {
+        expect(fetchedPaths, 'a request the page made through fetch').to.include(request.path);
+        expect(request.headers.host, `${request.rpc} came to the API origin`).to.equal(
+          new URL(API_ORIGIN).host,
+        );
+        expect(request.tokenOwner, String(request.rpc)).to.equal(
+          request.rpc === 'CreatePasskeyRegistrationLink' ? 'admin' : 'alice',
+        );
+      }
+      expect(new Set(received.map((request) => request.rpc))).to.have.keys([
+        'RegisterPasskey',
+        'VerifyPasskeyRegistration',
+        'RegisterU2F',
+        'VerifyU2FRegistration',
+        'ListPasskeys',
+        'ListAuthenticationMethodTypes',
+        'RemovePasskey',
+        'CreatePasskeyRegistrationLink',
+      ]);
     });
   }
 
