@@ -129,7 +129,7 @@ export const Empty = withBackend(
       const element = authenticatorList(canvasElement);
       await waitFor(() => expect(part(element, 'status')?.textContent?.trim()).toBe(''));
       await expect(part(element, 'list')).toBeNull();
-      await expect(part(element, 'base')?.querySelector(':scope > p:not([part])')?.textContent).toBeTruthy();
+      await expect(part(element, 'empty')?.textContent).toBeTruthy();
       await expect(part(element, 'message')).toBeNull();
     },
   },
@@ -181,6 +181,26 @@ export const ConfirmingDelete = withBackend(() => fakeBackend(listing), {
     await expect(item.querySelector('[part~="cancel-button"]')).not.toBeNull();
     const backend = authenticatorList(canvasElement).backend as FakeBackend;
     await expect(backend.requests.map(({ method }) => method)).toEqual(['listAuthenticators']);
+  },
+});
+
+/**
+ * Confirmed, and `removeAuthenticator` never answers: the confirmation stays with its buttons busy
+ * (`aria-busy`, `aria-disabled`) and their names, and the Delete button does not come back before the answer.
+ */
+export const Removing = withBackend(() => fakeBackend({ ...listing, removeAuthenticator: pending }), {
+  play: async ({ canvasElement }) => {
+    const item = await clickDelete(canvasElement, 'Pixel 9');
+    await clickConfirm(item);
+    const confirm = item.querySelector('[part~="confirm-button"]');
+    await waitFor(() => expect(confirm?.getAttribute('aria-busy')).toBe('true'));
+    await expect(confirm?.getAttribute('aria-disabled')).toBe('true');
+    await expect(item.querySelector('[part~="delete-button"]')).toBeNull();
+    const backend = authenticatorList(canvasElement).backend as FakeBackend;
+    await expect(backend.requests.map(({ method }) => method)).toEqual([
+      'listAuthenticators',
+      'removeAuthenticator',
+    ]);
   },
 });
 

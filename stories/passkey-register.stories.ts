@@ -17,6 +17,7 @@ import { fakeBackend, started, verified } from './support/fake-backend.js';
 import { fakeWebAuthn } from './support/fake-webauthn.js';
 import {
   clickUntil,
+  nameAndRegister,
   registrationElement,
   registrationScenarios,
   scenarioStory,
@@ -31,6 +32,7 @@ type PasskeyArgs = ConfigurationArgs & {
   domain?: string;
   authenticator?: AuthenticatorPreference;
   'passkey-name'?: string;
+  'ask-name'?: boolean;
   prefetch?: boolean;
 };
 type Story = StoryObj<PasskeyArgs>;
@@ -44,6 +46,7 @@ function renderPasskeyRegister(args: PasskeyArgs, backend: RegistrationBackend):
     domain=${ifDefined(args.domain || undefined)}
     authenticator=${ifDefined(args.authenticator || undefined)}
     passkey-name=${ifDefined(args['passkey-name'] || undefined)}
+    ?ask-name=${args['ask-name'] ?? false}
     ?prefetch=${args.prefetch ?? false}
     api=${ifDefined(args.api)}
     base-url=${ifDefined(args['base-url'] || undefined)}
@@ -68,11 +71,19 @@ const meta: Meta<PasskeyArgs> = {
   title: 'Elements/passkey-register',
   component: 'passkey-register',
   tags: ['autodocs'],
-  args: { ...configurationArgs, 'user-id': '2000100', authenticator: '', 'from-url': false, prefetch: false },
+  args: {
+    ...configurationArgs,
+    'user-id': '2000100',
+    authenticator: '',
+    'from-url': false,
+    'ask-name': false,
+    prefetch: false,
+  },
   argTypes: {
     ...configurationArgTypes,
     authenticator: select(AUTHENTICATORS, { '': '(any)' }),
     'from-url': { control: 'boolean' },
+    'ask-name': { control: 'boolean' },
     prefetch: attribute(
       { control: 'boolean' },
       'Fetch the creation options before the click (when visible, on hover or focus), so the click opens the prompt at once.',
@@ -82,7 +93,7 @@ const meta: Meta<PasskeyArgs> = {
     code: { control: 'text' },
     domain: { control: 'text' },
     'passkey-name': { control: 'text' },
-    ...documentationOnly('userId', 'codeId', 'fromUrl', 'passkeyName', 'state'),
+    ...documentationOnly('userId', 'codeId', 'fromUrl', 'passkeyName', 'askName', 'state'),
   },
   parameters: {
     actions: { handles: ['registration-start', 'registration-success', 'registration-error'] },
@@ -156,6 +167,12 @@ export const FromRegistrationLink: Story = {
     await clickUntil(element, { state: 'success' });
   },
 };
+
+/** `ask-name`: a name field before the prompt; left empty, the device's name is used. */
+export const AskName = story(scenarios.success, {
+  args: { 'ask-name': true },
+  play: ({ canvasElement }) => nameAndRegister(canvasElement, 'Work laptop'),
+});
 
 /** `strings` replaces any text. */
 export const CustomText = story(scenarios.idle, {

@@ -12,7 +12,14 @@ import {
   select,
   type ConfigurationArgs,
 } from './support/controls.js';
-import { details, fakeBackend, httpError, pending, type FakeBackend } from './support/fake-backend.js';
+import {
+  details,
+  fakeBackend,
+  httpError,
+  networkError,
+  pending,
+  type FakeBackend,
+} from './support/fake-backend.js';
 import { createLink, failToCreate, linkAdmin, part, submit } from './support/link-admin.js';
 
 type LinkAdminArgs = ConfigurationArgs & {
@@ -186,9 +193,38 @@ export const V1LinkWithExpiration: Story = {
   ),
 };
 
+/** HTTP 401: the administrator's session has expired. */
+export const Unauthenticated = withBackend(
+  () => fakeBackend({ createLink: httpError('unauthenticated', 401, 16) }),
+  { play: ({ canvasElement }) => failToCreate(canvasElement, 'unauthenticated') },
+);
+
 /** HTTP 403: the administrator may not create links for this user. */
 export const Forbidden = withBackend(() => fakeBackend({ createLink: httpError('forbidden', 403, 7) }), {
   play: ({ canvasElement }) => failToCreate(canvasElement, 'forbidden'),
+});
+
+/** HTTP 404: no such user. */
+export const NotFound = withBackend(() => fakeBackend({ createLink: httpError('not-found', 404, 5) }), {
+  play: ({ canvasElement }) => failToCreate(canvasElement, 'not-found'),
+});
+
+/** fetch failed or timed out. */
+export const Network = withBackend(() => fakeBackend({ createLink: networkError() }), {
+  play: ({ canvasElement }) => failToCreate(canvasElement, 'network'),
+});
+
+/** HTTP 500. */
+export const Server = withBackend(() => fakeBackend({ createLink: httpError('server', 500, 13) }), {
+  play: ({ canvasElement }) => failToCreate(canvasElement, 'server'),
+});
+
+/** A 2xx answer with neither a code nor a link, for a link to be shown here: the element's own check refuses it. */
+export const BadResponse = withBackend(() => fakeBackend({ createLink: { details } }), {
+  play: async ({ canvasElement }) => {
+    await failToCreate(canvasElement, 'bad-response');
+    await expect(part(linkAdmin(canvasElement), 'result')).toBeNull();
+  },
 });
 
 /** A template that is not `https:` is refused before any request. */

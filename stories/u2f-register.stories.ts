@@ -12,13 +12,19 @@ import {
   select,
   type ConfigurationArgs,
 } from './support/controls.js';
-import { registrationScenarios, scenarioStory, type Scenario } from './support/registration.js';
+import {
+  nameAndRegister,
+  registrationScenarios,
+  scenarioStory,
+  type Scenario,
+} from './support/registration.js';
 
 type U2fArgs = ConfigurationArgs & {
   'user-id'?: string;
   domain?: string;
   authenticator?: AuthenticatorPreference;
   'token-name'?: string;
+  'ask-name'?: boolean;
   prefetch?: boolean;
 };
 type Story = StoryObj<U2fArgs>;
@@ -29,6 +35,7 @@ function renderU2fRegister(args: U2fArgs, backend: RegistrationBackend): Templat
     domain=${ifDefined(args.domain || undefined)}
     authenticator=${ifDefined(args.authenticator)}
     token-name=${ifDefined(args['token-name'] || undefined)}
+    ?ask-name=${args['ask-name'] ?? false}
     ?prefetch=${args.prefetch ?? false}
     api=${ifDefined(args.api)}
     base-url=${ifDefined(args['base-url'] || undefined)}
@@ -53,7 +60,13 @@ const meta: Meta<U2fArgs> = {
   component: 'u2f-register',
   tags: ['autodocs'],
   // A security key is a roaming authenticator: the element asks for cross-platform unless told otherwise.
-  args: { ...configurationArgs, 'user-id': '2000100', authenticator: 'cross-platform', prefetch: false },
+  args: {
+    ...configurationArgs,
+    'user-id': '2000100',
+    authenticator: 'cross-platform',
+    'ask-name': false,
+    prefetch: false,
+  },
   argTypes: {
     ...configurationArgTypes,
     authenticator: select(AUTHENTICATORS, { '': '(any)' }),
@@ -64,7 +77,8 @@ const meta: Meta<U2fArgs> = {
     'user-id': { control: 'text' },
     domain: { control: 'text' },
     'token-name': { control: 'text' },
-    ...documentationOnly('userId', 'tokenName', 'state'),
+    'ask-name': { control: 'boolean' },
+    ...documentationOnly('userId', 'tokenName', 'askName', 'state'),
   },
   parameters: {
     actions: { handles: ['registration-start', 'registration-success', 'registration-error'] },
@@ -95,6 +109,12 @@ export const Verifying = story(scenarios.verifying);
 
 /** Start, browser and verify all succeed; `token-name` names the key. */
 export const Success = story(scenarios.success, { args: { 'token-name': 'YubiKey 5C' } });
+
+/** `ask-name`: a name field before the prompt; left empty, the browser and OS name the key. */
+export const AskName = story(scenarios.success, {
+  args: { 'ask-name': true },
+  play: ({ canvasElement }) => nameAndRegister(canvasElement, 'YubiKey 5C'),
+});
 
 /** `NotAllowedError`: the person cancelled, or no key was touched in time. */
 export const Cancelled = story(scenarios.cancelled);

@@ -1,12 +1,23 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import type {
+  AuthenticatorListElement,
   PasskeyRegisterElement,
+  RegistrationBackend,
   RegistrationLinkAdminElement,
   U2fRegisterElement,
 } from '../src/index.js';
+import { TOKENS, USERS } from '../mock/seed.js';
+import { VirtualAuthenticator } from './support/authenticator.js';
+import { RegistrationHarness } from './support/harness.js';
+import { mockApi } from './support/mock-api.js';
 
-type Kit = PasskeyRegisterElement | U2fRegisterElement | RegistrationLinkAdminElement;
+type Kit =
+  PasskeyRegisterElement | U2fRegisterElement | RegistrationLinkAdminElement | AuthenticatorListElement;
+type Tag = 'passkey-register' | 'u2f-register' | 'registration-link-admin' | 'authenticator-list';
+/** Idle with its button(s) showing; after an error; after a success. */
+type Look = 'idle' | 'error' | 'success';
 
 /** All CSS text of an element's shadow root (adopted stylesheets). */
 function cssOf(element: Kit): string {
@@ -15,18 +26,125 @@ function cssOf(element: Kit): string {
     .join('\n');
 }
 
-const elements = {
-  'passkey-register': () => fixture<PasskeyRegisterElement>(html`<passkey-register></passkey-register>`),
-  'u2f-register': () => fixture<U2fRegisterElement>(html`<u2f-register></u2f-register>`),
-  'registration-link-admin': () =>
-    fixture<RegistrationLinkAdminElement>(html`<registration-link-admin></registration-link-admin>`),
+const part = (element: Kit, name: string) =>
+  element.shadowRoot!.querySelector<HTMLElement | SVGElement>(`[part~="${name}"]`);
+const partsOf = (element: Kit) =>
+  new Set(
+    [...element.shadowRoot!.querySelectorAll('[part]')].flatMap((e) => e.getAttribute('part')!.split(' ')),
+  );
+const styleOf = (element: Kit, name: string) => {
+  const found = part(element, name);
+  if (!found) throw new Error(`<${element.localName}> shows no ${name} part`);
+  return getComputedStyle(found);
 };
 
+/** A backend that answers at once, without a request: the link and the list in any state. */
+const LAPTOP = { id: '1', kind: 'passkey', name: 'Laptop', state: 'ready' } as const;
+const KEY = { id: '2', kind: 'u2f', name: 'YubiKey', state: 'ready' } as const;
+const backend: RegistrationBackend = {
+  label: 'Test backend',
+  createLink: async () => ({ code: { id: '1234', code: 'ABCDEF' }, details: { resourceOwner: '2000' } }),
+  listAuthenticators: async () => ({ authenticators: [LAPTOP, KEY], unlisted: [] }),
+  removeAuthenticator: async () => ({}),
+};
+
+/** Renders `<tag>` in `look`; a registration's success runs the real ceremony against the mock. */
+async function make(tag: Tag, look: Look = 'idle'): Promise<Kit> {
+  switch (tag) {
+    case 'passkey-register':
+    case 'u2f-register': {
+      const element = await fixture<PasskeyRegisterElement | U2fRegisterElement>(
+        tag === 'passkey-register'
+          ? html`<passkey-register user-id=${USERS.alice.id}></passkey-register>`
+          : html`<u2f-register user-id=${USERS.alice.id}></u2f-register>`,
+      );
+      element.token = TOKENS.alice;
+      if (look === 'error') element.userId = '';
+      if (look !== 'idle') {
+        await new RegistrationHarness(element).clickAndWait(
+          look === 'error' ? 'registration-error' : 'registration-success',
+        );
+      }
+      return element;
+    }
+    case 'registration-link-admin': {
+      const element = await fixture<RegistrationLinkAdminElement>(
+        html`<registration-link-admin user-id="2000100" .backend=${backend}></registration-link-admin>`,
+      );
+      if (look === 'error') element.backend = { label: 'No links' };
+      if (look !== 'idle') await element.create().catch(() => undefined);
+      await element.updateComplete;
+      return element;
+    }
+    case 'authenticator-list': {
+      const element = await fixture<AuthenticatorListElement>(
+        html`<authenticator-list user-id="2000100" .backend=${backend}></authenticator-list>`,
+      );
+      await waitUntil(() => part(element, 'delete-button'), 'listed');
+      if (look === 'error') {
+        element.backend = { label: 'No list' };
+        await element.refresh().catch(() => undefined);
+      }
+      if (look === 'success') {
+        (part(element, 'delete-button') as HTMLElement).click();
+        await element.updateComplete;
+        const removed = oneEvent(element, 'authenticator-removed');
+        (part(element, 'confirm-button') as HTMLElement).click();
+        await removed;
+      }
+      await element.updateComplete;
+      return element;
+    }
+  }
+}
+
+const TAGS: Tag[] = ['passkey-register', 'u2f-register', 'registration-link-admin', 'authenticator-list'];
+
+/**
+ * What each public custom property changes, and in which look: the value set on the element, and the part
+ * (or the host) whose computed style must then show it.
+ */
+const EFFECTS: Record<string, { look: Look; value: string; part: string; css: string }> = {
+  '--pk-accent-color': { look: 'idle', value: 'rgb(1, 2, 3)', part: 'button', css: 'background-color' },
+  '--pk-on-accent-color': { look: 'idle', value: 'rgb(4, 5, 6)', part: 'button', css: 'color' },
+  '--pk-text-color': { look: 'idle', value: 'rgb(7, 8, 9)', part: 'base', css: 'color' },
+  '--pk-muted-color': { look: 'idle', value: 'rgb(10, 11, 12)', part: 'status', css: 'color' },
+  '--pk-error-color': { look: 'error', value: 'rgb(13, 14, 15)', part: 'message', css: 'color' },
+  '--pk-success-color': { look: 'success', value: 'rgb(16, 17, 18)', part: 'status', css: 'color' },
+  '--pk-radius': { look: 'idle', value: '3px', part: 'button', css: 'border-top-left-radius' },
+  '--pk-spacing': { look: 'idle', value: '5px', part: 'base', css: 'row-gap' },
+  '--pk-font-family': { look: 'idle', value: 'monospace', part: 'base', css: 'font-family' },
+  '--pk-qr-size': { look: 'success', value: '77px', part: 'qr', css: 'width' },
+};
+
+/** The computed value of a system colour (e.g. `ButtonText`) in the current colour mode. */
+function systemColor(name: string): string {
+  const probe = document.createElement('span');
+  probe.style.color = name;
+  document.body.append(probe);
+  const value = getComputedStyle(probe).color;
+  probe.remove();
+  return value;
+}
+
 describe('theming', () => {
-  for (const [tag, make] of Object.entries(elements)) {
+  let authenticator: VirtualAuthenticator;
+
+  beforeEach(async () => {
+    await mockApi.reset();
+    authenticator = await VirtualAuthenticator.add({ transport: 'usb' });
+  });
+
+  afterEach(async () => {
+    await emulateMedia({ forcedColors: 'none', colorScheme: 'light' });
+    document.documentElement.style.colorScheme = '';
+    await authenticator.remove();
+  });
+
+  for (const tag of TAGS) {
     describe(`<${tag}>`, () => {
       it('sets every private --_ variable it uses, and uses every one it sets', async () => {
-        const css = cssOf(await make());
+        const css = cssOf(await make(tag));
         const set = new Set([...css.matchAll(/(--_[a-z-]+)\s*:/g)].map((m) => m[1]));
         const used = new Set([...css.matchAll(/var\(\s*(--_[a-z-]+)/g)].map((m) => m[1]));
         expect(set.size).to.be.greaterThan(5);
@@ -41,41 +159,246 @@ describe('theming', () => {
       });
 
       it('feeds every private variable from a public --pk- custom property', async () => {
-        const css = cssOf(await make());
+        const css = cssOf(await make(tag));
         for (const [, name, value] of css.matchAll(/(--_[a-z-]+)\s*:\s*([^;]+);/g)) {
           expect(value, name).to.match(/^var\(--pk-[a-z-]+/);
         }
       });
 
-      it('follows a --pk- custom property set by the page', async () => {
-        const element = await make();
-        element.style.setProperty('--pk-accent-color', 'rgb(1, 2, 3)');
-        const button = element.shadowRoot!.querySelector('[part~="button"]')!;
-        expect(getComputedStyle(button).backgroundColor).to.equal('rgb(1, 2, 3)');
+      it('changes what it shows for every --pk- custom property it reads', async () => {
+        const read = new Set([...cssOf(await make(tag)).matchAll(/var\((--pk-[a-z-]+)/g)].map((m) => m[1]!));
+        expect(
+          [...read].filter((name) => !EFFECTS[name]),
+          'read but not tested here',
+        ).to.deep.equal([]);
+        for (const name of read) {
+          const effect = EFFECTS[name]!;
+          const element = await make(tag, effect.look);
+          const before = styleOf(element, effect.part).getPropertyValue(effect.css);
+          element.style.setProperty(name, effect.value);
+          const after = styleOf(element, effect.part).getPropertyValue(effect.css);
+          expect(after, `${name} → ${effect.part} ${effect.css}`).to.equal(effect.value);
+          expect(before, `${name} changed nothing`).not.to.equal(after);
+        }
       });
 
       it('turns dark with theme="dark", and stays light on a light page by default', async () => {
-        const element = await make();
-        const button = element.shadowRoot!.querySelector('[part~="button"]')!;
-        const light = getComputedStyle(button).backgroundColor;
+        const element = await make(tag);
+        const light = styleOf(element, 'button').backgroundColor;
         element.setAttribute('theme', 'dark');
         await element.updateComplete;
-        const dark = getComputedStyle(button).backgroundColor;
+        const dark = styleOf(element, 'button').backgroundColor;
         expect(dark).not.to.equal(light);
         expect(getComputedStyle(element).colorScheme).to.equal('dark');
+      });
+
+      it('follows prefers-color-scheme with theme="auto" only; theme="light"/"dark" and a light page do not', async () => {
+        const colours = async () => {
+          const looks: Record<string, string> = {};
+          for (const theme of ['light', 'dark', 'auto', '']) {
+            const element = await make(tag);
+            if (theme) element.setAttribute('theme', theme);
+            looks[theme || 'page'] =
+              `${styleOf(element, 'button').backgroundColor} ${getComputedStyle(element).color}`;
+          }
+          return looks;
+        };
+        await emulateMedia({ colorScheme: 'dark' });
+        const prefersDark = await colours();
+        expect(prefersDark.light).not.to.equal(prefersDark.dark);
+        expect(prefersDark.auto, 'auto follows the dark preference').to.equal(prefersDark.dark);
+        expect(prefersDark.page, 'a light-only page keeps it light').to.equal(prefersDark.light);
+
+        // A page that declares both schemes lets the preference through.
+        document.documentElement.style.colorScheme = 'light dark';
+        expect((await colours()).page, 'a light-dark page follows the preference').to.equal(prefersDark.dark);
+        document.documentElement.style.colorScheme = '';
+
+        await emulateMedia({ colorScheme: 'light' });
+        const prefersLight = await colours();
+        expect(prefersLight.auto, 'auto follows the light preference').to.equal(prefersLight.light);
+        expect(prefersLight.dark, 'dark stays dark').to.equal(prefersDark.dark);
+        expect(prefersLight.light).to.equal(prefersDark.light);
       });
     });
   }
 
-  it('names a part for every visible piece', async () => {
-    const passkey = await elements['passkey-register']();
-    expect(
-      [...passkey.shadowRoot!.querySelectorAll('[part]')].map((e) => e.getAttribute('part')),
-    ).to.include.members(['base', 'status', 'button']);
-    const admin = await elements['registration-link-admin']();
-    const parts = [...admin.shadowRoot!.querySelectorAll('[part]')].flatMap((e) =>
-      e.getAttribute('part')!.split(' '),
-    );
-    expect(parts).to.include.members(['form', 'field', 'input', 'button', 'status']);
+  describe('forced colors (Windows high contrast)', () => {
+    /** Every button of the kit, in the states that show them. */
+    async function everyButton(): Promise<HTMLElement[]> {
+      const passkey = await make('passkey-register');
+      const link = await make('registration-link-admin', 'success');
+      const list = await make('authenticator-list');
+      const confirming = await make('authenticator-list');
+      (part(confirming, 'delete-button') as HTMLElement).click();
+      await confirming.updateComplete;
+      return [passkey, link, list, confirming].flatMap((element) => [
+        ...element.shadowRoot!.querySelectorAll<HTMLElement>('button'),
+      ]);
+    }
+
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`draws every button with system colours and a visible border (${scheme} palette)`, async () => {
+        await emulateMedia({ forcedColors: 'active', colorScheme: scheme });
+        const buttons = await everyButton();
+        expect(buttons.map((b) => b.getAttribute('part'))).to.include.members([
+          'button',
+          'button copy-button',
+          'button delete-button',
+          'button confirm-button',
+          'button cancel-button',
+        ]);
+        const [text, face] = [systemColor('ButtonText'), systemColor('ButtonFace')];
+        expect(text).not.to.equal(face);
+        for (const button of buttons) {
+          const style = getComputedStyle(button);
+          const name = button.getAttribute('part');
+          expect(style.borderTopStyle, name!).to.equal('solid');
+          expect(parseFloat(style.borderTopWidth), name!).to.be.at.least(1);
+          expect(style.borderTopColor, `${name} border`).to.equal(text);
+          expect(style.color, `${name} text`).to.equal(text);
+          expect(style.backgroundColor, `${name} background`).to.equal(face);
+        }
+      });
+    }
+
+    it('shows the keyboard focus with a Highlight outline', async () => {
+      await emulateMedia({ forcedColors: 'active' });
+      const element = await make('passkey-register');
+      const button = part(element, 'button') as HTMLElement;
+      for (let i = 0; i < 10 && element.shadowRoot!.activeElement !== button; i++) {
+        await sendKeys({ press: 'Tab' });
+      }
+      expect(element.shadowRoot!.activeElement).to.equal(button);
+      const style = getComputedStyle(button);
+      expect(style.outlineStyle).to.equal('solid');
+      expect(parseFloat(style.outlineWidth)).to.be.at.least(1);
+      expect(style.outlineColor).to.equal(systemColor('Highlight'));
+    });
+
+    it('keeps the link a LinkText link, the fields bordered, and the QR code dark on light to stay scannable', async () => {
+      await emulateMedia({ forcedColors: 'active', colorScheme: 'dark' });
+      const element = await make('registration-link-admin', 'success');
+      expect(styleOf(element, 'link').color).to.equal(systemColor('LinkText'));
+      const input = styleOf(element, 'input');
+      expect(input.borderTopStyle).to.equal('solid');
+      expect(input.borderTopColor).not.to.equal(input.backgroundColor);
+      const qr = part(element, 'qr')!;
+      expect(getComputedStyle(qr.querySelector('rect')!).fill).to.equal('rgb(255, 255, 255)');
+      expect(getComputedStyle(qr.querySelector('path')!).fill).to.equal('rgb(0, 0, 0)');
+    });
+
+    it('turns the error colour into the page text colour', async () => {
+      await emulateMedia({ forcedColors: 'active', colorScheme: 'dark' });
+      for (const tag of TAGS) {
+        const element = await make(tag, 'error');
+        expect(styleOf(element, 'message').color, tag).to.equal(systemColor('CanvasText'));
+      }
+    });
+  });
+
+  describe('parts', () => {
+    it('names a part for every visible piece of the registration elements', async () => {
+      const passkey = await fixture<PasskeyRegisterElement>(
+        html`<passkey-register ask-name user-id=${USERS.alice.id}></passkey-register>`,
+      );
+      expect([...partsOf(passkey)]).to.include.members(['base', 'status', 'field', 'input', 'button']);
+      expect([...partsOf(await make('u2f-register', 'error'))]).to.include.members([
+        'base',
+        'status',
+        'message',
+        'button',
+      ]);
+    });
+
+    it('names a part for every visible piece of <registration-link-admin>', async () => {
+      const form = await make('registration-link-admin');
+      expect([...partsOf(form)]).to.include.members([
+        'base',
+        'form',
+        'field',
+        'input',
+        'radio',
+        'hint',
+        'button',
+        'status',
+      ]);
+      expect([...partsOf(await make('registration-link-admin', 'error'))]).to.include('message');
+      expect([...partsOf(await make('registration-link-admin', 'success'))]).to.include.members([
+        'result',
+        'link',
+        'copy-button',
+        'qr',
+        'hint',
+      ]);
+    });
+
+    it('names a part for every visible piece of <authenticator-list>', async () => {
+      const list = await make('authenticator-list');
+      expect([...partsOf(list)]).to.include.members([
+        'base',
+        'list',
+        'item',
+        'name',
+        'kind',
+        'state',
+        'button',
+        'delete-button',
+        'status',
+      ]);
+      (part(list, 'delete-button') as HTMLElement).click();
+      await list.updateComplete;
+      expect([...partsOf(list)]).to.include.members(['confirm', 'confirm-button', 'cancel-button']);
+      expect([...partsOf(await make('authenticator-list', 'error'))]).to.include('message');
+      const empty = await fixture<AuthenticatorListElement>(
+        html`<authenticator-list
+          user-id="2000100"
+          .backend=${{ ...backend, listAuthenticators: async () => ({ authenticators: [], unlisted: [] }) }}
+        ></authenticator-list>`,
+      );
+      await waitUntil(() => empty.shadowRoot!.querySelector('p:not([part~="status"])'), 'the empty list');
+      expect([...partsOf(empty)]).to.include('empty');
+    });
+
+    it('lets a page style the link parts and the form fields with ::part()', async () => {
+      const PARTS = [
+        'form',
+        'field',
+        'input',
+        'radio',
+        'hint',
+        'button',
+        'link',
+        'copy-button',
+        'qr',
+        'result',
+      ];
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(
+        PARTS.map((name) => `registration-link-admin::part(${name}) { margin-left: 13px; }`).join('\n'),
+      );
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      try {
+        const element = await make('registration-link-admin', 'success');
+        for (const name of PARTS) expect(styleOf(element, name).marginLeft, name).to.equal('13px');
+      } finally {
+        document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+      }
+    });
+
+    it('lets a page style the list parts with ::part()', async () => {
+      const PARTS = ['list', 'item', 'name', 'kind', 'state', 'delete-button', 'status'];
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(
+        PARTS.map((name) => `authenticator-list::part(${name}) { margin-left: 13px; }`).join('\n'),
+      );
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      try {
+        const element = await make('authenticator-list');
+        for (const name of PARTS) expect(styleOf(element, name).marginLeft, name).to.equal('13px');
+      } finally {
+        document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+      }
+    });
   });
 });

@@ -43,13 +43,14 @@ const ENGLISH: CommonMessages & ListMessages = { ...common, ...list };
  *
  * @csspart base - The wrapper.
  * @csspart list - The list.
+ * @csspart empty - What the list says when the user has none.
  * @csspart item - One passkey or security key.
  * @csspart name - Its name.
  * @csspart kind - Passkey or security key.
  * @csspart state - Ready or not finished.
  * @csspart button - Every button.
  * @csspart delete-button - The delete button of an item.
- * @csspart confirm - The confirmation step.
+ * @csspart confirm - The confirmation step; its buttons stay, busy, while the deletion runs.
  * @csspart status - The live region.
  * @csspart message - The error message.
  *
@@ -110,6 +111,9 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
   @state() private _authenticators: AuthenticatorInfo[] | undefined;
   @state() private _unlisted: RegistrationKind[] = [];
   @state() private _confirming: string | undefined;
+  @state() private _deleting = false;
+  /** The status says something was deleted: shown in the success colour. */
+  @state() private _removed = false;
   @state() private _status = '';
   @state() private _errorMessage = '';
 
@@ -160,6 +164,7 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
     const userId = this.userId?.trim() ?? '';
     const signal = this.#requests.begin();
     this._errorMessage = '';
+    this._removed = false;
     this._status = this.messages.listLoading;
     try {
       if (!userId) throw new RegistrationError('invalid-input', 'The user-id attribute is missing');
@@ -185,9 +190,11 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
   }
 
   async #remove(entry: AuthenticatorInfo): Promise<void> {
+    // While one deletion runs its buttons stay, busy: another click waits for the outcome.
+    if (this._deleting) return;
     const userId = this.userId?.trim() ?? '';
     const signal = this.#requests.begin();
-    this._confirming = undefined;
+    this._deleting = true;
     this._errorMessage = '';
     try {
       const backend = await this.resolveBackend();
@@ -205,6 +212,8 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
       this.#forgetCredential(entry.id);
       this._authenticators = this._authenticators?.filter((item) => item.id !== entry.id);
       this._status = this.messages.listRemoved(entry.name);
+      this._removed = true;
+      this.#focusAfterUpdate('[part~="status"]');
       emit(this, 'authenticator-removed', {
         userId,
         id: entry.id,
@@ -215,8 +224,25 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
     } catch (caught) {
       this.#report(caught, signal);
     } finally {
+      this._deleting = false;
+      this._confirming = undefined;
       this.#requests.end(signal);
     }
+  }
+
+  /**
+   * Where the person was working in the list, focus follows what the click changed (the confirmation, its
+   * outcome), so a screen reader reads it and the keyboard continues from there.
+   */
+  #focusAfterUpdate(selector: string): void {
+    if (!this.matches(':focus-within')) return;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
+  }
+
+  #confirm(id: string | undefined, focus: string): void {
+    if (this._deleting) return;
+    this._confirming = id;
+    this.#focusAfterUpdate(focus);
   }
 
   /** Tells the password manager the credential is gone, where the browser can and the kit knows its id. */
@@ -240,14 +266,16 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
       const detail = this.errorDetail(error, 'list');
       this._errorMessage = detail.message;
       this._status = '';
+      this.#focusAfterUpdate('[part~="message"]');
       emit(this, 'list-error', detail);
     }
     throw error;
   }
 
-  #renderItem(entry: AuthenticatorInfo): TemplateResult {
+  #renderItem(entry: AuthenticatorInfo, index: number): TemplateResult {
     const m = this.messages;
     const confirming = this._confirming === entry.id;
+    const busy = confirming && this._deleting ? 'true' : 'false';
     return html`<li part="item">
       <span part="name">${entry.name}</span>
       <span part="kind">${entry.kind === 'passkey' ? m.listKindPasskey : m.listKindU2f}</span>
@@ -259,6 +287,8 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
               <button
                 part="button confirm-button"
                 type="button"
+                aria-disabled=${busy}
+                aria-busy=${busy}
                 @click=${() => this.#remove(entry).catch(() => undefined)}
               >
                 ${m.listConfirmButton}
@@ -266,7 +296,9 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
               <button
                 part="button cancel-button"
                 type="button"
-                @click=${() => (this._confirming = undefined)}
+                aria-disabled=${busy}
+                @click=${() =>
+                  this.#confirm(undefined, `[part~="item"]:nth-child(${index + 1}) [part~="delete-button"]`)}
               >
                 ${m.listCancel}
               </button>
@@ -275,7 +307,8 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
               part="button delete-button"
               type="button"
               aria-label=${m.listDeleteLabel(entry.name)}
-              @click=${() => (this._confirming = entry.id)}
+              aria-disabled=${this._deleting ? 'true' : 'false'}
+              @click=${() => this.#confirm(entry.id, '[part~="cancel-button"]')}
             >
               ${m.listDelete}
             </button>`
@@ -290,10 +323,10 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
       ${
         list && list.length > 0
           ? html`<ul part="list">
-              ${list.map((entry) => this.#renderItem(entry))}
+              ${list.map((entry, index) => this.#renderItem(entry, index))}
             </ul>`
           : list
-            ? html`<p>${m.listEmpty}</p>`
+            ? html`<p part="empty">${m.listEmpty}</p>`
             : nothing
       }
       ${
@@ -301,7 +334,9 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
           ? html`<p part="note">${m.listUnlistedU2f}</p>`
           : nothing
       }
-      <p part="status" role="status" aria-live="polite">${this._status}</p>
+      <p part="status" class=${this._removed ? 'success' : ''} role="status" aria-live="polite" tabindex="-1">
+        ${this._status}
+      </p>
       ${this._errorMessage ? html`<p part="message" role="alert" tabindex="-1">${this._errorMessage}</p>` : nothing}
     </div>`;
   }

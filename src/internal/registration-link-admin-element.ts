@@ -44,6 +44,8 @@ function ownerOf(details: ChangeDetails | undefined): string | undefined {
  * @csspart form - The form.
  * @csspart field - Each labelled form field.
  * @csspart input - Each text input.
+ * @csspart radio - Each delivery choice (radio button).
+ * @csspart hint - The hints under a field and the link, and the copy button's confirmation.
  * @csspart button - The submit button.
  * @csspart status - The live region that says what is happening.
  * @csspart message - The error message with what to do next.
@@ -81,7 +83,7 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
         padding: 0;
         margin: 0;
       }
-      .hint {
+      [part~='hint'] {
         color: var(--_muted);
         font-size: 0.875em;
       }
@@ -171,7 +173,7 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
       await qr;
       if (signal.aborted) throw new RegistrationError('aborted', 'The element was removed');
       this._result = result;
-      this._state = 'created';
+      this.#setState('created');
       emit(this, 'link-created', result);
       return result;
     } catch (caught) {
@@ -181,13 +183,26 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
       if (this.isConnected) {
         const detail = this.errorDetail(error, 'link');
         this._errorMessage = detail.message;
-        this._state = 'error';
+        this.#setState('error');
         emit(this, 'link-error', detail);
       }
       throw error;
     } finally {
       this.#requests.end(signal);
     }
+  }
+
+  #setState(next: LinkAdminState): void {
+    // Where the person was working in the form, the outcome takes the focus, so a screen reader reads it
+    // and the keyboard continues from there (to the link and its copy button).
+    if ((next === 'created' || next === 'error') && this.matches(':focus-within')) {
+      void this.updateComplete.then(() =>
+        this.renderRoot
+          .querySelector<HTMLElement>(next === 'error' ? '[part~="message"]' : '[part~="status"]')
+          ?.focus(),
+      );
+    }
+    this._state = next;
   }
 
   /** Turns the server's answer into what the person sees and the event carries. */
@@ -285,11 +300,11 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
       <a part="link" href=${link} target="_blank" rel="noopener noreferrer">${link}</a>
       ${expiration ? html`<p part="expiration">${m.linkExpires(expiration)}</p>` : nothing}
       <button part="button copy-button" type="button" @click=${() => this.#copy(link)}>${m.linkCopy}</button>
-      <p class="hint" role="status" aria-live="polite">
+      <p part="hint" role="status" aria-live="polite">
         ${this._copyStatus === 'copied' ? m.linkCopied : this._copyStatus === 'failed' ? m.linkCopyFailed : ''}
       </p>
       ${qrCodeModule.loaded?.qrCode(link, m.linkQrLabel) ?? nothing}
-      <p class="hint">${m.linkScanHint}</p>
+      <p part="hint">${m.linkScanHint}</p>
     </div>`;
   }
 
@@ -324,6 +339,7 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
           <legend>${m.linkDeliveryLegend}</legend>
           <label
             ><input
+              part="radio"
               type="radio"
               name="delivery"
               value="return"
@@ -334,6 +350,7 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
           >
           <label
             ><input
+              part="radio"
               type="radio"
               name="delivery"
               value="email"
@@ -354,13 +371,26 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
             .value=${this.linkTemplate ?? ''}
             @input=${this.#onTemplate}
           />
-          <span class="hint">${m.linkTemplateHint}</span>
+          <span part="hint">${m.linkTemplateHint}</span>
         </label>
-        <button part="button" type="submit" aria-disabled=${busy ? 'true' : 'false'}>
+        <button
+          part="button"
+          type="submit"
+          aria-disabled=${busy ? 'true' : 'false'}
+          aria-busy=${busy ? 'true' : 'false'}
+        >
           ${m.linkCreateButton}
         </button>
       </form>
-      <p part="status" role="status" aria-live="polite">${status}</p>
+      <p
+        part="status"
+        class=${this._state === 'created' ? 'success' : ''}
+        role="status"
+        aria-live="polite"
+        tabindex="-1"
+      >
+        ${status}
+      </p>
       ${this._errorMessage ? html`<p part="message" role="alert" tabindex="-1">${this._errorMessage}</p>` : nothing}
       ${this._result ? this.#renderResult(this._result) : nothing}
     </div>`;

@@ -55,7 +55,8 @@ export const baseStyles = css`
   [part~='message'] {
     color: var(--_error);
   }
-  :host([state='success']) [part~='status'] {
+  :host([state='success']) [part~='status'],
+  [part~='status'].success {
     color: var(--_success);
   }
   [part~='field'] {

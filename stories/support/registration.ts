@@ -163,6 +163,22 @@ export async function clickUntil(
 }
 
 /**
+ * Types `name` into the name field of an element with `ask-name`, registers, and checks the backend was
+ * asked to store the credential under that name.
+ */
+export async function nameAndRegister(canvasElement: HTMLElement, name: string): Promise<void> {
+  const element = registrationElement(canvasElement);
+  await element.updateComplete;
+  const field = element.shadowRoot?.querySelector<HTMLInputElement>('[part~="input"]');
+  if (!field) throw new Error('The element rendered no name field');
+  await userEvent.type(field, name);
+  await clickUntil(element, { state: 'success' });
+  const backend = element.backend as FakeBackend;
+  const verify = backend.requests.find(({ method }) => method === 'verifyRegistration');
+  await expect(verify?.request).toMatchObject({ name });
+}
+
+/**
  * A story for one scenario: `render` gets the scenario's backend, `beforeEach` installs its WebAuthn (and
  * Storybook calls the restore function it returns on unmount), `play` clicks.
  */

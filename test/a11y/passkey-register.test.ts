@@ -1,0 +1,161 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/index.js';
+import type { PasskeyRegisterElement } from '../../src/index.js';
+import type { ErrorCode } from '../../src/internal/errors.js';
+import { registration } from '../../src/i18n/en/registration.js';
+import { TOKENS, USERS } from '../../mock/seed.js';
+import { VirtualAuthenticator } from '../support/authenticator.js';
+import { RegistrationHarness } from '../support/harness.js';
+import { mockApi } from '../support/mock-api.js';
+import { accessibleName, expectAlert, focusMovesTo, focusedPart, tabToPart } from '../support/a11y.js';
+
+/** Every way a passkey registration can fail that the person sees, one per error family. */
+const FAILURES: [
+  ErrorCode,
+  (element: PasskeyRegisterElement, key: VirtualAuthenticator) => Promise<unknown>,
+][] = [
+  ['cancelled', (_, key) => key.setUserVerified(false)],
+  ['already-registered', (element) => new RegistrationHarness(element).clickAndWait('registration-success')],
+  ['security', async (element) => (element.domain = 'example.com')],
+  ['unsupported', async (element) => (element.api = 'v1')],
+  [
+    'invalid-code',
+    async (element) => {
+      element.codeId = '999999999999999999';
+      element.code = 'WRONG1';
+    },
+  ],
+  ['invalid-input', async (element) => (element.userId = '')],
+  ['unauthenticated', async (element) => (element.token = 'expired-token')],
+  ['forbidden', () => mockApi.fault({ rpc: 'RegisterPasskey', status: 403 })],
+  ['not-found', () => mockApi.fault({ rpc: 'RegisterPasskey', status: 404 })],
+  // Nothing listens on port 1: fetch fails, as when the network is down.
+  ['network', async (element) => (element.baseUrl = 'http://localhost:1')],
+  ['server', () => mockApi.fault({ rpc: 'RegisterPasskey', status: 500 })],
+  ['bad-response', () => mockApi.fault({ rpc: 'RegisterPasskey', status: 200, body: 'not json' })],
+  ['verification-failed', () => mockApi.fault({ rpc: 'VerifyPasskeyRegistration', status: 400 })],
+];
+
+describe('accessibility of <passkey-register>', () => {
+  let authenticator: VirtualAuthenticator;
+  let element: PasskeyRegisterElement;
+  let harness: RegistrationHarness;
+
+  beforeEach(async () => {
+    await mockApi.reset();
+    authenticator = await VirtualAuthenticator.add();
+    element = await fixture<PasskeyRegisterElement>(
+      html`<passkey-register user-id=${USERS.alice.id}></passkey-register>`,
+    );
+    element.token = TOKENS.alice;
+    harness = new RegistrationHarness(element);
+  });
+
+  afterEach(async () => {
+    await authenticator.remove();
+  });
+
+  /** Starts a ceremony and waits until it is in `state`, held there by a hanging step. */
+  async function holdIn(state: 'starting' | 'prompting' | 'verifying') {
+    if (state === 'starting') await mockApi.fault({ rpc: 'RegisterPasskey', hang: true });
+    if (state === 'prompting') await authenticator.setPresence(false);
+    if (state === 'verifying') await mockApi.fault({ rpc: 'VerifyPasskeyRegistration', hang: true });
+    const pending = element.register().catch(() => undefined);
+    await waitUntil(() => element.state === state, `reaches ${state}`);
+    await element.updateComplete;
+    return pending;
+  }
+
+  for (const state of ['starting', 'prompting', 'verifying'] as const) {
+    it(`passes axe while ${state}, and the button keeps its accessible name`, async () => {
+      const name = harness.button.textContent?.trim();
+      const pending = holdIn(state);
+      await waitUntil(() => element.state === state);
+      await expect(element).to.be.accessible();
+      expect(harness.button.textContent?.trim()).to.equal(name);
+      expect(harness.button.getAttribute('aria-disabled')).to.equal('true');
+      element.reset();
+      await pending;
+    });
+  }
+
+  it('passes axe when idle, after success and after an error', async () => {
+    await expect(element).to.be.accessible();
+    await harness.clickAndWait('registration-success');
+    await expect(element).to.be.accessible();
+    await harness.clickAndWait('registration-error');
+    await expect(element).to.be.accessible();
+  });
+
+  it('works with the keyboard alone, and moves focus to the outcome', async () => {
+    harness.button.focus();
+    const success = new Promise((resolve) =>
+      element.addEventListener('registration-success', resolve, { once: true }),
+    );
+    await sendKeys({ press: 'Enter' });
+    await success;
+    await waitUntil(
+      () => element.shadowRoot!.activeElement?.getAttribute('part') === 'status',
+      'focus on the result',
+    );
+
+    harness.button.focus();
+    const failure = new Promise((resolve) =>
+      element.addEventListener('registration-error', resolve, { once: true }),
+    );
+    await sendKeys({ press: 'Space' });
+    await failure;
+    await waitUntil(
+      () => element.shadowRoot!.activeElement?.getAttribute('part') === 'message',
+      'focus on the error',
+    );
+  });
+
+  it('announces progress in a polite live region and errors as an alert', async () => {
+    const status = element.shadowRoot!.querySelector('[part~="status"]')!;
+    expect(status.getAttribute('role')).to.equal('status');
+    expect(status.getAttribute('aria-live')).to.equal('polite');
+    await authenticator.setUserVerified(false);
+    await harness.clickAndWait('registration-error');
+    expect(element.shadowRoot!.querySelector('[part~="message"]')!.getAttribute('role')).to.equal('alert');
+  });
+
+  it('is reached with Tab from the page', async () => {
+    await tabToPart(element, 'button');
+    expect(accessibleName(harness.button)).to.equal(registration.passkeyButton);
+  });
+
+  for (const [code, arrange] of FAILURES) {
+    it(`after ${code}: passes axe, shows an alert, moves focus to it, and offers to try again`, async () => {
+      await arrange(element, authenticator);
+      await element.updateComplete;
+      harness.button.focus();
+      const failed = oneEvent(element, 'registration-error');
+      await sendKeys({ press: 'Enter' });
+      expect((await failed).detail.code).to.equal(code);
+      await focusMovesTo(element, 'message');
+      await expect(element).to.be.accessible();
+      expectAlert(element);
+      expect(accessibleName(harness.button)).to.equal(registration.passkeyRetryButton);
+      await sendKeys({ press: 'Tab' });
+      expect(focusedPart(element)).to.equal('button');
+    });
+  }
+
+  it('with ask-name: the labelled name field is in the tab order and Enter in it registers', async () => {
+    element = await fixture<PasskeyRegisterElement>(
+      html`<passkey-register ask-name user-id=${USERS.alice.id}></passkey-register>`,
+    );
+    element.token = TOKENS.alice;
+    await expect(element).to.be.accessible();
+    const input = await tabToPart(element, 'input');
+    expect(input.closest('label')?.textContent).to.contain(registration.nameLabel);
+    await sendKeys({ type: 'Work laptop' });
+    const registered = oneEvent(element, 'registration-success');
+    await sendKeys({ press: 'Enter' });
+    expect((await registered).detail.name).to.equal('Work laptop');
+    await element.updateComplete;
+    await expect(element).to.be.accessible();
+  });
+});

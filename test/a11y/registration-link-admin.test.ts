@@ -1,0 +1,171 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import '../../src/registration-link-admin.js';
+import type { RegistrationLinkAdminElement } from '../../src/registration-link-admin.js';
+import type { ErrorCode } from '../../src/internal/errors.js';
+import { link as texts } from '../../src/i18n/en/link.js';
+import { TOKENS, USERS } from '../../mock/seed.js';
+import { LinkAdminHarness } from '../support/link-admin-harness.js';
+import { mockApi } from '../support/mock-api.js';
+import {
+  accessibleName,
+  expectAlert,
+  expectPoliteStatus,
+  focused,
+  focusMovesTo,
+  focusedPart,
+  tabTo,
+  tabToPart,
+} from '../support/a11y.js';
+
+const LANDING = 'https://app.example.com/register?userID={{.UserID}}&code={{.Code}}&codeID={{.CodeID}}';
+const RPC = 'CreatePasskeyRegistrationLink';
+
+/** Every way creating a link can fail that the administrator sees, one per error family. */
+const FAILURES: [ErrorCode, (element: RegistrationLinkAdminElement) => Promise<unknown>][] = [
+  ['invalid-input', async (element) => (element.linkTemplate = 'javascript:alert(1)//{{.Code}}')],
+  ['unsupported', async (element) => (element.backend = { label: 'Custom server' })],
+  ['unauthenticated', async (element) => (element.token = 'expired-token')],
+  ['forbidden', async (element) => (element.token = TOKENS.alice)],
+  ['not-found', async (element) => (element.userId = '199999999999999999')],
+  // Nothing listens on port 1: fetch fails, as when the network is down.
+  ['network', async (element) => (element.baseUrl = 'http://localhost:1')],
+  ['server', () => mockApi.fault({ rpc: RPC, status: 500 })],
+  ['bad-response', () => mockApi.fault({ rpc: RPC, status: 200, body: 'not json' })],
+];
+
+describe('accessibility of <registration-link-admin>', () => {
+  let element: RegistrationLinkAdminElement;
+  let harness: LinkAdminHarness;
+
+  /** The form for bob, or with `null` the form that asks for the user. */
+  async function render(userId: string | null = USERS.bob.id) {
+    element = await fixture<RegistrationLinkAdminElement>(
+      userId
+        ? html`<registration-link-admin user-id=${userId} link-template=${LANDING}></registration-link-admin>`
+        : html`<registration-link-admin link-template=${LANDING}></registration-link-admin>`,
+    );
+    element.token = TOKENS.admin;
+    harness = new LinkAdminHarness(element);
+  }
+
+  const submitButton = () => harness.part<HTMLButtonElement>('button')!;
+
+  beforeEach(async () => {
+    await mockApi.reset();
+    await render();
+  });
+
+  /** Presses a key on what has the focus and waits for the outcome event. */
+  async function pressAndWait(key: 'Enter' | 'Space', outcome: 'link-created' | 'link-error') {
+    const created = oneEvent(element, 'link-created');
+    const failed = oneEvent(element, 'link-error');
+    await sendKeys({ press: key });
+    const event = (await Promise.race([created, failed])) as CustomEvent<{ code?: string }>;
+    expect(event.type, JSON.stringify(event.detail)).to.equal(outcome);
+    await element.updateComplete;
+    return event;
+  }
+
+  it('passes axe with its form, with and without the user field', async () => {
+    await expect(element).to.be.accessible();
+    await render(null);
+    await expect(element).to.be.accessible();
+    expect(harness.input('userId').closest('label')?.textContent).to.contain(texts.linkUserIdLabel);
+  });
+
+  it('passes axe while creating, announces it politely, and the busy button keeps its name', async () => {
+    await mockApi.fault({ rpc: RPC, hang: true });
+    const name = accessibleName(submitButton());
+    const pending = element.create().catch(() => undefined);
+    await waitUntil(() => submitButton().getAttribute('aria-disabled') === 'true', 'busy');
+    await expect(element).to.be.accessible();
+    expectPoliteStatus(element, texts.linkCreating);
+    expect(accessibleName(submitButton())).to.equal(name);
+    expect(submitButton().getAttribute('aria-busy')).to.equal('true');
+    // A second press while it runs starts nothing new.
+    submitButton().focus();
+    await sendKeys({ press: 'Enter' });
+    expect((await mockApi.requests()).filter((r) => r.rpc === RPC)).to.have.length(1);
+    element.remove();
+    await pending;
+  });
+
+  it('is filled in and submitted with the keyboard alone', async () => {
+    await render(null);
+    await tabToPart(element, 'input');
+    expect(focused(element)?.getAttribute('name')).to.equal('userId');
+    await sendKeys({ type: USERS.carol.id });
+
+    // The delivery radios are one tab stop; the arrow keys choose.
+    await sendKeys({ press: 'Tab' });
+    expect(focused(element)).to.have.property('value', 'return');
+    await sendKeys({ press: 'ArrowDown' });
+    await element.updateComplete;
+    expect(element.delivery).to.equal('email');
+    await sendKeys({ press: 'ArrowUp' });
+    await element.updateComplete;
+    expect(element.delivery).to.equal('return');
+
+    await sendKeys({ press: 'Tab' });
+    expect(focused(element)?.getAttribute('name')).to.equal('linkTemplate');
+    await sendKeys({ press: 'Tab' });
+    expect(focusedPart(element)).to.equal('button');
+    const { detail } = (await pressAndWait('Enter', 'link-created')) as CustomEvent<{ userId: string }>;
+    expect(detail.userId).to.equal(USERS.carol.id);
+  });
+
+  it('with a returned code: moves focus to the result, which passes axe, and the link and copy button work by keyboard', async () => {
+    await executeServerCommand('clipboard:grant');
+    submitButton().focus();
+    const { detail } = (await pressAndWait('Enter', 'link-created')) as CustomEvent<{ link: string }>;
+    await focusMovesTo(element, 'status');
+    expectPoliteStatus(element, texts.linkCreated);
+    await expect(element).to.be.accessible();
+    const qr = harness.part('qr')!;
+    expect(qr.getAttribute('role')).to.equal('img');
+    expect(qr.getAttribute('aria-label')).to.equal(texts.linkQrLabel);
+
+    // From the result the keyboard goes on to the link, then to the copy button.
+    await sendKeys({ press: 'Tab' });
+    expect(focusedPart(element)).to.equal('link');
+    expect(harness.link!.textContent?.trim()).to.equal(detail.link);
+    await sendKeys({ press: 'Tab' });
+    expect(focusedPart(element)).to.contain('copy-button');
+    expect(accessibleName(focused(element)!)).to.equal(texts.linkCopy);
+    await sendKeys({ press: 'Enter' });
+    const copied = harness.part('result')!.querySelector('[part~="hint"][role="status"]')!;
+    await waitUntil(() => copied.textContent?.trim() === texts.linkCopied, 'the copy is announced');
+    expect(copied.getAttribute('aria-live')).to.equal('polite');
+    expect(await navigator.clipboard.readText()).to.equal(detail.link);
+    await expect(element).to.be.accessible();
+  });
+
+  it('when emailed: chosen and submitted by keyboard, the result is announced and focused', async () => {
+    await tabTo(element, (control) => control.getAttribute('type') === 'radio', 'the delivery radios');
+    await sendKeys({ press: 'ArrowDown' });
+    await element.updateComplete;
+    expect(element.delivery).to.equal('email');
+    await tabToPart(element, 'button');
+    await pressAndWait('Space', 'link-created');
+    await focusMovesTo(element, 'status');
+    expectPoliteStatus(element, texts.linkEmailed);
+    expect(harness.part('result')).to.be.null;
+    await expect(element).to.be.accessible();
+  });
+
+  for (const [code, arrange] of FAILURES) {
+    it(`after ${code}: passes axe, shows an alert and moves focus to it; the button keeps its name`, async () => {
+      await arrange(element);
+      await element.updateComplete;
+      submitButton().focus();
+      const { detail } = (await pressAndWait('Enter', 'link-error')) as CustomEvent<{ code: string }>;
+      expect(detail.code).to.equal(code);
+      await focusMovesTo(element, 'message');
+      await expect(element).to.be.accessible();
+      expectAlert(element);
+      expect(accessibleName(submitButton())).to.equal(texts.linkCreateButton);
+      expect(submitButton().getAttribute('aria-disabled')).to.equal('false');
+    });
+  }
+});
