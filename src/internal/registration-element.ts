@@ -328,7 +328,7 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
         }
         ${this._errorMessage ? html`<p part="message" role="alert" tabindex="-1">${this._errorMessage}</p>` : nothing}
         ${
-          this.askName && !busy && this._state !== 'success'
+          this.askName && this._state !== 'success'
             ? html`<label part="field"
                 >${this.messages.nameLabel}
                 <input
@@ -336,6 +336,7 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
                   name="name"
                   maxlength="200"
                   autocomplete="off"
+                  ?readonly=${busy}
                   placeholder=${this.defaultName()}
                   .value=${this._enteredName}
                   @input=${(event: Event) => (this._enteredName = (event.target as HTMLInputElement).value)}

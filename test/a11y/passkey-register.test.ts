@@ -155,6 +155,9 @@ describe('accessibility of <passkey-register>', () => {
     const registered = oneEvent(element, 'registration-success');
     await sendKeys({ press: 'Enter' });
     expect((await registered).detail.name).to.equal('Work laptop');
+    // The field stays (read-only) while the ceremony runs, so the focus is still in the element and
+    // moves to the outcome.
+    await focusMovesTo(element, 'status');
     await element.updateComplete;
     await expect(element).to.be.accessible();
   });
