@@ -65,6 +65,8 @@ export interface ListMessages {
   listConfirm: (name: string) => string;
   listConfirmButton: string;
   listCancel: string;
+  /** While a deletion is in flight, announced politely. */
+  listDeleting: (name: string) => string;
   listRemoved: (name: string) => string;
   /** When the API says the user has security keys but cannot list them (v2). */
   listUnlistedU2f: string;

@@ -196,6 +196,8 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
     const signal = this.#requests.begin();
     this._deleting = true;
     this._errorMessage = '';
+    this._status = this.messages.listDeleting(entry.name);
+    this._removed = false;
     try {
       const backend = await this.resolveBackend();
       if (!backend.removeAuthenticator) {

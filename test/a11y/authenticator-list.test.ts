@@ -165,6 +165,7 @@ describe('accessibility of <authenticator-list>', () => {
       confirm.focus();
       confirm.click();
       await waitUntil(() => confirm.getAttribute('aria-busy') === 'true', 'busy');
+      expectPoliteStatus(element, texts.listDeleting('Laptop'));
       await expect(element).to.be.accessible();
       expect(accessibleName(confirm)).to.equal(texts.listConfirmButton);
       expect(confirm.getAttribute('aria-disabled')).to.equal('true');

@@ -12,6 +12,7 @@ export const list: ListMessages = {
   listConfirm: (name) => `Delete “${name}”? You can no longer sign in with it.`,
   listConfirmButton: 'Delete',
   listCancel: 'Cancel',
+  listDeleting: (name) => `Deleting “${name}”…`,
   listRemoved: (name) => `“${name}” was deleted.`,
   listUnlistedU2f: 'You also have security keys registered; this page cannot list them one by one.',
 };

@@ -13,6 +13,7 @@ export const list: ListMessages = {
   listConfirm: (name) => `¿Eliminar «${name}»? Ya no podrás iniciar sesión con ella.`,
   listConfirmButton: 'Eliminar',
   listCancel: 'Cancelar',
+  listDeleting: (name) => `Eliminando «${name}»…`,
   listRemoved: (name) => `«${name}» se ha eliminado.`,
   listUnlistedU2f:
     'También tienes llaves de seguridad registradas; esta página no puede mostrarlas una por una.',

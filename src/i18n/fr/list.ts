@@ -13,6 +13,7 @@ export const list: ListMessages = {
   listConfirm: (name) => `Supprimer « ${name} » ? Vous ne pourrez plus vous connecter avec.`,
   listConfirmButton: 'Supprimer',
   listCancel: 'Annuler',
+  listDeleting: (name) => `Suppression de « ${name} »…`,
   listRemoved: (name) => `« ${name} » a été supprimée.`,
   listUnlistedU2f:
     'Vous avez aussi des clés de sécurité enregistrées ; cette page ne peut pas les afficher une par une.',

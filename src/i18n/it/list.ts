@@ -13,6 +13,7 @@ export const list: ListMessages = {
   listConfirm: (name) => `Eliminare «${name}»? Non potrai più usarla per accedere.`,
   listConfirmButton: 'Elimina',
   listCancel: 'Annulla',
+  listDeleting: (name) => `Eliminazione di «${name}»…`,
   listRemoved: (name) => `«${name}» è stata eliminata.`,
   listUnlistedU2f:
     'Hai registrato anche delle chiavi di sicurezza; questa pagina non può elencarle una per una.',

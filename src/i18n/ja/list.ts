@@ -13,6 +13,7 @@ export const list: ListMessages = {
   listConfirm: (name) => `「${name}」を削除しますか？削除するとサインインに使用できなくなります。`,
   listConfirmButton: '削除',
   listCancel: 'キャンセル',
+  listDeleting: (name) => `「${name}」を削除しています…`,
   listRemoved: (name) => `「${name}」を削除しました。`,
   listUnlistedU2f: 'セキュリティキーも登録されていますが、このページでは個別に表示できません。',
 };

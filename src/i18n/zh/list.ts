@@ -13,6 +13,7 @@ export const list: ListMessages = {
   listConfirm: (name) => `删除“${name}”？删除后将无法再用它登录。`,
   listConfirmButton: '删除',
   listCancel: '取消',
+  listDeleting: (name) => `正在删除“${name}”…`,
   listRemoved: (name) => `“${name}”已删除。`,
   listUnlistedU2f: '你还注册了安全密钥；此页面无法逐个列出它们。',
 };
