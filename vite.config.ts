@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
+import * as esbuild from 'esbuild';
 import { defineConfig, type Plugin } from 'vite';
 import { createZitadelMock } from './mock/zitadel-mock.js';
+import { scriptTagBundle } from './scripts/script-tag-bundle.mjs';
 
 /**
  * ZITADEL's own login page for registration links (where v1 links and template-less emails lead). In the
@@ -31,9 +33,53 @@ function zitadelMock(): Plugin {
   };
 }
 
+const BUNDLE_PATH = '/dist/';
+const BUNDLE_ENTRY = `${BUNDLE_PATH}passkey-elements.js`;
+
+/**
+ * Serves `/dist/passkey-elements.js` and its chunks for demo/plain.html, built by esbuild exactly as
+ * `npm run build` builds them (scripts/script-tag-bundle.mjs) but in memory, from the current source: so
+ * the page works straight after `npm install`, shows what was last saved, and leaves dist/ alone. Rebuilt
+ * whenever the entry is requested; the chunks then come from that same build.
+ */
+function scriptTagBundleServer(): Plugin {
+  let build: Promise<Map<string, Uint8Array>> | undefined;
+  const rebuild = async () => {
+    const result = await esbuild.build({ ...scriptTagBundle, write: false });
+    const files = new Map<string, Uint8Array>();
+    for (const file of result.outputFiles)
+      files.set(relative(scriptTagBundle.outdir, file.path), file.contents);
+    return files;
+  };
+  const serve = async (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => {
+    const path = req.url?.split('?')[0] ?? '';
+    if (!path.startsWith(BUNDLE_PATH)) return next();
+    try {
+      if (path === BUNDLE_ENTRY || !build) build = rebuild();
+      const file = (await build).get(path.slice(BUNDLE_PATH.length));
+      if (!file) return next();
+      res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+      res.setHeader('Cache-Control', 'no-cache');
+      res.end(file);
+    } catch (error) {
+      build = undefined;
+      next(error);
+    }
+  };
+  return {
+    name: 'script-tag-bundle',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => void serve(req, res, next));
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => void serve(req, res, next));
+    },
+  };
+}
+
 export default defineConfig({
   root: 'demo',
-  plugins: [zitadelMock()],
+  plugins: [zitadelMock(), scriptTagBundleServer()],
   server: {
     host: 'localhost',
     // WebAuthn needs a secure context and an RP ID that fits: http://localhost is both.
@@ -50,6 +96,7 @@ export default defineConfig({
         outbox: resolve(import.meta.dirname, 'demo/outbox.html'),
         react: resolve(import.meta.dirname, 'demo/react.html'),
         vue: resolve(import.meta.dirname, 'demo/vue.html'),
+        plain: resolve(import.meta.dirname, 'demo/plain.html'),
         register: resolve(import.meta.dirname, 'demo/register.html'),
       },
     },

@@ -3,12 +3,14 @@
  * `npm run build`: the outputs listed in ../shared/API.md.
  * - dist/passkey-elements.js  one self-contained, minified ES module for a <script type="module"> tag
  * - dist/index.js, dist/<element>.js, dist/backends.js  package entries with lit etc. left as bare imports
+ * - dist/jsx.js, dist/vue.js  empty: their .d.ts add the tags to React's JSX and Vue's GlobalComponents
  * - dist/**.d.ts  type declarations (tsc)
  * - custom-elements.json  the Custom Elements Manifest, from the JSDoc (checked in; CI checks it is current)
  */
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import * as esbuild from 'esbuild';
+import { scriptTagBundle } from './script-tag-bundle.mjs';
 
 const common = /** @type {const} */ ({
   bundle: true,
@@ -22,16 +24,9 @@ const common = /** @type {const} */ ({
 rmSync('dist', { recursive: true, force: true });
 
 await Promise.all([
-  esbuild.build({
-    ...common,
-    entryPoints: { 'passkey-elements': 'src/passkey-elements.ts' },
-    outdir: 'dist',
-    minify: true,
-    // The ZITADEL adapters, the ceremony, the QR code and the languages other than English are chunks
-    // the bundle loads from beside itself when first needed.
-    splitting: true,
-    chunkNames: 'passkey-elements-chunks/[name]-[hash]',
-  }),
+  // The ZITADEL adapters, the ceremony, the QR code and the languages other than English are chunks the
+  // bundle loads from beside itself when first needed.
+  esbuild.build(scriptTagBundle),
   esbuild.build({
     ...common,
     entryPoints: {
@@ -42,6 +37,9 @@ await Promise.all([
       'authenticator-list': 'src/authenticator-list.ts',
       backends: 'src/backends.ts',
       react: 'src/react.ts',
+      // Types only (JSX and Vue template types); empty modules, so that importing them cannot break a build.
+      jsx: 'src/jsx.ts',
+      vue: 'src/vue.ts',
     },
     outdir: 'dist',
     splitting: true,

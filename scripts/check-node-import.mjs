@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * Importing the package in Node (server-side rendering, tests, build tools) must not throw: the elements
- * define themselves only where `customElements` exists. CI runs this after `npm run build`.
+ * define themselves only where `customElements` exists. CI runs this after `npm run build`. Not
+ * `dist/passkey-elements.js`: the script-tag bundle carries lit's browser build and is for browsers only.
  */
 import assert from 'node:assert/strict';
 
@@ -10,12 +11,19 @@ const entries = {
     'PasskeyRegisterElement',
     'U2fRegisterElement',
     'RegistrationLinkAdminElement',
+    'AuthenticatorListElement',
     'zitadelV2',
   ],
   'dist/passkey-register.js': ['PasskeyRegisterElement'],
   'dist/u2f-register.js': ['U2fRegisterElement'],
   'dist/registration-link-admin.js': ['RegistrationLinkAdminElement'],
+  'dist/authenticator-list.js': ['AuthenticatorListElement'],
   'dist/backends.js': ['zitadelV2', 'zitadelV3alpha', 'zitadelV1', 'RegistrationError'],
+  // Needs React (an optional peer; a devDependency here): server-side rendering imports it in Node.
+  'dist/react.js': ['PasskeyRegister', 'U2fRegister', 'RegistrationLinkAdmin', 'AuthenticatorList'],
+  // Types only: empty modules, so that `import 'passkey-elements/jsx'` cannot break anything.
+  'dist/jsx.js': [],
+  'dist/vue.js': [],
 };
 
 for (const [file, names] of Object.entries(entries)) {

@@ -1,5 +1,13 @@
 #!/usr/bin/env bash
-# `npm pack` must produce a package that installs in a fresh folder and imports there, with its types.
+# `npm pack` must produce a package that installs in a fresh folder and works there:
+# - every file the exports map names (each `types` and each module) is in the tarball;
+# - every JS entry imports in Node;
+# - a consumer's TypeScript type-checks against every entry: first `.`, the element entries and
+#   `./backends` with neither React nor Vue installed (the main entry must not need them), then
+#   `./react`, `./jsx` and `./vue` with React's types and Vue. The type tests are test/types/*, the same
+#   files `npm run typecheck` checks against the source; their `@ts-expect-error` lines make tsc fail when
+#   the packed types accept what they must refuse.
+# TypeScript, React and Vue come in the versions the repo has installed, so npm finds them in its cache.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
@@ -7,18 +15,77 @@ trap 'rm -rf "$work"' EXIT
 tarball=$(cd "$root" && npm pack --silent --pack-destination "$work" | tail -n 1)
 cd "$work"
 npm init -y >/dev/null
-npm install --no-audit --no-fund --silent "./$tarball" >/dev/null
+npm pkg set type=module
+install() { npm install --no-audit --no-fund --silent --prefer-offline "$@" >/dev/null; }
+version() { node -p "require('$root/node_modules/$1/package.json').version"; }
+install "./$tarball"
 test -s node_modules/passkey-elements/custom-elements.json
-test -s node_modules/passkey-elements/dist/passkey-elements.js
-test -s node_modules/passkey-elements/dist/index.d.ts
+
 cat > check.mjs <<'JS'
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+const folder = 'node_modules/passkey-elements';
+const pkg = JSON.parse(readFileSync(`${folder}/package.json`, 'utf8'));
+const targets = Object.entries(pkg.exports).flatMap(([entry, target]) =>
+  (typeof target === 'string' ? [target] : Object.values(target)).map((file) => [entry, file]),
+);
+for (const [entry, file] of [...targets, ['types', pkg.types], ['main', pkg.main]]) {
+  assert.ok(existsSync(`${folder}/${file}`), `${entry}: ${file} is in the tarball`);
+}
+const typed = targets.filter(([, file]) => file.endsWith('.d.ts')).map(([entry]) => entry);
+for (const entry of ['.', './backends', './react', './jsx', './vue']) assert.ok(typed.includes(entry), `${entry} has types`);
+console.log(`ok all ${targets.length} files of the exports map are in the tarball (${typed.length} entries with types)`);
+
+// Every JS entry imports in Node, except the script-tag bundle (browsers only: lit is bundled in its browser
+// build) and ./react before React is installed (it is an optional peer).
+const withReact = process.argv[2] === 'with-react';
+const modules = Object.keys(pkg.exports).filter(
+  (entry) => !entry.endsWith('.json') && entry !== './passkey-elements.js' && (withReact || entry !== './react'),
+);
+for (const entry of modules) await import(entry === '.' ? pkg.name : `${pkg.name}/${entry.slice(2)}`);
 const kit = await import('passkey-elements');
 assert.ok(kit.PasskeyRegisterElement && kit.AuthenticatorListElement && kit.zitadelV2);
 const { zitadelV3alpha } = await import('passkey-elements/backends');
 assert.equal(zitadelV3alpha({}).label, 'ZITADEL v3alpha');
-await import('passkey-elements/passkey-register.js');
-await import('passkey-elements/registration-link-admin.js');
-console.log(`ok ${process.argv[2]} installs and imports in a fresh folder`);
+console.log(`ok ${modules.join(', ')} import in Node`);
 JS
-node check.mjs "$tarball"
+node check.mjs
+
+# The type tests, against the installed package (no `paths`: the exports map resolves them).
+mkdir types
+cp "$root"/test/types/*.ts "$root"/test/types/*.tsx types/
+tsconfig() {
+  cat > "tsconfig.$1.json" <<JSON
+{
+  "compilerOptions": {
+    "target": "ES2022",
+    "module": "$2",
+    "moduleResolution": "$3",
+    "lib": ["ES2023", "DOM", "DOM.Iterable"],
+    "strict": true,
+    "noEmit": true,
+    "jsx": "react-jsx",
+    "types": [],
+    "skipLibCheck": $4
+  },
+  "files": [$5]
+}
+JSON
+}
+install "typescript@$(version typescript)"
+# Without React or Vue; our own .d.ts files are checked too (skipLibCheck off). npm installs React's types
+# as a peer of @lit/react, so remove them: a consumer without them (pnpm, --legacy-peer-deps) must work.
+rm -rf node_modules/@types/react
+tsconfig bundler ESNext Bundler false '"types/entries.ts"'
+tsconfig node NodeNext NodeNext false '"types/entries.ts"'
+npx tsc -p tsconfig.bundler.json
+npx tsc -p tsconfig.node.json
+echo "ok . ./passkey-register.js ./u2f-register.js ./registration-link-admin.js ./authenticator-list.js ./backends type-check without React or Vue (Bundler and NodeNext)"
+
+install "react@$(version react)" "@types/react@$(version @types/react)" "vue@$(version vue)"
+# lib checking off here: Vue's and React's own declarations are not ours to check.
+tsconfig frameworks ESNext Bundler true '"types/entries.ts", "types/react.tsx", "types/jsx.tsx", "types/vue.ts"'
+npx tsc -p tsconfig.frameworks.json
+node check.mjs with-react >/dev/null
+echo "ok ./react ./jsx ./vue type-check with React $(version react) and Vue $(version vue); ./react imports in Node"
+echo "ok $tarball installs, imports and type-checks in a fresh folder"

@@ -43,8 +43,35 @@ describe('React wrappers', () => {
     expect(element.getAttribute('token'), 'the token is a property, not an attribute').to.equal(null);
     await element.updateComplete;
     element.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button"]')!.click();
-    await waitUntil(() => successes.length === 1, 'onRegistrationSuccess is called');
+    await waitUntil(() => successes.length === 1, 'onRegistrationSuccess is called', { timeout: 8000 });
     expect(successes[0]).to.include({ kind: 'passkey', userId: USERS.alice.id, name: 'From React' });
+    root.unmount();
+  });
+
+  // What `passkey-elements/jsx` types: React 19 sets a prop as a property where the element has one, else
+  // as an attribute, and listens to `on` + the exact event name.
+  it('<passkey-register> in React 19 JSX takes attributes, the token as a property and onregistration-success', async () => {
+    const successes: RegistrationSuccessDetail[] = [];
+    const root = ReactDOMClient.createRoot(host);
+    ReactDOM.flushSync(() =>
+      root.render(
+        React.createElement('passkey-register', {
+          'user-id': USERS.alice.id,
+          'passkey-name': 'From JSX',
+          token: TOKENS.alice,
+          'onregistration-success': (event: CustomEvent<RegistrationSuccessDetail>) =>
+            successes.push(event.detail),
+        }),
+      ),
+    );
+    const element = host.querySelector('passkey-register') as PasskeyRegisterElement;
+    expect(element.getAttribute('user-id')).to.equal(USERS.alice.id);
+    expect(element.token).to.equal(TOKENS.alice);
+    expect(element.getAttribute('token'), 'the token is a property, not an attribute').to.equal(null);
+    await element.updateComplete;
+    element.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button"]')!.click();
+    await waitUntil(() => successes.length === 1, 'onregistration-success is called', { timeout: 8000 });
+    expect(successes[0]).to.include({ kind: 'passkey', userId: USERS.alice.id, name: 'From JSX' });
     root.unmount();
   });
 });

@@ -1,0 +1,137 @@
+/**
+ * What each tag takes and sends, for the framework type entries (`passkey-elements/jsx`,
+ * `passkey-elements/vue`): its settable properties, its attributes by their HTML names, its events by name.
+ * Types only, derived from the element classes so that they cannot drift from them.
+ */
+import type { AuthenticatorListElement, AuthenticatorRemovedDetail } from './authenticator-list-element.js';
+import type { RegistrationErrorDetail, RegistrationErrorEvent } from './events.js';
+import type { RegistrationStartEvent, RegistrationSuccessEvent } from './events.js';
+import type { LinkCreatedEvent, LinkErrorEvent } from './link-events.js';
+import type { PasskeyRegisterElement } from './passkey-register-element.js';
+import type { RegistrationLinkAdminElement } from './registration-link-admin-element.js';
+import type { U2fRegisterElement } from './u2f-register-element.js';
+
+/** The shared configuration as properties; `token`, `backend` and `strings` exist only as properties. */
+type ConfigurationProperty =
+  | 'api'
+  | 'baseUrl'
+  | 'orgId'
+  | 'instanceDomain'
+  | 'credentials'
+  | 'theme'
+  | 'timeout'
+  | 'token'
+  | 'backend'
+  | 'strings';
+
+type RegistrationProperty =
+  ConfigurationProperty | 'userId' | 'domain' | 'authenticator' | 'prefetch' | 'askName';
+
+/** The properties a page may set (not `state`, which is read-only). */
+export type PasskeyRegisterProperties = Pick<
+  PasskeyRegisterElement,
+  RegistrationProperty | 'codeId' | 'code' | 'fromUrl' | 'passkeyName'
+>;
+export type U2fRegisterProperties = Pick<U2fRegisterElement, RegistrationProperty | 'tokenName'>;
+export type RegistrationLinkAdminProperties = Pick<
+  RegistrationLinkAdminElement,
+  ConfigurationProperty | 'userId' | 'delivery' | 'linkTemplate'
+>;
+export type AuthenticatorListProperties = Pick<
+  AuthenticatorListElement,
+  ConfigurationProperty | 'userId' | 'domain'
+>;
+
+type Configured =
+  PasskeyRegisterElement | U2fRegisterElement | RegistrationLinkAdminElement | AuthenticatorListElement;
+
+/** The shared configuration as attributes (`lang` is a global attribute). */
+export interface ConfigurationAttributes {
+  api?: Configured['api'];
+  'base-url'?: string;
+  'org-id'?: string;
+  'instance-domain'?: string;
+  credentials?: Configured['credentials'];
+  theme?: Configured['theme'];
+  /** Milliseconds. Frameworks set it as the property, so a number. */
+  timeout?: number;
+}
+
+interface RegistrationAttributes extends ConfigurationAttributes {
+  'user-id'?: string;
+  domain?: string;
+  authenticator?: PasskeyRegisterElement['authenticator'];
+  prefetch?: boolean;
+  'ask-name'?: boolean;
+}
+
+export interface PasskeyRegisterAttributes extends RegistrationAttributes {
+  'code-id'?: string;
+  code?: string;
+  'from-url'?: boolean;
+  'passkey-name'?: string;
+}
+
+export interface U2fRegisterAttributes extends RegistrationAttributes {
+  'token-name'?: string;
+}
+
+export interface RegistrationLinkAdminAttributes extends ConfigurationAttributes {
+  'user-id'?: string;
+  delivery?: RegistrationLinkAdminElement['delivery'];
+  'link-template'?: string;
+}
+
+export interface AuthenticatorListAttributes extends ConfigurationAttributes {
+  'user-id'?: string;
+  domain?: string;
+}
+
+/** The events of `<passkey-register>` and `<u2f-register>`. */
+export interface RegistrationEventMap {
+  'registration-start': RegistrationStartEvent;
+  'registration-success': RegistrationSuccessEvent;
+  'registration-error': RegistrationErrorEvent;
+  /** The element's `capabilities` (what this browser and device can do) are known. */
+  'capabilities-change': Event;
+}
+
+export interface RegistrationLinkAdminEventMap {
+  'link-created': LinkCreatedEvent;
+  'link-error': LinkErrorEvent;
+}
+
+export interface AuthenticatorListEventMap {
+  'authenticator-removed': CustomEvent<AuthenticatorRemovedDetail>;
+  'list-error': CustomEvent<RegistrationErrorDetail>;
+}
+
+/** Every tag of the kit with its element class, settable properties, attributes and events. */
+export interface KitElements {
+  'passkey-register': {
+    element: PasskeyRegisterElement;
+    properties: PasskeyRegisterProperties;
+    attributes: PasskeyRegisterAttributes;
+    events: RegistrationEventMap;
+  };
+  'u2f-register': {
+    element: U2fRegisterElement;
+    properties: U2fRegisterProperties;
+    attributes: U2fRegisterAttributes;
+    events: RegistrationEventMap;
+  };
+  'registration-link-admin': {
+    element: RegistrationLinkAdminElement;
+    properties: RegistrationLinkAdminProperties;
+    attributes: RegistrationLinkAdminAttributes;
+    events: RegistrationLinkAdminEventMap;
+  };
+  'authenticator-list': {
+    element: AuthenticatorListElement;
+    properties: AuthenticatorListProperties;
+    attributes: AuthenticatorListAttributes;
+    events: AuthenticatorListEventMap;
+  };
+}
+
+export type KitTag = keyof KitElements;
