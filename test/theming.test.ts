@@ -33,6 +33,7 @@ const partsOf = (element: Kit) =>
     [...element.shadowRoot!.querySelectorAll('[part]')].flatMap((e) => e.getAttribute('part')!.split(' ')),
   );
 const styleOf = (element: Kit, name: string) => {
+  if (name === 'host') return getComputedStyle(element);
   const found = part(element, name);
   if (!found) throw new Error(`<${element.localName}> shows no ${name} part`);
   return getComputedStyle(found);
@@ -104,7 +105,7 @@ const TAGS: Tag[] = ['passkey-register', 'u2f-register', 'registration-link-admi
  * What each public custom property changes, and in which look: the value set on the element, and the part
  * (or the host) whose computed style must then show it.
  */
-const EFFECTS: Record<string, { look: Look; value: string; part: string; css: string }> = {
+const EFFECTS: Record<string, { look: Look; value: string; part: string; css: string; theme?: string }> = {
   '--pk-accent-color': { look: 'idle', value: 'rgb(1, 2, 3)', part: 'button', css: 'background-color' },
   '--pk-on-accent-color': { look: 'idle', value: 'rgb(4, 5, 6)', part: 'button', css: 'color' },
   '--pk-text-color': { look: 'idle', value: 'rgb(7, 8, 9)', part: 'base', css: 'color' },
@@ -115,6 +116,13 @@ const EFFECTS: Record<string, { look: Look; value: string; part: string; css: st
   '--pk-spacing': { look: 'idle', value: '5px', part: 'base', css: 'row-gap' },
   '--pk-font-family': { look: 'idle', value: 'monospace', part: 'base', css: 'font-family' },
   '--pk-qr-size': { look: 'success', value: '77px', part: 'qr', css: 'width' },
+  '--pk-surface-color': {
+    look: 'idle',
+    value: 'rgb(19, 20, 21)',
+    part: 'host',
+    css: 'background-color',
+    theme: 'dark',
+  },
 };
 
 /** The computed value of a system colour (e.g. `ButtonText`) in the current colour mode. */
@@ -174,6 +182,10 @@ describe('theming', () => {
         for (const name of read) {
           const effect = EFFECTS[name]!;
           const element = await make(tag, effect.look);
+          if (effect.theme) {
+            element.setAttribute('theme', effect.theme);
+            await element.updateComplete;
+          }
           const before = styleOf(element, effect.part).getPropertyValue(effect.css);
           element.style.setProperty(name, effect.value);
           const after = styleOf(element, effect.part).getPropertyValue(effect.css);
@@ -190,6 +202,25 @@ describe('theming', () => {
         const dark = styleOf(element, 'button').backgroundColor;
         expect(dark).not.to.equal(light);
         expect(getComputedStyle(element).colorScheme).to.equal('dark');
+      });
+
+      it('paints its own surface with an explicit theme, so its text is legible on any page', async () => {
+        const element = await make(tag);
+        expect(getComputedStyle(element).backgroundColor, 'no surface by default').to.equal(
+          'rgba(0, 0, 0, 0)',
+        );
+        for (const theme of ['dark', 'light'] as const) {
+          element.setAttribute('theme', theme);
+          await element.updateComplete;
+          const { color, backgroundColor } = getComputedStyle(element);
+          expect(backgroundColor, theme).not.to.equal('rgba(0, 0, 0, 0)');
+          expect(backgroundColor, `${theme}: text and surface differ`).not.to.equal(color);
+          const lightness = (rgb: string) =>
+            (rgb.match(/\d+/g) ?? []).slice(0, 3).reduce((sum, channel) => sum + Number(channel), 0);
+          const darker = theme === 'dark' ? backgroundColor : color;
+          const lighter = theme === 'dark' ? color : backgroundColor;
+          expect(lightness(darker), `${theme}: contrast`).to.be.lessThan(lightness(lighter) - 300);
+        }
       });
 
       it('follows prefers-color-scheme with theme="auto" only; theme="light"/"dark" and a light page do not', async () => {

@@ -63,6 +63,7 @@ const ENGLISH: CommonMessages & ListMessages = { ...common, ...list };
  * @cssprop --pk-radius - Corner radius.
  * @cssprop --pk-spacing - Space between the parts.
  * @cssprop --pk-font-family - Font.
+ * @cssprop --pk-surface-color - Background with an explicit `theme` (default: `Canvas` of that scheme).
  */
 export class AuthenticatorListElement extends ConfiguredElement<CommonMessages & ListMessages> {
   static override styles = [

@@ -40,6 +40,7 @@ import { readRegistrationLink, removeCodeFromAddressBar } from './registration-l
  * @cssprop --pk-radius - Corner radius.
  * @cssprop --pk-spacing - Space between the parts.
  * @cssprop --pk-font-family - Font.
+ * @cssprop --pk-surface-color - Background with an explicit `theme` (default: `Canvas` of that scheme).
  */
 export class PasskeyRegisterElement extends RegistrationElement {
   protected readonly kind = 'passkey';

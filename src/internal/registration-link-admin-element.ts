@@ -64,6 +64,7 @@ function ownerOf(details: ChangeDetails | undefined): string | undefined {
  * @cssprop --pk-radius - Corner radius.
  * @cssprop --pk-spacing - Space between the parts.
  * @cssprop --pk-font-family - Font.
+ * @cssprop --pk-surface-color - Background with an explicit `theme` (default: `Canvas` of that scheme).
  * @cssprop --pk-qr-size - Width and height of the QR code.
  */
 export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessages & LinkMessages> {

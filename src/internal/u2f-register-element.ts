@@ -36,6 +36,7 @@ import {
  * @cssprop --pk-radius - Corner radius.
  * @cssprop --pk-spacing - Space between the parts.
  * @cssprop --pk-font-family - Font.
+ * @cssprop --pk-surface-color - Background with an explicit `theme` (default: `Canvas` of that scheme).
  */
 export class U2fRegisterElement extends RegistrationElement {
   protected readonly kind = 'u2f';

@@ -6,7 +6,8 @@ import { css } from 'lit';
  *
  * Light or dark follows the page's `color-scheme` (a page that declares `color-scheme: light dark` gets
  * the person's `prefers-color-scheme`), so the element never turns dark on a light-only page; the
- * `theme` attribute (`light`, `dark`, `auto`) decides explicitly.
+ * `theme` attribute (`light`, `dark`, `auto`) decides explicitly, and then the element paints its own
+ * surface (`--pk-surface-color`, `Canvas` of its scheme) so its text is legible on any page.
  */
 export const themeTokens = css`
   :host {
@@ -28,6 +29,11 @@ export const themeTokens = css`
   }
   :host([theme='auto']) {
     color-scheme: light dark;
+  }
+  :host([theme='light']),
+  :host([theme='dark']),
+  :host([theme='auto']) {
+    background: var(--pk-surface-color, Canvas);
   }
 `;
 
