@@ -2,12 +2,17 @@ import { setCustomElementsManifest, type Preview } from '@storybook/web-componen
 import { html } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { withActions } from 'storybook/actions/decorator';
+import { configure } from 'storybook/test';
 import manifest from '../custom-elements.json';
 import { LANGUAGES } from '../src/i18n/index.js';
 
 // The docs pages and the controls' descriptions come from the Custom Elements Manifest (`npm run build`
 // writes it from the elements' JSDoc).
 setCustomElementsManifest(manifest);
+
+// The play functions' waitFor: the elements load their code chunks on first use, which on a busy machine
+// (CI opens stories two at a time) can take longer than testing-library's default second.
+configure({ asyncUtilTimeout: 5_000 });
 
 type ArgTypesEnhancer = NonNullable<Preview['argTypesEnhancers']>[number];
 
