@@ -1,5 +1,5 @@
-import { expect, fixture, html } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { PasskeyRegisterElement, RegistrationLinkAdminElement } from '../src/index.js';
 import type { ApiGeneration } from '../src/backends/types.js';
@@ -162,6 +162,57 @@ describe('<registration-link-admin>', () => {
       await harness.element.updateComplete;
       expect(await navigator.clipboard.readText()).to.equal(detail.link);
       expect(harness.element.shadowRoot!.textContent).to.contain('Link copied');
+    });
+
+    it('is still copied where the Clipboard API refuses, by selecting it (the old way)', async () => {
+      await executeServerCommand('clipboard:grant');
+      await navigator.clipboard.writeText('before');
+      const { harness } = await linkAdmin();
+      const { detail } = await harness.submitAndWait('link-created');
+      const writeText = Object.getOwnPropertyDescriptor(Clipboard.prototype, 'writeText')!;
+      let refused = 0;
+      Object.defineProperty(Clipboard.prototype, 'writeText', {
+        configurable: true,
+        value: () => {
+          refused += 1;
+          return Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+        },
+      });
+      try {
+        // A person's key press: copying by selection needs the user activation it gives.
+        harness.part<HTMLButtonElement>('copy-button')!.focus();
+        await sendKeys({ press: 'Enter' });
+        await waitUntil(() => harness.element.shadowRoot!.textContent!.includes('Link copied'), 'copied');
+      } finally {
+        Object.defineProperty(Clipboard.prototype, 'writeText', writeText);
+      }
+      expect(refused).to.equal(1);
+      expect(await navigator.clipboard.readText()).to.equal(detail.link);
+      // The helper field is gone again.
+      expect(harness.element.shadowRoot!.querySelector('textarea')).to.equal(null);
+    });
+
+    it('says so when copying does not work at all, so the person copies it by hand', async () => {
+      const { harness } = await linkAdmin();
+      await harness.submitAndWait('link-created');
+      const writeText = Object.getOwnPropertyDescriptor(Clipboard.prototype, 'writeText')!;
+      const execCommand = Object.getOwnPropertyDescriptor(Document.prototype, 'execCommand')!;
+      Object.defineProperty(Clipboard.prototype, 'writeText', {
+        configurable: true,
+        value: () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')),
+      });
+      Object.defineProperty(Document.prototype, 'execCommand', { configurable: true, value: () => false });
+      try {
+        harness.part<HTMLButtonElement>('copy-button')!.click();
+        await waitUntil(
+          () => harness.element.shadowRoot!.textContent!.includes('Copying did not work'),
+          'the failure is shown',
+        );
+      } finally {
+        Object.defineProperty(Clipboard.prototype, 'writeText', writeText);
+        Object.defineProperty(Document.prototype, 'execCommand', execCommand);
+      }
+      expect(harness.part('link')!.textContent).to.contain('https://');
     });
 
     it('asks for the user id when user-id is not set', async () => {
