@@ -24,8 +24,10 @@ export interface RegistrationHost {
   hasCode(): boolean;
   /** Whether options should be fetched ahead of the click (`prefetch`, or a code). */
   wantsPrefetch(): boolean;
-  /** Whether a ceremony is under way or failed: no prefetch then, or a retry after the failure. */
-  state(): string;
+  /** A ceremony is under way: no prefetch then. */
+  busy(): boolean;
+  /** The last ceremony failed: the person will likely try again. */
+  failed(): boolean;
   resolveBackend(): Promise<RegistrationBackend>;
   stage(stage: CeremonyStage): void;
   succeeded(result: RegistrationSuccess): void;
@@ -94,15 +96,10 @@ export class RegistrationDriver {
     this.#ceremony.abort(reason);
   }
 
-  #busy(): boolean {
-    const state = this.#host.state();
-    return state === 'starting' || state === 'prompting' || state === 'verifying';
-  }
-
   /** Fetches creation options ahead of the click, quietly: failures are reported by the click itself. */
   prefetch(): void {
     const host = this.#host;
-    if (!host.wantsPrefetch() || this.#prepared || this.#preparing || this.#busy()) return;
+    if (!host.wantsPrefetch() || this.#prepared || this.#preparing || host.busy()) return;
     let request: CeremonyRequest;
     try {
       request = host.request();
@@ -205,8 +202,7 @@ export class RegistrationDriver {
       this.#ceremony.end(signal);
       // After a failure the person will likely try again: fresh options (never this ceremony's
       // challenge) are fetched now. After a success, only when they show intent again.
-      if (element.isConnected && host.state() === 'error' && !request.code)
-        queueMicrotask(() => this.prefetch());
+      if (element.isConnected && host.failed() && !request.code) queueMicrotask(() => this.prefetch());
     }
   }
 }

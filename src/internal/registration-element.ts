@@ -121,11 +121,11 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
 
   protected override warmUp(): void {
     super.warmUp();
-    if (this.#wantsPrefetch())
-      void this.#loadDriver().then(
-        (driver) => driver.prefetch(),
-        () => {},
-      );
+    // The driver decides whether to fetch ahead (`prefetch`, or a link's code).
+    void this.#loadDriver().then(
+      (driver) => driver.prefetch(),
+      () => {},
+    );
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -145,7 +145,8 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
       request: () => this.#ceremonyRequest(),
       hasCode: () => this.#hasCode(),
       wantsPrefetch: () => this.#wantsPrefetch(),
-      state: () => this._state,
+      busy: () => this.#busy(),
+      failed: () => this._state === 'error',
       resolveBackend: () => this.resolveBackend(),
       stage: (stage) => {
         this._errorMessage = '';
