@@ -59,6 +59,12 @@ const commands = {
   },
 };
 
+/**
+ * The routes `module:fail` added, per page, so that `module:restore` removes those and no others.
+ * @type {WeakMap<import('playwright-core').Page, { matches: (url: URL) => boolean, refuse: (route: import('playwright-core').Route) => Promise<void> }[]>}
+ */
+const failedModules = new WeakMap();
+
 /** Commands about the page itself rather than the authenticator. */
 /** @type {Record<string, (page: import('playwright-core').Page, payload: any) => Promise<unknown>>} */
 const pageCommands = {
@@ -74,14 +80,18 @@ const pageCommands = {
    * be loaded (offline, a deploy that removed it). `payload.path` is the end of the module's path.
    */
   async 'module:fail'(page, { path }) {
-    await page.route(
-      (url) => url.pathname.endsWith(path),
-      (route) => route.fulfill({ status: 503, contentType: 'text/plain', body: 'unavailable' }),
-    );
+    /** @param {URL} url */
+    const matches = (url) => url.pathname.endsWith(path);
+    /** @param {import('playwright-core').Route} route */
+    const refuse = (route) => route.fulfill({ status: 503, contentType: 'text/plain', body: 'unavailable' });
+    await page.route(matches, refuse);
+    failedModules.set(page, [...(failedModules.get(page) ?? []), { matches, refuse }]);
     return true;
   },
+  /** Undoes `module:fail` on this page, and only that. */
   async 'module:restore'(page) {
-    await page.unrouteAll();
+    for (const { matches, refuse } of failedModules.get(page) ?? []) await page.unroute(matches, refuse);
+    failedModules.delete(page);
     return true;
   },
 };
