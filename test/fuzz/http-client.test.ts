@@ -347,7 +347,8 @@ describe('fuzzing the HTTP client end to end', () => {
           input instanceof RegistrationError &&
           input.code === 'server' &&
           /\(WEBAU-[A-Za-z0-9]+\)\s*$/.test(input.serverMessage ?? '');
-        if (!rejectedCredential) return output === input;
+        // Object.is: the same value, NaN included (NaN !== NaN).
+        if (!rejectedCredential) return Object.is(output, input);
         expect(output).to.be.instanceOf(RegistrationError);
         const failure = output as RegistrationError;
         expect(failure.code).to.equal('verification-failed');
