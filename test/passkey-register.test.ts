@@ -85,6 +85,16 @@ describe('<passkey-register>', () => {
       expect(requests.every((r) => r.tokenOwner === 'alice')).to.equal(true);
     });
 
+    it('cuts a long name to 200 characters (code points), never splitting an emoji', async () => {
+      const { element, harness } = await passkeyRegister();
+      element.passkeyName = `a${'😀'.repeat(250)}`;
+      const { detail } = await harness.clickAndWait('registration-success');
+      const sent = ((await mockApi.requests())[1]!.body as { passkeyName: string }).passkeyName;
+      expect([...sent]).to.have.length(200);
+      expect(sent).to.equal(`a${'😀'.repeat(199)}`);
+      expect(detail.name).to.equal(sent);
+    });
+
     it('takes the token from a function', async () => {
       const { element, harness } = await passkeyRegister(USERS.bob.id, null);
       element.token = async () => TOKENS.bob;
