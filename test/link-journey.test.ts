@@ -197,6 +197,14 @@ describe('the registration link journey', () => {
         expect(harness.continueLink, `no link for ${JSON.stringify(hostile)}`).to.equal(null);
       }
       expect(element.shadowRoot!.innerHTML).not.to.match(/href="\s*(javascript|data|vbscript):/i);
+
+      // A new link's code given by the page: the element offers to register again.
+      const fresh = await mockApi.createCode(USERS.bob.id);
+      element.codeId = fresh.id;
+      element.code = fresh.code;
+      await element.updateComplete;
+      expect(element.state).to.equal('idle');
+      expect(harness.button.textContent?.trim()).to.equal('Create a passkey');
     });
 
     it('without a code, success keeps "Create another passkey" and shows "Continue"', async () => {

@@ -207,9 +207,10 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
     super.willUpdate(changed);
     if (![...changed.keys()].some((key) => REQUEST_PROPERTIES.has(key))) return;
     this.#driver?.discard();
-    // An error was about the old settings: with new ones the person may start again.
-    if (this._state === 'error') {
+    // An error was about the old settings, a spent code is replaced: with new ones the person may start again.
+    if (this._state === 'error' || (this._state === 'success' && this._codeSpent)) {
       this._error = undefined;
+      this._codeSpent = false;
       this.#setState('idle');
     }
   }
