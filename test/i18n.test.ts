@@ -98,7 +98,8 @@ describe('languages', () => {
     await waitUntil(() => new RegistrationHarness(element).statusText === es.passkeyIdle);
     const { detail } = await new RegistrationHarness(element).clickAndWait('registration-error');
     expect(detail.code).to.equal('unauthenticated');
-    expect(detail.message).to.equal(`${es.errors.unauthenticated} ${es.hints.unauthenticated}`);
+    // No token, no backend, no link: there was no session to expire.
+    expect(detail.message).to.equal(es.registrationNeedsLink);
   });
 
   it('lets strings override any message, in any language', async () => {

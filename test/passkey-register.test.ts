@@ -85,6 +85,16 @@ describe('<passkey-register>', () => {
       expect(requests.every((r) => r.tokenOwner === 'alice')).to.equal(true);
     });
 
+    it('cuts a long name to 200 characters (code points), never splitting an emoji', async () => {
+      const { element, harness } = await passkeyRegister();
+      element.passkeyName = `a${'😀'.repeat(250)}`;
+      const { detail } = await harness.clickAndWait('registration-success');
+      const sent = ((await mockApi.requests())[1]!.body as { passkeyName: string }).passkeyName;
+      expect([...sent]).to.have.length(200);
+      expect(sent).to.equal(`a${'😀'.repeat(199)}`);
+      expect(detail.name).to.equal(sent);
+    });
+
     it('takes the token from a function', async () => {
       const { element, harness } = await passkeyRegister(USERS.bob.id, null);
       element.token = async () => TOKENS.bob;
@@ -152,6 +162,7 @@ describe('<passkey-register>', () => {
       expect(detail.message).to.contain('Ask for a new link');
       expect(second.element.state).to.equal('error');
       expect(second.harness.messageText).to.equal(detail.message);
+      expect(second.harness.hasButton, 'no retry: the same code cannot work').to.equal(false);
 
       // Works again: a fresh code on a second authenticator (the first already holds bob's passkey).
       await authenticator.remove();
@@ -159,6 +170,7 @@ describe('<passkey-register>', () => {
       const fresh = await mockApi.createCode(USERS.bob.id);
       second.element.codeId = fresh.id;
       second.element.code = fresh.code;
+      await second.element.updateComplete;
       await second.harness.clickAndWait('registration-success');
       expect(await mockApi.registeredOf(USERS.bob.id)).to.have.length(2);
     });
@@ -199,9 +211,12 @@ describe('<passkey-register>', () => {
       const { detail } = await harness.clickAndWait('registration-error');
       expect(detail).to.include({ kind: 'passkey', code: 'not-found', status: 404, grpcCode: 5 });
       expect(element.state).to.equal('error');
-      expect(harness.button.textContent?.trim()).to.equal('Try again');
+      expect(harness.hasButton, 'no retry: the same user is still unknown').to.equal(false);
 
       element.userId = USERS.alice.id;
+      await element.updateComplete;
+      expect(element.state).to.equal('idle');
+      expect(harness.button.textContent?.trim()).to.equal('Create a passkey');
       await harness.clickAndWait('registration-success');
     });
 
@@ -223,10 +238,13 @@ describe('<passkey-register>', () => {
       await harness.clickAndWait('registration-success');
       const { detail } = await harness.clickAndWait('registration-error');
       expect(detail.code).to.equal('already-registered');
+      expect(harness.messageText).to.contain('This device already has a passkey');
+      expect(harness.hasButton, 'no retry: the authenticator still holds it').to.equal(false);
       expect(await mockApi.registeredOf(USERS.alice.id)).to.have.length(1);
 
       element.userId = USERS.bob.id;
       element.token = TOKENS.bob;
+      await element.updateComplete;
       await harness.clickAndWait('registration-success');
     });
 
@@ -234,8 +252,11 @@ describe('<passkey-register>', () => {
       const { element, harness } = await passkeyRegister(USERS.alice.id, 'expired-token');
       const { detail } = await harness.clickAndWait('registration-error');
       expect(detail).to.include({ code: 'unauthenticated', status: 401, grpcCode: 16 });
+      expect(harness.messageText).to.equal('Your session has expired. Sign in again, then try again.');
+      expect(harness.hasButton, 'no retry: the token is still expired').to.equal(false);
 
       element.token = TOKENS.alice;
+      await element.updateComplete;
       await harness.clickAndWait('registration-success');
     });
 
@@ -292,7 +313,7 @@ describe('<passkey-register>', () => {
       element.api = 'v1';
       const { detail } = await harness.clickAndWait('registration-error');
       expect(detail.code).to.equal('unsupported');
-      expect(detail.message).to.contain('ZITADEL management v1');
+      expect(detail.message).to.equal('This ZITADEL does not offer the management v1 passkey API; use v2.');
       expect(await mockApi.requests()).to.have.length(0);
     });
   });

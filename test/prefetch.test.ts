@@ -142,21 +142,30 @@ describe('prefetch: the instant prompt', () => {
     await outcome;
   });
 
-  it('prefetches by default with a registration code, and uses the code once', async () => {
+  it('never prefetches with a registration code, even with prefetch: the press starts it, and the click prompts', async () => {
     const code = await mockApi.createCode(USERS.bob.id);
     const element = await fixture<PasskeyRegisterElement>(
       html`<passkey-register
+        prefetch
         user-id=${USERS.bob.id}
         code-id=${code.id}
         code=${code.code}
       ></passkey-register>`,
     );
-    await waitUntil(async () => (await starts()) === 1, 'the code’s registration starts before the click');
+    element.token = TOKENS.bob;
+    const harness = new RegistrationHarness(element);
+    harness.button.focus();
+    harness.button.dispatchEvent(new PointerEvent('pointerenter'));
+    await pause(300);
+    expect(await starts(), 'visible, focused and hovered: nothing sent').to.equal(0);
+
+    harness.button.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    await waitUntil(async () => (await starts()) === 1, 'the press starts the registration');
     await pause(50);
-    const outcome = new RegistrationHarness(element).clickAndWait('registration-success');
+    const outcome = harness.clickAndWait('registration-success');
+    // The options were at hand: the prompt opened inside the click.
     expect(create.calls).to.have.length(1);
     await outcome;
-    await pause(200);
     expect((await mockApi.requests()).map((r) => r.rpc)).to.deep.equal([
       'RegisterPasskey',
       'VerifyPasskeyRegistration',

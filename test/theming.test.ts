@@ -60,7 +60,9 @@ async function make(tag: Tag, look: Look = 'idle'): Promise<Kit> {
           : html`<u2f-register user-id=${USERS.alice.id}></u2f-register>`,
       );
       element.token = TOKENS.alice;
-      if (look === 'error') element.userId = '';
+      // A network error: its message comes with a retry button (the registration elements offer one only
+      // where trying again can work). Nothing listens on port 1.
+      if (look === 'error') element.baseUrl = 'http://localhost:1';
       if (look !== 'idle') {
         await new RegistrationHarness(element).clickAndWait(
           look === 'error' ? 'registration-error' : 'registration-success',

@@ -66,10 +66,16 @@ describe('<u2f-register>', () => {
     await harness.clickAndWait('registration-success');
     const { detail } = await harness.clickAndWait('registration-error');
     expect(detail).to.include({ kind: 'u2f', code: 'already-registered' });
+    expect(detail.message).to.equal(
+      'This security key is already registered. You can already sign in with it, or use another device.',
+    );
+    expect(harness.messageText).to.equal(detail.message);
+    expect(harness.hasButton, 'no retry: the key still holds the credential').to.equal(false);
     expect(await mockApi.registeredOf(USERS.alice.id)).to.have.length(1);
 
     element.userId = USERS.bob.id;
     element.token = TOKENS.bob;
+    await element.updateComplete;
     await harness.clickAndWait('registration-success');
   });
 

@@ -19,6 +19,8 @@ export interface RegistrationMessages {
   u2fIdle: string;
   u2fPrompting: string;
   u2fSuccess: (name: string) => string;
+  /** `already-registered` for a security key (the common text speaks of a passkey). */
+  u2fAlreadyRegistered: string;
   /** Label of the optional name field (`ask-name`). */
   nameLabel: string;
   /** Before the click, when this browser cannot do WebAuthn at all. */
@@ -29,6 +31,10 @@ export interface RegistrationMessages {
   capabilityOtherDevice: string;
   /** Default authenticator name from browser and OS, e.g. "Chrome on macOS". */
   deviceName: (browser: string, os: string) => string;
+  /** `unauthenticated` where the page gave no session (no `token`, no `backend`) and no link's code. */
+  registrationNeedsLink: string;
+  /** The link to `continue-url` after a successful registration. */
+  continueLink: string;
 }
 
 /** The texts of `<registration-link-admin>`. */
@@ -78,7 +84,10 @@ export interface CommonMessages {
   errors: Record<ErrorCode, string>;
   /** What the person can do next, per error code. */
   hints: Partial<Record<ErrorCode, string>>;
-  /** The `unsupported` message when the configured API cannot do this (names the API). */
+  /**
+   * The `unsupported` message when the configured API cannot do this, with the adapter's label
+   * ("ZITADEL v3alpha"): "This ZITADEL does not offer the v3alpha passkey API; use v2."
+   */
   apiUnsupported: (api: string) => string;
 }
 

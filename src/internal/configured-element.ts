@@ -132,7 +132,11 @@ export abstract class ConfiguredElement<M extends CommonMessages = CommonMessage
     this.preloadCode();
   }
 
-  /** The backend to call: the `backend` property, else the ZITADEL adapter of `api` (loaded on first use). */
+  /**
+   * The backend to call: the `backend` property, else the ZITADEL adapter of `api` (loaded on first use).
+   * The adapter asks for the token at each request, and gets the element's value of that moment: a page
+   * that signs out mid-ceremony (`token = undefined`) sends no old token afterwards.
+   */
   protected async resolveBackend(): Promise<RegistrationBackend> {
     if (this.backend) return this.backend;
     const { zitadelBackend } = backendsModule.loaded ?? (await backendsModule.load());
@@ -140,10 +144,21 @@ export abstract class ConfiguredElement<M extends CommonMessages = CommonMessage
       baseUrl: this.baseUrl,
       credentials: this.credentials,
       timeout: this.timeout,
-      ...(this.token === undefined ? {} : { token: this.token }),
+      token: () => this.#currentToken(),
       ...(this.orgId ? { orgId: this.orgId } : {}),
       ...(this.instanceDomain ? { instanceDomain: this.instanceDomain } : {}),
     });
+  }
+
+  /** The token as the element holds it now: a string, or what the page's function returns now. */
+  async #currentToken(): Promise<string> {
+    const token = this.token;
+    return (typeof token === 'function' ? await token() : token) ?? '';
+  }
+
+  /** Whether the page gave the element a session: a `token`, or a `backend` that brings its own. */
+  protected get hasSession(): boolean {
+    return this.token !== undefined || this.backend !== undefined;
   }
 
   /** The detail of an error event: the code, the message to show, and the HTTP facts where there are any. */
@@ -163,10 +178,9 @@ export abstract class ConfiguredElement<M extends CommonMessages = CommonMessage
   /** The message to show for an error: what happened and what to do next. */
   protected describeError(error: RegistrationError): string {
     const messages = this.messages;
-    const what =
-      error.code === 'unsupported' && error.api
-        ? messages.apiUnsupported(error.api)
-        : messages.errors[error.code];
+    // The API's sentence says what to use instead; the generic hint (another browser) would not fit.
+    if (error.code === 'unsupported' && error.api) return messages.apiUnsupported(error.api);
+    const what = messages.errors[error.code];
     const next = messages.hints[error.code];
     return next ? `${what} ${next}` : what;
   }

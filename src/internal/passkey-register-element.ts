@@ -23,6 +23,8 @@ import { readRegistrationLink, removeCodeFromAddressBar } from './registration-l
  * @event registration-error - The registration failed. `detail: RegistrationErrorDetail`.
  * @event capabilities-change - The `capabilities` of this browser and device are known.
  *
+ * @slot done - Shown after a successful registration: the page's next step.
+ *
  * @csspart base - The wrapper of status, message and button.
  * @csspart status - The live region that says what is happening.
  * @csspart message - The error message with what to do next.
@@ -30,6 +32,7 @@ import { readRegistrationLink, removeCodeFromAddressBar } from './registration-l
  * @csspart field - The optional name field (`ask-name`), with its label.
  * @csspart input - The name input.
  * @csspart note - Before the click: what this device cannot do, and what to do instead.
+ * @csspart continue - The "Continue" link to `continue-url`, after a successful registration.
  *
  * @cssprop --pk-accent-color - Background of the button.
  * @cssprop --pk-on-accent-color - Text colour on the button.
@@ -52,8 +55,10 @@ export class PasskeyRegisterElement extends RegistrationElement {
   @property() code?: string;
 
   /**
-   * Read `userID`, `orgID`, `codeID` and `code` from the page URL, then remove `code` and `codeID` from
-   * the address bar.
+   * Read the registration link from the page URL — ZITADEL Login v1 names (`userID`, `orgID`, `codeID`,
+   * `code`) or Login v2 names (`userId`, `organization`, `id`, `code`), in the query or in the fragment —
+   * then remove the code and its id from the address bar and the current history entry, keeping every
+   * other parameter. Nothing is sent until the person presses the button.
    */
   @property({ type: Boolean, attribute: 'from-url' }) fromUrl = false;
 

@@ -7,7 +7,7 @@ import {
   type CeremonyStage,
   type PreparedRegistration,
 } from './ceremony.js';
-import { CeremonyController, type AbortReason } from './ceremony-controller.js';
+import { CeremonyController, whenRemoved, type AbortReason } from './ceremony-controller.js';
 import { toRegistrationError } from './configured-element.js';
 import { RegistrationError } from './errors.js';
 import { emit, type RegistrationStartDetail, type RegistrationSuccess } from './events.js';
@@ -22,7 +22,7 @@ export interface RegistrationHost {
   request(): CeremonyRequest;
   /** Whether the element has a link's one-time code (which starts one registration only). */
   hasCode(): boolean;
-  /** Whether options should be fetched ahead of the click (`prefetch`, or a code). */
+  /** Whether options should be fetched ahead of the click (`prefetch`, and no code). */
   wantsPrefetch(): boolean;
   /** A ceremony is under way: no prefetch then. */
   busy(): boolean;
@@ -41,36 +41,26 @@ interface Prepared {
   registration: PreparedRegistration;
 }
 
-/** Settings that change what the server would be asked: options prepared for others are thrown away. */
-const REQUEST_PROPERTIES = new Set<PropertyKey>([
-  'api',
-  'baseUrl',
-  'orgId',
-  'instanceDomain',
-  'credentials',
-  'token',
-  'backend',
-  'timeout',
-  'userId',
-  'domain',
-  'authenticator',
-  'code',
-  'codeId',
-]);
+/** A start that went out before the click: with a code, its failure is the click's to report. */
+interface Preparing {
+  done: Promise<void>;
+  failure?: RegistrationError;
+}
 
 /**
- * Drives the registration of `<passkey-register>` and `<u2f-register>`: the prefetch of creation options
- * ahead of the click, the ceremony on click, its stages and its outcome. Loaded with the ceremony and
- * `@simplewebauthn/browser` when the element becomes visible, hovered or focused (or at its first use), so
- * the element's own code is its shell: settings, state and rendering.
+ * Drives the registration of `<passkey-register>` and `<u2f-register>`: the start of a registration
+ * ahead of the click (a prefetch, or a link's start on the person's pointerdown), the ceremony on click,
+ * its stages and its outcome. Loaded with the ceremony and `@simplewebauthn/browser` when the element
+ * becomes visible, hovered or focused (or at its first use), so the element's own code is its shell:
+ * settings, state and rendering.
  */
 export class RegistrationDriver {
   readonly #host: RegistrationHost;
   #ceremony: CeremonyController;
-  /** Prefetching has its own controller: it dies with the element, and a click never aborts it. */
+  /** Starts ahead of the click have their own controller: they die with the element, a click never aborts them. */
   #prefetching: CeremonyController;
   #prepared: Prepared | undefined;
-  #preparing: Promise<void> | undefined;
+  #preparing: Preparing | undefined;
   #refetchTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(host: RegistrationHost) {
@@ -79,11 +69,7 @@ export class RegistrationDriver {
     this.#prefetching = new CeremonyController(host.element);
   }
 
-  /** The element's settings changed: options prepared for the old ones are thrown away. */
-  changed(keys: Iterable<PropertyKey>): void {
-    if ([...keys].some((key) => REQUEST_PROPERTIES.has(key))) this.discard();
-  }
-
+  /** Throws away options prepared for settings the element no longer has (or for an element that left). */
   discard(): void {
     this.#prefetching.abort('superseded');
     this.#prepared = undefined;
@@ -91,15 +77,30 @@ export class RegistrationDriver {
     clearTimeout(this.#refetchTimer);
   }
 
-  /** Stops a running ceremony: it ends with `aborted`. */
+  /** Stops a running ceremony: it ends with `aborted` at once, whatever the backend is waiting for. */
   abort(reason: AbortReason): void {
     this.#ceremony.abort(reason);
   }
 
-  /** Fetches creation options ahead of the click, quietly: failures are reported by the click itself. */
+  /**
+   * Fetches creation options ahead of the click, quietly: failures are reported by the click itself.
+   * Never with a link's code, which the start spends: only the person may spend it (see `activated`).
+   */
   prefetch(): void {
+    if (this.#host.wantsPrefetch()) this.#prepare(false);
+  }
+
+  /**
+   * The person pressed the button (`pointerdown`, Enter or Space), a moment before the click: with a
+   * link's code, the registration starts now, so the click that follows finds its options at hand.
+   */
+  activated(): void {
+    if (this.#host.hasCode()) this.#prepare(true);
+  }
+
+  #prepare(forThePerson: boolean): void {
     const host = this.#host;
-    if (!host.wantsPrefetch() || this.#prepared || this.#preparing || host.busy()) return;
+    if (!host.element.isConnected || this.#prepared || this.#preparing || host.busy()) return;
     let request: CeremonyRequest;
     try {
       request = host.request();
@@ -107,9 +108,11 @@ export class RegistrationDriver {
       return;
     }
     const signal = this.#prefetching.begin();
-    const preparing: Promise<void> = host
-      .resolveBackend()
-      .then(async (backend) => {
+    const preparing: Preparing = {
+      done: (async () => {
+        const backend = await host.resolveBackend();
+        // Nothing starts for an element that has left the page meanwhile.
+        if (signal.aborted || !host.element.isConnected) return;
         const registration = await prepareRegistration(backend, request, signal);
         if (signal.aborted) return;
         this.#prepared = { backend, registration };
@@ -124,18 +127,22 @@ export class RegistrationDriver {
             Math.max(registration.expiresAt - Date.now(), 0),
           );
         }
-      })
-      .catch(() => undefined)
-      .finally(() => {
-        if (this.#preparing === preparing) this.#preparing = undefined;
-        this.#prefetching.end(signal);
-      });
+      })()
+        .catch((caught: unknown) => {
+          // A prefetch fails quietly (the click tries again); the person's start is the click's outcome.
+          if (forThePerson && !signal.aborted) preparing.failure = toRegistrationError(caught);
+        })
+        .finally(() => {
+          if (this.#preparing === preparing && !preparing.failure) this.#preparing = undefined;
+          this.#prefetching.end(signal);
+        }),
+    };
     this.#preparing = preparing;
   }
 
   /**
    * Takes prefetched options, once: a challenge that produced a credential is never used again (the one
-   * exception, a link's registration after a dismissed prompt, is kept by `run`).
+   * exception, a link's registration after a refused prompt, is kept by `run`).
    */
   #takePrepared(): Prepared | undefined {
     const prepared = this.#prepared;
@@ -153,6 +160,9 @@ export class RegistrationDriver {
   async run(): Promise<RegistrationSuccess> {
     const host = this.#host;
     const { element, kind } = host;
+    if (!element.isConnected) {
+      throw host.fail(new RegistrationError('aborted', 'The element is not on the page'), 'disconnected');
+    }
     let request: CeremonyRequest;
     try {
       request = host.request();
@@ -175,29 +185,43 @@ export class RegistrationDriver {
       host.stage(stage);
     };
     try {
-      if (this.#preparing) {
-        // A prefetch is on its way (and may have used the link's code): wait for it rather than start twice.
+      const preparing = this.#preparing;
+      if (preparing) {
+        // A start is on its way (and may have spent the link's code): wait for it rather than start twice.
         onStage('starting');
-        await this.#preparing;
+        await untilAborted(preparing.done, signal);
+        if (this.#preparing === preparing) this.#preparing = undefined;
+        if (preparing.failure) throw preparing.failure;
       }
       prepared = this.#takePrepared();
       if (!prepared) {
         onStage('starting');
-        const backend = await host.resolveBackend();
-        prepared = { backend, registration: await prepareRegistration(backend, request, signal) };
+        const backend = await untilAborted(host.resolveBackend(), signal);
+        // The element may have left the page while the adapters loaded: then nothing is sent.
+        if (!element.isConnected) throw new RegistrationError('aborted', 'The element left the page');
+        prepared = {
+          backend,
+          registration: await untilAborted(prepareRegistration(backend, request, signal), signal),
+        };
       }
       const { backend, registration } = prepared;
-      const result = await completeRegistration(backend, request, registration, signal, onStage);
+      const result = await untilAborted(
+        completeRegistration(backend, request, registration, signal, onStage),
+        signal,
+      );
       host.succeeded(result);
       emit(element, 'registration-success', result);
       return result;
     } catch (caught) {
-      // Starting with a link's code spends the code (as in ZITADEL). Until a credential has gone to the
-      // server, the started registration is the only one this person can finish: keep it for the next
-      // try, as ZITADEL's own login page does. Its challenge signed nothing, so offering it again is safe.
-      if (prepared && request.code && !credentialSent && element.isConnected) this.#prepared = prepared;
-      const error = signal.aborted ? asAborted(caught) : toRegistrationError(caught);
-      throw host.fail(error, signal.aborted ? (signal.reason as AbortReason) : undefined);
+      // Starting with a link's code spends the code (as in ZITADEL). Until a credential has been accepted,
+      // the started registration is the only one this person can finish: keep it for the next try, as
+      // ZITADEL's own login page does. Before the prompt's answer went out its challenge signed nothing;
+      // after a refused verify, ZITADEL still holds the registration pending for that challenge.
+      const error = signal.aborted || !element.isConnected ? asAborted(caught) : toRegistrationError(caught);
+      const keep = !credentialSent || error.code === 'verification-failed';
+      if (prepared && request.code && keep && element.isConnected) this.#prepared = prepared;
+      const reason = signal.aborted ? (signal.reason as AbortReason) : undefined;
+      throw host.fail(error, element.isConnected ? reason : 'disconnected');
     } finally {
       this.#ceremony.end(signal);
       // After a failure the person will likely try again: fresh options (never this ceremony's
@@ -205,6 +229,37 @@ export class RegistrationDriver {
       if (element.isConnected && host.failed() && !request.code) queueMicrotask(() => this.prefetch());
     }
   }
+
+  /** The element left the page: what was fetched ahead goes, unless it was only moved. */
+  disconnected(): void {
+    whenRemoved(this.#host.element, () => this.discard());
+  }
+}
+
+/**
+ * `promise`, or a rejection with `aborted` as soon as `signal` fires, whichever comes first: a reset or a
+ * removal ends the ceremony at once, even while a step (a slow token, a backend that ignores the signal)
+ * still waits. What that step does later is ignored.
+ */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) {
+    promise.catch(() => {});
+    return Promise.reject(new RegistrationError('aborted', 'The registration was aborted'));
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new RegistrationError('aborted', 'The registration was aborted'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 function asAborted(error: unknown): RegistrationError {

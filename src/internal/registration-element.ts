@@ -10,7 +10,8 @@ import type { CeremonyRequest, CeremonyStage } from './ceremony.js';
 import { capabilityTokens, detectCapabilities, type Capabilities } from './capabilities.js';
 import type { AbortReason } from './ceremony-controller.js';
 import { ConfiguredElement, toRegistrationError } from './configured-element.js';
-import { RegistrationError } from './errors.js';
+import { limitName } from './credential-name.js';
+import { RegistrationError, type ErrorCode } from './errors.js';
 import { emit, type RegistrationSuccess } from './events.js';
 import { lazyModule } from './lazy.js';
 import type { RegistrationDriver } from './registration-driver.js';
@@ -27,7 +28,49 @@ export interface KindTexts {
   success: (name: string) => string;
 }
 
-const MAX_NAME_LENGTH = 200;
+/**
+ * The errors a second try can mend, so the element offers "Try again" after them. After every other error
+ * a click would fail the same way: the element offers no button, and its message says what to do instead.
+ * `verification-failed` is here because the server refused this credential, not the registration: another
+ * try (often with another authenticator) can pass, and with a link's code the pending registration is kept
+ * for it, since the spent code cannot start a new one.
+ */
+const RETRY_HELPS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'cancelled',
+  'network',
+  'server',
+  'bad-response',
+  'verification-failed',
+  'aborted',
+]);
+
+/** Settings that change what the server would be asked: what was prepared or failed for others is gone. */
+const REQUEST_PROPERTIES = new Set<PropertyKey>([
+  'api',
+  'baseUrl',
+  'orgId',
+  'instanceDomain',
+  'credentials',
+  'token',
+  'backend',
+  'timeout',
+  'userId',
+  'domain',
+  'authenticator',
+  'code',
+  'codeId',
+]);
+
+/** `continue-url` as a link target: `http(s):` or relative, resolved against the page; anything else none. */
+function continueHref(value: string | undefined): string | undefined {
+  if (!value?.trim()) return undefined;
+  try {
+    const url = new URL(value, document.baseURI);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The texts of the registration elements. */
 export type RegistrationElementMessages = CommonMessages & RegistrationMessages;
@@ -40,6 +83,23 @@ const driverModule = lazyModule('registration ceremony', () => import('./registr
 /**
  * The shared shell of `<passkey-register>` and `<u2f-register>`: configuration, the state machine,
  * the events and the button. `RegistrationDriver` runs the ceremony; this class renders what it reports.
+ *
+ * Every outcome offers only what can work next:
+ *
+ * | outcome | message (what happened, what to do) | button |
+ * | --- | --- | --- |
+ * | success without a code | the success text | "Create another …" |
+ * | success with a link's code | the success text, the `done` slot, "Continue" for `continue-url` | none: the code is spent |
+ * | `cancelled`, `network` (timeouts too), `server`, `bad-response` | the error and "try again" | "Try again" |
+ * | `verification-failed` | the error, "try again or use another device" | "Try again" (a code's pending registration is kept) |
+ * | `already-registered` | "This device already has a passkey …" / "This security key is already registered." | none |
+ * | `invalid-code` | the link is invalid, used or expired: "Ask for a new link." | none |
+ * | `unauthenticated` | with a session (`token` or `backend`): "Sign in again"; without one: "This page cannot register without a link." (with a code: the `invalid-code` text) | none |
+ * | `unsupported`, `security`, `invalid-input`, `forbidden`, `not-found` | the error and whom to ask or what to use | none |
+ * | `aborted` (`reset()`) | none: back to idle | the first button |
+ *
+ * Where no button is offered, the element returns to idle when the page changes a setting the request
+ * depends on (`token`, `user-id`, `code` …) or calls `reset()`.
  */
 export abstract class RegistrationElement extends ConfiguredElement<RegistrationElementMessages> {
   static override styles = [themeTokens, baseStyles];
@@ -59,17 +119,29 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
   /**
    * Fetch the creation options before the click — when the element becomes visible, on hover or on focus —
    * and again before they expire, so the click opens the browser's prompt at once, inside the user
-   * gesture. On by default when a registration code is present.
+   * gesture. Never with a registration link's code, even when set: starting a registration spends the
+   * code, so a page that is loaded, reloaded, scanned by a mail filter or opened on a second device must
+   * send nothing. With a code the start goes out on the person's first press of the button (`pointerdown`,
+   * Enter or Space), a moment before the click that opens the prompt.
    */
   @property({ type: Boolean }) prefetch = false;
+
+  /**
+   * Where the page goes on after a successful registration: shown as a "Continue" link on success. Only
+   * `http:` / `https:` URLs and relative ones; anything else (`javascript:`, `data:` …) shows no link.
+   */
+  @property({ attribute: 'continue-url' }) continueUrl?: string;
 
   /** Show a name field before the prompt; left empty, the provider's or the device's name is used. */
   @property({ type: Boolean, attribute: 'ask-name' }) askName = false;
 
   @state() private _state: RegistrationState = 'idle';
   @state() private _enteredName = '';
-  @state() private _errorMessage = '';
+  /** The last failure, kept as the error (not its text), so the message follows a change of language. */
+  @state() private _error: RegistrationError | undefined;
   @state() private _successName = '';
+  /** The last success spent a link's code: nothing more can be registered with it. */
+  @state() private _codeSpent = false;
   @state() private _capabilities: Capabilities | undefined;
 
   #running: Promise<RegistrationSuccess> | undefined;
@@ -111,7 +183,7 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#driver?.discard();
+    this.#driver?.disconnected();
   }
 
   protected override preloadCode(): void {
@@ -123,14 +195,24 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
     super.warmUp();
     // The driver decides whether to fetch ahead (`prefetch`, or a link's code).
     void this.#loadDriver().then(
-      (driver) => driver.prefetch(),
+      (driver) => {
+        // Nothing starts for an element that left the page while its code loaded.
+        if (this.isConnected) driver.prefetch();
+      },
       () => {},
     );
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.#driver?.changed(changed.keys());
+    if (![...changed.keys()].some((key) => REQUEST_PROPERTIES.has(key))) return;
+    this.#driver?.discard();
+    // An error was about the old settings, a spent code is replaced: with new ones the person may start again.
+    if (this._state === 'error' || (this._state === 'success' && this._codeSpent)) {
+      this._error = undefined;
+      this._codeSpent = false;
+      this.#setState('idle');
+    }
   }
 
   /** The ceremony's driver, with `@simplewebauthn/browser`: loaded once, then at hand synchronously. */
@@ -149,11 +231,12 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
       failed: () => this._state === 'error',
       resolveBackend: () => this.resolveBackend(),
       stage: (stage) => {
-        this._errorMessage = '';
+        this._error = undefined;
         this.#setState(stage);
       },
       succeeded: (result) => {
         this._successName = result.name;
+        this._codeSpent = this.#hasCode();
         this.#setState('success');
       },
       fail: (error, abortReason) => this.#fail(error, abortReason),
@@ -169,7 +252,7 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
   }
 
   #wantsPrefetch(): boolean {
-    return this.prefetch || this.#hasCode();
+    return this.prefetch && !this.#hasCode();
   }
 
   #busy(): boolean {
@@ -200,10 +283,12 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
    * leaves the page mid-ceremony.
    */
   register(): Promise<RegistrationSuccess> {
-    this.#running ??= this.#register().finally(() => {
-      this.#running = undefined;
+    if (this.#running) return this.#running;
+    const running = this.#register().finally(() => {
+      if (this.#running === running) this.#running = undefined;
     });
-    return this.#running;
+    this.#running = running;
+    return running;
   }
 
   async #register(): Promise<RegistrationSuccess> {
@@ -220,12 +305,32 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
     return driver.run();
   }
 
-  /** Stops a running ceremony (it ends with `aborted`) and returns to idle. */
+  /**
+   * Stops a running ceremony and returns to idle. The stopped ceremony ends with `aborted` at once (its
+   * `registration-error` is dispatched now, whatever it was waiting for), and the next `register()`
+   * starts a new one.
+   */
   reset(): void {
+    this.#running = undefined;
     this.#driver?.abort('reset');
-    this._errorMessage = '';
+    this._error = undefined;
     this._successName = '';
+    this._codeSpent = false;
     this.#setState('idle');
+  }
+
+  /** The person pressed the button, a moment before the click: a link's registration starts now. */
+  #onActivate(): void {
+    if (this.#driver) {
+      this.#driver.activated();
+      return;
+    }
+    void this.#loadDriver().then(
+      (driver) => {
+        if (this.isConnected) driver.activated();
+      },
+      () => {},
+    );
   }
 
   /** A name from browser and OS, e.g. "Chrome on macOS"; empty until the driver has loaded. */
@@ -247,7 +352,7 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
       userId,
       domain: this.domain || location.hostname,
       authenticator: this.authenticator,
-      name: (given || this.defaultName()).slice(0, MAX_NAME_LENGTH),
+      name: limitName(given || this.defaultName()),
       nameFromProvider: !given,
       hints: this.hints(),
       ...(code ? { code } : {}),
@@ -262,15 +367,41 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
       return error;
     }
     const detail = this.errorDetail(error, this.kind);
-    if (abortReason === 'reset') {
-      // reset() already returned the element to idle; the event still tells the page why it stopped.
-      this.#setState('idle');
-    } else {
-      this._errorMessage = detail.message;
+    // After reset() the element is idle already (and may run a new ceremony): the event still tells the
+    // page why the old one stopped.
+    if (abortReason !== 'reset' && abortReason !== 'superseded') {
+      this._error = error;
       this.#setState('error');
     }
     emit(this, 'registration-error', detail);
     return error;
+  }
+
+  /** As for any element, with what this one knows: the kind of authenticator, and whether a session exists. */
+  protected override describeError(error: RegistrationError): string {
+    const messages = this.messages;
+    if (error.code === 'already-registered' && this.kind === 'u2f') {
+      return joinSentences(messages.u2fAlreadyRegistered, messages.hints['already-registered']);
+    }
+    if (error.code === 'unauthenticated' && !this.hasSession) {
+      // No session was ever there to expire: the page registers only with a link's code.
+      return this.#hasCode()
+        ? joinSentences(messages.errors['invalid-code'], messages.hints['invalid-code'])
+        : messages.registrationNeedsLink;
+    }
+    return super.describeError(error);
+  }
+
+  /** What the button offers now; `undefined` where nothing the person can click would work. */
+  #buttonLabel(texts: KindTexts): string | undefined {
+    switch (this._state) {
+      case 'error':
+        return this._error && RETRY_HELPS.has(this._error.code) ? texts.retryButton : undefined;
+      case 'success':
+        return this._codeSpent ? undefined : texts.anotherButton;
+      default:
+        return texts.button;
+    }
   }
 
   #setState(next: RegistrationState): void {
@@ -310,15 +441,22 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
     }
   }
 
+  #onButtonKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Enter' || event.key === ' ') this.#onActivate();
+  }
+
+  #renderDone(): TemplateResult {
+    const href = continueHref(this.continueUrl);
+    return html`<slot name="done"></slot>${
+        href ? html`<a part="continue" href=${href}>${this.messages.continueLink}</a>` : nothing
+      }`;
+  }
+
   protected override render(): TemplateResult {
     const texts = this.kindTexts(this.messages);
     const busy = this.#busy();
-    const label =
-      this._state === 'error'
-        ? texts.retryButton
-        : this._state === 'success'
-          ? texts.anotherButton
-          : texts.button;
+    const label = this.#buttonLabel(texts);
+    const error = this._state === 'error' && this._error ? this.describeError(this._error) : '';
     return html`
       <div part="base">
         <p part="status" role="status" aria-live="polite" tabindex="-1">${this.statusText(texts)}</p>
@@ -327,9 +465,10 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
             ? html`<p part="note">${this.capabilityNote()}</p>`
             : nothing
         }
-        ${this._errorMessage ? html`<p part="message" role="alert" tabindex="-1">${this._errorMessage}</p>` : nothing}
+        ${error ? html`<p part="message" role="alert" tabindex="-1">${error}</p>` : nothing}
+        ${this._state === 'success' ? this.#renderDone() : nothing}
         ${
-          this.askName && this._state !== 'success'
+          this.askName && label !== undefined && this._state !== 'success'
             ? html`<label part="field"
                 >${this.messages.nameLabel}
                 <input
@@ -342,21 +481,33 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
                   .value=${this._enteredName}
                   @input=${(event: Event) => (this._enteredName = (event.target as HTMLInputElement).value)}
                   @keydown=${(event: KeyboardEvent) => {
-                    if (event.key === 'Enter') this.#onClick();
+                    if (event.key !== 'Enter') return;
+                    this.#onActivate();
+                    this.#onClick();
                   }}
               /></label>`
             : nothing
         }
-        <button
-          part="button"
-          type="button"
-          aria-disabled=${busy ? 'true' : 'false'}
-          aria-busy=${busy ? 'true' : 'false'}
-          @click=${this.#onClick}
-        >
-          ${label}
-        </button>
+        ${
+          label === undefined
+            ? nothing
+            : html`<button
+                part="button"
+                type="button"
+                aria-disabled=${busy ? 'true' : 'false'}
+                aria-busy=${busy ? 'true' : 'false'}
+                @pointerdown=${this.#onActivate}
+                @keydown=${this.#onButtonKeydown}
+                @click=${this.#onClick}
+              >
+                ${label}
+              </button>`
+        }
       </div>
     `;
   }
+}
+
+function joinSentences(what: string, next: string | undefined): string {
+  return next ? `${what} ${next}` : what;
 }

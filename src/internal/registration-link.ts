@@ -1,4 +1,4 @@
-/** The parameters of a registration link, named as ZITADEL's login names them. */
+/** The parameters of a registration link, in the kit's names. */
 export interface RegistrationLinkParams {
   userId?: string;
   orgId?: string;
@@ -6,15 +6,86 @@ export interface RegistrationLinkParams {
   code?: string;
 }
 
-const PARAMS = { userId: 'userID', orgId: 'orgID', codeId: 'codeID', code: 'code' } as const;
+/**
+ * ZITADEL's two link schemes: Login v1 (`/ui/login/login/passwordless/init?userID=…&orgID=…&codeID=…&code=…`)
+ * and Login v2 (`/passkey/set?userId=…&organization=…&id=…&code=…`). Each name is tried in this order.
+ * Login v2's `id` is the code id only beside a `code`: alone it is too common a name to claim.
+ */
+const NAMES = {
+  userId: ['userID', 'userId'],
+  orgId: ['orgID', 'organization'],
+  codeId: ['codeID'],
+  code: ['code'],
+} as const;
+const V2_CODE_ID = 'id';
 
-export function readRegistrationLink(url: URL): RegistrationLinkParams {
-  const params: RegistrationLinkParams = {};
-  for (const [key, name] of Object.entries(PARAMS) as [keyof RegistrationLinkParams, string][]) {
-    const value = url.searchParams.get(name);
-    if (value) params[key] = value;
+/** The `key=value` pairs of a query or a fragment (without `?` / `#`), each as written. */
+function pairs(text: string): { raw: string; key: string; value: string }[] {
+  if (!text) return [];
+  return text.split('&').map((raw) => {
+    const at = raw.indexOf('=');
+    const [key, value] = at < 0 ? [raw, ''] : [raw.slice(0, at), raw.slice(at + 1)];
+    return { raw, key: decode(key), value: decode(value) };
+  });
+}
+
+function decode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
   }
-  return params;
+}
+
+/** The link's parameters in one part of the URL, and the names they were read from. */
+function readPart(text: string): { params: RegistrationLinkParams; codeNames: Set<string> } {
+  const found = new Map<string, string>();
+  for (const { key, value } of pairs(text)) if (!found.has(key)) found.set(key, value);
+  const params: RegistrationLinkParams = {};
+  const codeNames = new Set<string>();
+  for (const [field, names] of Object.entries(NAMES) as [keyof RegistrationLinkParams, readonly string[]][]) {
+    const name = names.find((candidate) => found.get(candidate));
+    if (name) params[field] = found.get(name);
+  }
+  if (!params.codeId && params.code && found.get(V2_CODE_ID)) params.codeId = found.get(V2_CODE_ID);
+  // What must leave the address bar: the code and its id, under whichever names they came.
+  for (const name of [...NAMES.code, ...NAMES.codeId]) if (found.has(name)) codeNames.add(name);
+  if (found.has('code') && !found.has('codeID') && found.has(V2_CODE_ID)) codeNames.add(V2_CODE_ID);
+  return { params, codeNames };
+}
+
+/**
+ * Reads a registration link in either scheme, from the query or from the fragment
+ * (`#userId=…&id=…&code=…`); the query wins where both have a value. Other parameters (`requestId`,
+ * `loginName`, the page's own) are left alone.
+ */
+export function readRegistrationLink(url: URL): RegistrationLinkParams {
+  const fromFragment = readPart(url.hash.slice(1)).params;
+  const fromQuery = readPart(url.search.slice(1)).params;
+  return { ...fromFragment, ...fromQuery };
+}
+
+function withoutNames(text: string, names: Set<string>): string {
+  return pairs(text)
+    .filter(({ key }) => !names.has(key))
+    .map(({ raw }) => raw)
+    .join('&');
+}
+
+/**
+ * The URL without the link's code and code id, in the query and in the fragment; every other parameter
+ * and the rest of the fragment stay as written. `undefined` when there is nothing to take out.
+ */
+export function withoutRegistrationCode(url: URL): URL | undefined {
+  const query = readPart(url.search.slice(1)).codeNames;
+  const fragment = readPart(url.hash.slice(1)).codeNames;
+  if (query.size === 0 && fragment.size === 0) return undefined;
+  const scrubbed = new URL(url.href);
+  const search = withoutNames(url.search.slice(1), query);
+  const hash = withoutNames(url.hash.slice(1), fragment);
+  scrubbed.search = search ? `?${search}` : '';
+  scrubbed.hash = hash ? `#${hash}` : '';
+  return scrubbed;
 }
 
 /**
@@ -22,9 +93,6 @@ export function readRegistrationLink(url: URL): RegistrationLinkParams {
  * shared, bookmarked or sent as a referrer. `replaceState` rewrites the entry instead of adding one.
  */
 export function removeCodeFromAddressBar(location: Location, history: History): void {
-  const url = new URL(location.href);
-  if (!url.searchParams.has(PARAMS.code) && !url.searchParams.has(PARAMS.codeId)) return;
-  url.searchParams.delete(PARAMS.code);
-  url.searchParams.delete(PARAMS.codeId);
-  history.replaceState(history.state, '', url.href);
+  const scrubbed = withoutRegistrationCode(new URL(location.href));
+  if (scrubbed) history.replaceState(history.state, '', scrubbed.href);
 }

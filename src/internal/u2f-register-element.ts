@@ -19,6 +19,8 @@ import {
  * @event registration-error - The registration failed. `detail: RegistrationErrorDetail`.
  * @event capabilities-change - The `capabilities` of this browser and device are known.
  *
+ * @slot done - Shown after a successful registration: the page's next step.
+ *
  * @csspart base - The wrapper of status, message and button.
  * @csspart status - The live region that says what is happening.
  * @csspart message - The error message with what to do next.
@@ -26,6 +28,7 @@ import {
  * @csspart field - The optional name field (`ask-name`), with its label.
  * @csspart input - The name input.
  * @csspart note - Before the click: what this device cannot do, and what to do instead.
+ * @csspart continue - The "Continue" link to `continue-url`, after a successful registration.
  *
  * @cssprop --pk-accent-color - Background of the button.
  * @cssprop --pk-on-accent-color - Text colour on the button.

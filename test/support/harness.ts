@@ -15,6 +15,17 @@ export class RegistrationHarness {
     return button;
   }
 
+  /** Whether the element offers a button now (it offers none where a click could not work). */
+  get hasButton(): boolean {
+    return this.part('button') !== null;
+  }
+
+  /** The "Continue" link shown after success for `continue-url`, if any. */
+  get continueLink(): HTMLAnchorElement | null {
+    const link = this.part('continue');
+    return link instanceof HTMLAnchorElement ? link : null;
+  }
+
   get statusText(): string {
     return this.part('status')?.textContent?.trim() ?? '';
   }

@@ -1,4 +1,5 @@
 // German — common
+import { suggestV2, zitadelGeneration } from '../api-label.js';
 import type { CommonMessages } from '../messages.js';
 
 export const common: CommonMessages = {
@@ -34,5 +35,9 @@ export const common: CommonMessages = {
     network: 'Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
     server: 'Versuchen Sie es gleich noch einmal.',
   },
-  apiUnsupported: (api) => `Die API ${api} kann keine Passkeys oder Sicherheitsschlüssel registrieren.`,
+  apiUnsupported: (api) => {
+    const generation = zitadelGeneration(api);
+    if (generation === undefined) return `${api} kann keine Passkeys oder Sicherheitsschlüssel registrieren.`;
+    return `Dieses ZITADEL bietet die Passkey-API ${generation} nicht an${suggestV2(generation) ? '; verwenden Sie v2' : ''}.`;
+  },
 };

@@ -18,6 +18,7 @@ export const registration: RegistrationMessages = {
   u2fPrompting:
     'Stecken Sie Ihren Sicherheitsschlüssel ein oder tippen Sie ihn an und folgen Sie den Anweisungen Ihres Browsers.',
   u2fSuccess: (name) => `Ihr Sicherheitsschlüssel „${name}“ ist bereit.`,
+  u2fAlreadyRegistered: 'Dieser Sicherheitsschlüssel ist bereits registriert.',
   nameLabel: 'Bezeichnung (optional)',
   capabilityNoWebAuthn:
     'Dieser Browser kann hier keine Passkeys erstellen. Öffnen Sie den Registrierungslink auf Ihrem Smartphone oder verwenden Sie einen anderen Browser.',
@@ -26,4 +27,6 @@ export const registration: RegistrationMessages = {
   capabilityOtherDevice:
     'Dieses Gerät kann den Passkey nicht selbst speichern: Ihr Browser bietet stattdessen Ihr Smartphone oder einen Sicherheitsschlüssel an.',
   deviceName: (browser, os) => `${browser} auf ${os}`,
+  registrationNeedsLink: 'Diese Seite kann ohne einen Link nichts registrieren.',
+  continueLink: 'Weiter',
 };

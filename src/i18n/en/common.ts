@@ -1,3 +1,4 @@
+import { suggestV2, zitadelGeneration } from '../api-label.js';
 import type { CommonMessages } from '../messages.js';
 
 export const common: CommonMessages = {
@@ -33,5 +34,9 @@ export const common: CommonMessages = {
     network: 'Check your connection and try again.',
     server: 'Try again in a moment.',
   },
-  apiUnsupported: (api) => `The ${api} API cannot register passkeys or security keys.`,
+  apiUnsupported: (api) => {
+    const generation = zitadelGeneration(api);
+    if (generation === undefined) return `${api} cannot register passkeys or security keys.`;
+    return `This ZITADEL does not offer the ${generation} passkey API${suggestV2(generation) ? '; use v2' : ''}.`;
+  },
 };

@@ -15,6 +15,7 @@ export const registration: RegistrationMessages = {
   u2fIdle: 'Use a security key as a second step when you sign in.',
   u2fPrompting: 'Insert or tap your security key and follow the instructions of your browser.',
   u2fSuccess: (name) => `Your security key “${name}” is ready.`,
+  u2fAlreadyRegistered: 'This security key is already registered.',
   nameLabel: 'Name (optional)',
   capabilityNoWebAuthn:
     'This browser cannot create passkeys here. Open the registration link on your phone, or use another browser.',
@@ -23,4 +24,6 @@ export const registration: RegistrationMessages = {
   capabilityOtherDevice:
     'This device cannot keep the passkey itself: your browser will offer your phone or a security key instead.',
   deviceName: (browser, os) => `${browser} on ${os}`,
+  registrationNeedsLink: 'This page cannot register without a link.',
+  continueLink: 'Continue',
 };

@@ -1,4 +1,5 @@
 // Spanish — common
+import { suggestV2, zitadelGeneration } from '../api-label.js';
 import type { CommonMessages } from '../messages.js';
 
 export const common: CommonMessages = {
@@ -34,5 +35,9 @@ export const common: CommonMessages = {
     network: 'Comprueba tu conexión e inténtalo de nuevo.',
     server: 'Inténtalo de nuevo en un momento.',
   },
-  apiUnsupported: (api) => `La API ${api} no puede registrar llaves de acceso ni de seguridad.`,
+  apiUnsupported: (api) => {
+    const generation = zitadelGeneration(api);
+    if (generation === undefined) return `${api} no puede registrar llaves de acceso ni de seguridad.`;
+    return `Este ZITADEL no ofrece la API de llaves de acceso ${generation}${suggestV2(generation) ? '; usa v2' : ''}.`;
+  },
 };

@@ -17,6 +17,7 @@ export const registration: RegistrationMessages = {
   u2fIdle: 'Usa una llave de seguridad como segundo paso al iniciar sesión.',
   u2fPrompting: 'Inserta o toca tu llave de seguridad y sigue las instrucciones de tu navegador.',
   u2fSuccess: (name) => `Tu llave de seguridad «${name}» está lista.`,
+  u2fAlreadyRegistered: 'Esta llave de seguridad ya está registrada.',
   nameLabel: 'Nombre (opcional)',
   capabilityNoWebAuthn:
     'Este navegador no puede crear llaves de acceso aquí. Abre el enlace de registro en tu teléfono o usa otro navegador.',
@@ -25,4 +26,6 @@ export const registration: RegistrationMessages = {
   capabilityOtherDevice:
     'Este dispositivo no puede guardar la llave de acceso: tu navegador te ofrecerá usar tu teléfono o una llave de seguridad.',
   deviceName: (browser, os) => `${browser} en ${os}`,
+  registrationNeedsLink: 'Esta página no puede registrar nada sin un enlace.',
+  continueLink: 'Continuar',
 };

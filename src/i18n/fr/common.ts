@@ -1,4 +1,5 @@
 // French — common
+import { suggestV2, zitadelGeneration } from '../api-label.js';
 import type { CommonMessages } from '../messages.js';
 
 export const common: CommonMessages = {
@@ -34,5 +35,10 @@ export const common: CommonMessages = {
     network: 'Vérifiez votre connexion et réessayez.',
     server: 'Réessayez dans un instant.',
   },
-  apiUnsupported: (api) => `L’API ${api} ne peut pas enregistrer de clés d’accès ni de clés de sécurité.`,
+  apiUnsupported: (api) => {
+    const generation = zitadelGeneration(api);
+    if (generation === undefined)
+      return `${api} ne peut pas enregistrer de clés d’accès ni de clés de sécurité.`;
+    return `Ce ZITADEL ne propose pas l’API de clés d’accès ${generation}${suggestV2(generation) ? ' ; utilisez v2' : ''}.`;
+  },
 };

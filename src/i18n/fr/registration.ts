@@ -19,6 +19,7 @@ export const registration: RegistrationMessages = {
   u2fIdle: 'Utilisez une clé de sécurité comme deuxième étape de connexion.',
   u2fPrompting: 'Insérez ou touchez votre clé de sécurité et suivez les instructions de votre navigateur.',
   u2fSuccess: (name) => `Votre clé de sécurité « ${name} » est prête.`,
+  u2fAlreadyRegistered: 'Cette clé de sécurité est déjà enregistrée.',
   nameLabel: 'Nom (facultatif)',
   capabilityNoWebAuthn:
     'Ce navigateur ne peut pas créer de clé d’accès ici. Ouvrez le lien d’inscription sur votre téléphone ou utilisez un autre navigateur.',
@@ -27,4 +28,6 @@ export const registration: RegistrationMessages = {
   capabilityOtherDevice:
     'Cet appareil ne peut pas conserver la clé d’accès lui-même : votre navigateur vous proposera votre téléphone ou une clé de sécurité.',
   deviceName: (browser, os) => `${browser} sur ${os}`,
+  registrationNeedsLink: 'Cette page ne peut rien enregistrer sans lien.',
+  continueLink: 'Continuer',
 };

@@ -1,4 +1,5 @@
 // Italian — common
+import { suggestV2, zitadelGeneration } from '../api-label.js';
 import type { CommonMessages } from '../messages.js';
 
 export const common: CommonMessages = {
@@ -34,5 +35,9 @@ export const common: CommonMessages = {
     network: 'Controlla la connessione e riprova.',
     server: 'Riprova tra un momento.',
   },
-  apiUnsupported: (api) => `L’API ${api} non può registrare passkey né chiavi di sicurezza.`,
+  apiUnsupported: (api) => {
+    const generation = zitadelGeneration(api);
+    if (generation === undefined) return `${api} non può registrare passkey né chiavi di sicurezza.`;
+    return `Questo ZITADEL non offre l’API passkey ${generation}${suggestV2(generation) ? '; usa v2' : ''}.`;
+  },
 };

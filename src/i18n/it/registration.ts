@@ -17,6 +17,7 @@ export const registration: RegistrationMessages = {
   u2fIdle: 'Usa una chiave di sicurezza come secondo passaggio quando accedi.',
   u2fPrompting: 'Inserisci o tocca la chiave di sicurezza e segui le istruzioni del browser.',
   u2fSuccess: (name) => `La tua chiave di sicurezza «${name}» è pronta.`,
+  u2fAlreadyRegistered: 'Questa chiave di sicurezza è già registrata.',
   nameLabel: 'Nome (facoltativo)',
   capabilityNoWebAuthn:
     'Questo browser non può creare passkey qui. Apri il link di registrazione sul telefono oppure usa un altro browser.',
@@ -25,4 +26,6 @@ export const registration: RegistrationMessages = {
   capabilityOtherDevice:
     'Questo dispositivo non può conservare la passkey: il browser ti proporrà il telefono o una chiave di sicurezza.',
   deviceName: (browser, os) => `${browser} su ${os}`,
+  registrationNeedsLink: 'Questa pagina non può registrare nulla senza un link.',
+  continueLink: 'Continua',
 };

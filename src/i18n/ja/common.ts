@@ -1,4 +1,5 @@
 // Japanese — common
+import { suggestV2, zitadelGeneration } from '../api-label.js';
 import type { CommonMessages } from '../messages.js';
 
 export const common: CommonMessages = {
@@ -34,5 +35,9 @@ export const common: CommonMessages = {
     network: '接続を確認して、もう一度お試しください。',
     server: '少し待ってからもう一度お試しください。',
   },
-  apiUnsupported: (api) => `${api} API ではパスキーやセキュリティキーを登録できません。`,
+  apiUnsupported: (api) => {
+    const generation = zitadelGeneration(api);
+    if (generation === undefined) return `${api} ではパスキーやセキュリティキーを登録できません。`;
+    return `この ZITADEL は ${generation} のパスキー API を提供していません${suggestV2(generation) ? '。v2 を使用してください' : ''}。`;
+  },
 };

@@ -16,6 +16,7 @@ export const registration: RegistrationMessages = {
   u2fIdle: 'サインイン時の 2 段階目としてセキュリティキーを使用します。',
   u2fPrompting: 'セキュリティキーを差し込むかタッチし、ブラウザの案内に従ってください。',
   u2fSuccess: (name) => `セキュリティキー「${name}」の準備ができました。`,
+  u2fAlreadyRegistered: 'このセキュリティキーはすでに登録されています。',
   nameLabel: '名前（任意）',
   capabilityNoWebAuthn:
     'このブラウザではここでパスキーを作成できません。スマートフォンで登録リンクを開くか、別のブラウザを使用してください。',
@@ -24,4 +25,6 @@ export const registration: RegistrationMessages = {
   capabilityOtherDevice:
     'このデバイス自体にはパスキーを保存できません。ブラウザがスマートフォンまたはセキュリティキーの使用を提案します。',
   deviceName: (browser, os) => `${os} の ${browser}`,
+  registrationNeedsLink: 'このページはリンクなしでは登録できません。',
+  continueLink: '続行',
 };

@@ -1,4 +1,5 @@
 // Chinese (Simplified) — common
+import { suggestV2, zitadelGeneration } from '../api-label.js';
 import type { CommonMessages } from '../messages.js';
 
 export const common: CommonMessages = {
@@ -34,5 +35,9 @@ export const common: CommonMessages = {
     network: '请检查网络连接后重试。',
     server: '请稍后再试一次。',
   },
-  apiUnsupported: (api) => `${api} API 无法注册通行密钥或安全密钥。`,
+  apiUnsupported: (api) => {
+    const generation = zitadelGeneration(api);
+    if (generation === undefined) return `${api} 无法注册通行密钥或安全密钥。`;
+    return `此 ZITADEL 不提供 ${generation} 通行密钥 API${suggestV2(generation) ? '；请使用 v2' : ''}。`;
+  },
 };

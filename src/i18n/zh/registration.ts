@@ -16,10 +16,13 @@ export const registration: RegistrationMessages = {
   u2fIdle: '登录时将安全密钥用作第二步验证。',
   u2fPrompting: '请插入或轻触安全密钥，并按照浏览器的提示操作。',
   u2fSuccess: (name) => `安全密钥“${name}”已就绪。`,
+  u2fAlreadyRegistered: '此安全密钥已注册。',
   nameLabel: '名称（可选）',
   capabilityNoWebAuthn: '此浏览器无法在这里创建通行密钥。请在手机上打开注册链接，或使用其他浏览器。',
   capabilityNoPlatform:
     '此设备未设置通行密钥提供方（指纹、面容或屏幕锁）。请先设置，或使用注册链接的二维码在手机上注册。',
   capabilityOtherDevice: '此设备本身无法保存通行密钥：浏览器会改为提供手机或安全密钥。',
   deviceName: (browser, os) => `${os} 上的 ${browser}`,
+  registrationNeedsLink: '没有链接，此页面无法注册。',
+  continueLink: '继续',
 };
