@@ -2,10 +2,12 @@
 /**
  * Who is calling, from the Authorization header, and ZITADEL's two kinds of checks on it: "authenticated"
  * rpcs let a user act on themself (or a holder of user.write on anyone), the others need a named
- * permission such as user.passkey.write.
+ * permission such as user.passkey.write. Every rpc the mock serves needs a token, as in ZITADEL: a
+ * registration code replaces the user's authentication, never the caller's.
  */
 
 import { Errors } from './errors.js';
+import { LOGIN_CLIENT_ROLE } from './seed.js';
 
 /** @typedef {import('./seed.js').SeedPrincipal} Principal */
 
@@ -61,16 +63,6 @@ export function authenticate(caller) {
 }
 
 /**
- * For requests that something else (a registration code) may authorise: no header is fine, but a
- * header that comes must still hold a valid token.
- * @param {Caller} caller
- * @returns {Principal | undefined}
- */
-export function authenticateIfPresent(caller) {
-  return caller.kind === 'anonymous' ? undefined : authenticate(caller);
-}
-
-/**
  * For "authenticated" rpcs: the caller is the user, or may write every user.
  * @param {Principal} principal
  * @param {string} userId
@@ -80,9 +72,29 @@ export function requireSelfOrUserWrite(principal, userId) {
 }
 
 /**
+ * Verifying a started registration: the user, a user manager, or a login client acting for the user
+ * (only the holder of the registration's challenge can produce a credential that verifies).
+ * @param {Principal} principal
+ * @param {string} userId
+ */
+export function requireSelfUserWriteOrLoginClient(principal, userId) {
+  if (!principal.roles.includes(LOGIN_CLIENT_ROLE)) requireSelfOrUserWrite(principal, userId);
+}
+
+/**
  * @param {Principal} principal
  * @param {string} permission
  */
 export function requirePermission(principal, permission) {
   if (!principal.permissions.includes(permission)) throw Errors.permissionMissing();
+}
+
+/**
+ * The user themself, or a holder of the permission (v3alpha's link creation).
+ * @param {Principal} principal
+ * @param {string} userId
+ * @param {string} permission
+ */
+export function requireSelfOrPermission(principal, userId, permission) {
+  if (principal.userId !== userId && !principal.permissions.includes(permission)) throw Errors.otherUser();
 }

@@ -7,7 +7,9 @@
  * - ZITADEL's own errors carry an id: the message is `"<translated text> (<id>)"` and `details` holds one
  *   `zitadel.v1.ErrorDetail` with the id and the text (see `ZITADELToGRPCError` in ZITADEL).
  * - Errors raised before ZITADEL's code runs (grpc-gateway routing and JSON decoding, the auth header
- *   check, protoc-gen-validate rules) carry a bare message and `details: []`.
+ *   check, protoc-gen-validate rules, grpc's unimplemented handlers) carry a bare message and no details.
+ *   The gateway writes `google.rpc.Status` with protojson, which leaves an empty list out: such a body has
+ *   no `details` key at all (`{"code":16,"message":"auth header missing"}`).
  */
 
 export const GrpcCode = Object.freeze({
@@ -61,7 +63,7 @@ export function grpcCodeForHttpStatus(status) {
 
 /**
  * @typedef {{ '@type': string, id: string, message: string }} ErrorDetail
- * @typedef {{ code: number, message: string, details: ErrorDetail[] }} ErrorBody
+ * @typedef {{ code: number, message: string, details?: ErrorDetail[] }} ErrorBody
  */
 
 /** An API failure that the mock answers with; handlers throw it. */
@@ -70,21 +72,26 @@ export class ApiError extends Error {
    * @param {number} grpcCode
    * @param {string} message the whole message as sent
    * @param {ErrorDetail[]} [details]
+   * @param {number} [httpStatus] only where the gateway sends another status than the code's (405)
    */
-  constructor(grpcCode, message, details = []) {
+  constructor(grpcCode, message, details = [], httpStatus = httpStatusForGrpcCode(grpcCode)) {
     super(message);
     this.name = 'ApiError';
     this.grpcCode = grpcCode;
     this.details = details;
+    this.status = httpStatus;
   }
 
-  get status() {
-    return httpStatusForGrpcCode(this.grpcCode);
-  }
-
-  /** @returns {ErrorBody} */
+  /**
+   * As protojson writes `google.rpc.Status`: an empty `details` is a zero value and left out.
+   * @returns {ErrorBody}
+   */
   toJSON() {
-    return { code: this.grpcCode, message: this.message, details: this.details };
+    return {
+      code: this.grpcCode,
+      message: this.message,
+      ...(this.details.length ? { details: this.details } : {}),
+    };
   }
 }
 
@@ -133,9 +140,12 @@ export const Errors = Object.freeze({
    * reaches the client (`verifyUserPasskeyCode`).
    */
   codeInvalid: () => zitadelError(GrpcCode.INVALID_ARGUMENT, 'COMMAND-Eeb2a', 'Code is invalid'),
-  /** No pending (not yet verified) authenticator with that id. */
-  webAuthNNotFound: () =>
-    zitadelError(GrpcCode.NOT_FOUND, 'COMMAND-2M9sd', 'WebAuthN Token could not be found'),
+  /**
+   * Verifying a registration that is not pending: never started, or already verified. ZITADEL's
+   * `FinishRegistration` gets no pending token and throws Internal (internal/webauthn/webauthn.go,
+   * `Errors.User.WebAuthN.NotFound`); on every API, so HTTP 500.
+   */
+  webAuthNNotFound: () => zitadelError(GrpcCode.INTERNAL, 'WEBAU-5M9so', 'WebAuthN Token could not be found'),
   /** Removing an authenticator the user does not have, or has removed (`removeHumanWebAuthN`). */
   authenticatorNotFound: () =>
     zitadelError(GrpcCode.NOT_FOUND, 'COMMAND-DAfb2', 'WebAuthN Token could not be found'),
@@ -163,8 +173,17 @@ export const Errors = Object.freeze({
     ),
   /** grpc-gateway: no route for the path. */
   routeNotFound: () => gatewayError(GrpcCode.NOT_FOUND, 'Not Found'),
-  /** grpc-gateway: the path exists for another method (its routing error handler sends 501). */
-  methodNotAllowed: () => gatewayError(GrpcCode.UNIMPLEMENTED, 'Method Not Allowed'),
+  /**
+   * grpc-gateway: the path exists for another method. Its routing error handler answers HTTP 405 with
+   * the gRPC code UNIMPLEMENTED in the body (`runtime.DefaultRoutingErrorHandler`).
+   */
+  methodNotAllowed: () => new ApiError(GrpcCode.UNIMPLEMENTED, 'Method Not Allowed', [], 405),
+  /**
+   * grpc's generated `Unimplemented…Server`: what ZITADEL v4 answers for v3alpha's WebAuthN rpcs and
+   * GetUser, after its interceptors (instance, token, validation) have run.
+   */
+  unimplemented: (/** @type {string} */ rpc) =>
+    gatewayError(GrpcCode.UNIMPLEMENTED, `method ${rpc} not implemented`),
   /** grpc's default maximum message size (4 MiB) exceeded. */
   messageTooLarge: (/** @type {number} */ size, /** @type {number} */ limit) =>
     gatewayError(

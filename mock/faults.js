@@ -121,8 +121,7 @@ export async function injectFault(fault, req, res, holdOpen) {
   if (fault.status === undefined && fault.body === undefined && fault.contentType === undefined) return false;
   const status = fault.status ?? 500;
   const body =
-    fault.body ??
-    JSON.stringify({ code: grpcCodeForHttpStatus(status), message: 'injected fault', details: [] });
+    fault.body ?? JSON.stringify({ code: grpcCodeForHttpStatus(status), message: 'injected fault' });
   sendRaw(res, status, body, fault.contentType ?? 'application/json');
   return true;
 }

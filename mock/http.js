@@ -169,10 +169,18 @@ export function requestBaseUrl(req) {
 }
 
 /**
- * Splits a request URL into path and query.
+ * Splits a request URL into path and query. `query` is for the request log: one value as a string, a
+ * repeated parameter (`states=A&states=B`) as an array; `searchParams` keeps every value in order, as
+ * grpc-gateway reads them.
  * @param {string | undefined} url
  */
 export function parseRequestUrl(url) {
   const parsed = new URL(url ?? '/', 'http://mock.invalid');
-  return { path: parsed.pathname, query: Object.fromEntries(parsed.searchParams) };
+  /** @type {Record<string, string | string[]>} */
+  const query = {};
+  for (const key of new Set(parsed.searchParams.keys())) {
+    const values = parsed.searchParams.getAll(key);
+    query[key] = values.length === 1 ? (values[0] ?? '') : values;
+  }
+  return { path: parsed.pathname, query, searchParams: parsed.searchParams };
 }

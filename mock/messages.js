@@ -20,8 +20,9 @@ import { GrpcCode, gatewayError } from './errors.js';
 /**
  * @typedef {{ type: 'string', minLength?: number, maxLength?: number, optional?: boolean }} StringField
  *   `optional` is proto3 `optional`: the rule applies only when the field is present.
- * @typedef {{ type: 'enum', enumName: string, values: readonly string[] }} EnumField
- *   Values in number order: protojson accepts the name or the number.
+ * @typedef {{ type: 'enum', enumName: string, values: readonly string[], repeated?: boolean }} EnumField
+ *   Values in number order: protojson accepts the name or the number. `enumName` is the full name
+ *   (e.g. `zitadel.user.v2.AuthFactorState`) where a query error names it. `repeated`: a list.
  * @typedef {{ type: 'struct', required?: boolean }} StructField
  *   `google.protobuf.Struct`: any JSON object.
  * @typedef {{ type: 'message', message: MessageSpec }} MessageField
@@ -99,6 +100,7 @@ function readField(json, camelName) {
  * @param {unknown} value
  * @param {string} name
  * @param {FieldSpec} field
+ * @returns {unknown}
  */
 function decodeField(value, name, field) {
   switch (field.type) {
@@ -107,6 +109,11 @@ function decodeField(value, name, field) {
         throw decodeError(`proto: invalid value for string field ${name}: ${describe(value)}`);
       return value;
     case 'enum':
+      if (field.repeated) {
+        if (!Array.isArray(value))
+          throw decodeError(`proto: invalid value for list field ${name}: ${describe(value)}`);
+        return value.map((item) => decodeField(item, name, { ...field, repeated: false }));
+      }
       if (typeof value === 'string' && field.values.includes(value)) return value;
       if (typeof value === 'number' && Number.isInteger(value) && field.values[value] !== undefined) {
         return field.values[value];
@@ -135,17 +142,19 @@ const QUERY_BOOLEANS = new Map([
 
 /**
  * Reads query parameters as grpc-gateway's `PopulateQueryParameters` does: each key is a dotted path of
- * field names (JSON or proto spelling); unknown paths are ignored; setting a second member of a oneof
- * fails. Every segment but the last names a message, which is created on the way, even when the last
- * segment turns out unknown (so `instance.x=1` leaves an empty `instance` for the validator to refuse).
- * @param {Record<string, string>} query
+ * field names (JSON or proto spelling); unknown paths are ignored (grpc-gateway logs "field not found"
+ * and goes on: an extra parameter is not an error); setting a second member of a oneof fails; a
+ * repeated field takes every value of its key, in order. Every segment but the last names a message,
+ * which is created on the way, even when the last segment turns out unknown (so `instance.x=1` leaves
+ * an empty `instance` for the validator to refuse).
+ * @param {URLSearchParams} query
  * @param {MessageSpec} spec the fields a query may set: those bound to neither the path nor the body
  * @returns {DecodedMessage}
  */
 export function decodeQuery(query, spec) {
   /** @type {DecodedMessage} */
   const decoded = {};
-  for (const [key, value] of Object.entries(query)) setQueryField(decoded, spec, key.split('.'), value);
+  for (const key of new Set(query.keys())) setQueryField(decoded, spec, key.split('.'), query.getAll(key));
   return decoded;
 }
 
@@ -153,9 +162,9 @@ export function decodeQuery(query, spec) {
  * @param {DecodedMessage} target
  * @param {MessageSpec} spec
  * @param {string[]} path
- * @param {string} value
+ * @param {string[]} values every value the key was given
  */
-function setQueryField(target, spec, [segment = '', ...rest], value) {
+function setQueryField(target, spec, [segment = '', ...rest], values) {
   const name = Object.keys(spec.fields).find((camel) => camel === segment || snakeCase(camel) === segment);
   const field = name === undefined ? undefined : spec.fields[name];
   if (name === undefined || field === undefined) return;
@@ -163,10 +172,18 @@ function setQueryField(target, spec, [segment = '', ...rest], value) {
     if (rest.length === 0) return;
     const inner = /** @type {DecodedMessage} */ (target[name] ?? {});
     target[name] = inner;
-    setQueryField(inner, field.message, rest, value);
+    setQueryField(inner, field.message, rest, values);
     return;
   }
   if (rest.length > 0) return;
+  if (field.type === 'enum' && field.repeated) {
+    target[name] = values.map((value) => queryEnumValue(value, field));
+    return;
+  }
+  if (values.length > 1) {
+    throw decodeError(`too many values for field ${JSON.stringify(snakeCase(name))}: ${values.join(', ')}`);
+  }
+  const value = values[0] ?? '';
   for (const [oneof, members] of Object.entries(spec.oneofs ?? {})) {
     if (members.includes(name) && members.some((member) => member !== name && member in target)) {
       throw decodeError(`field already set for oneof "${snakeCase(oneof)}"`);
@@ -177,10 +194,23 @@ function setQueryField(target, spec, [segment = '', ...rest], value) {
     if (parsed === undefined) throw decodeError(`strconv.ParseBool: parsing "${value}": invalid syntax`);
     target[name] = parsed;
   } else if (field.type === 'enum') {
-    target[name] = decodeField(/^\d+$/.test(value) ? Number(value) : value, name, field);
+    target[name] = queryEnumValue(value, field);
   } else if (field.type === 'string') {
     target[name] = value;
   }
+}
+
+/**
+ * An enum value in a query, by name or number, refused as grpc-gateway's `parseField` refuses it.
+ * @param {string} value
+ * @param {EnumField} field
+ */
+function queryEnumValue(value, field) {
+  if (field.values.includes(value)) return value;
+  const number = /^\d+$/.test(value) ? Number(value) : NaN;
+  const byNumber = field.values[number];
+  if (byNumber === undefined) throw decodeError(`${JSON.stringify(value)} is not a valid value`);
+  return byNumber;
 }
 
 /** @param {string} camelName */

@@ -16,8 +16,15 @@
 /** @typedef {{ id: string, userName: string, displayName: string, orgId: string }} SeedUser */
 /**
  * Who a bearer token acts for. `userId` is the token's own user; `permissions` are ZITADEL permission
- * names granted on every organization of the instance (enough for a mock).
- * @typedef {{ name: string, token: string, userId: string, permissions: readonly string[] }} SeedPrincipal
+ * names granted on every organization of the instance (enough for a mock); `roles` the instance roles
+ * that ZITADEL's commands ask for by name (`IAM_LOGIN_CLIENT`: a login UI acting for any user).
+ * @typedef {{
+ *   name: string,
+ *   token: string,
+ *   userId: string,
+ *   permissions: readonly string[],
+ *   roles: readonly string[],
+ * }} SeedPrincipal
  */
 
 export const INSTANCE = Object.freeze({ id: '300000000000000001', domain: 'localhost', name: 'ZITADEL' });
@@ -61,24 +68,51 @@ export const TOKENS = Object.freeze({
    * creates links (v2, v3alpha and management v1).
    */
   admin: 'admin-token',
+  /**
+   * A login client's service account (ZITADEL's `IAM_LOGIN_CLIENT`, what Login v2 runs with): starts a
+   * registration with a code and verifies a started one for any user, creates v2 / v3alpha links
+   * (user.passkey.write). No user.write or user.credential.write: it may not list, remove, start without
+   * a code for someone else, or use management v1.
+   */
+  loginClient: 'login-client-token',
 });
 
 /** The service account behind `TOKENS.admin`; it is not a human, so it is not in `USERS`. */
 export const ADMIN_SERVICE_ACCOUNT_ID = '100000000000000009';
 
+/** The service account behind `TOKENS.loginClient`; not in `USERS` either. */
+export const LOGIN_CLIENT_SERVICE_ACCOUNT_ID = '100000000000000008';
+
+/** ZITADEL's instance role for login UIs. */
+export const LOGIN_CLIENT_ROLE = 'IAM_LOGIN_CLIENT';
+
 /** @type {readonly SeedPrincipal[]} */
 export const PRINCIPALS = Object.freeze(
   [
-    { name: 'alice', token: TOKENS.alice, userId: USERS.alice.id, permissions: [] },
-    { name: 'bob', token: TOKENS.bob, userId: USERS.bob.id, permissions: [] },
-    { name: 'carol', token: TOKENS.carol, userId: USERS.carol.id, permissions: [] },
+    { name: 'alice', token: TOKENS.alice, userId: USERS.alice.id, permissions: [], roles: [] },
+    { name: 'bob', token: TOKENS.bob, userId: USERS.bob.id, permissions: [], roles: [] },
+    { name: 'carol', token: TOKENS.carol, userId: USERS.carol.id, permissions: [], roles: [] },
     {
       name: 'admin',
       token: TOKENS.admin,
       userId: ADMIN_SERVICE_ACCOUNT_ID,
       permissions: ['user.write', 'user.passkey.write', 'user.credential.write'],
+      roles: ['IAM_USER_MANAGER'],
     },
-  ].map((principal) => Object.freeze({ ...principal, permissions: Object.freeze(principal.permissions) })),
+    {
+      name: 'login-client',
+      token: TOKENS.loginClient,
+      userId: LOGIN_CLIENT_SERVICE_ACCOUNT_ID,
+      permissions: ['user.passkey.write'],
+      roles: [LOGIN_CLIENT_ROLE],
+    },
+  ].map((principal) =>
+    Object.freeze({
+      ...principal,
+      permissions: Object.freeze(principal.permissions),
+      roles: Object.freeze(principal.roles),
+    }),
+  ),
 );
 
 /** Everything above in one object, for code that wants the whole seed. */

@@ -30,7 +30,6 @@ export const AuthFactorState = Object.freeze({
  *   name: string,
  *   challenge: string,
  *   rpID: string,
- *   startedWithCode: boolean,
  *   createdAt: string,
  *   credentialId?: string,
  *   publicKey?: string,
@@ -147,7 +146,6 @@ export function createStore({ now }) {
    *   kind: AuthenticatorKind,
    *   challenge: string,
    *   rpID: string,
-   *   startedWithCode: boolean,
    *   authenticatorType?: string,
    * }} registration
    * @returns {Authenticator}

@@ -4,13 +4,19 @@
  * follows ZITADEL's order of checks: grpc-gateway decodes the body, the auth interceptor checks the
  * token, the validation interceptor checks the proto rules, then the command checks the data.
  *
- * Deliberate differences from ZITADEL, for the kit's tests and demo (see README):
- * - A request that carries a registration code needs no token, and neither does verifying a
- *   registration started with one (ZITADEL wants a token on every call; a login UI sends its own).
- * - A holder of user.write may start a registration for another user (ZITADEL lets only the user do so).
+ * Every rpc needs a token, as in ZITADEL; a registration code replaces the user's authentication, not
+ * the caller's (ZITADEL's Login v2 sends its login client's token with the code).
+ *
+ * Deliberate difference from ZITADEL (see README): a holder of user.write may start a registration
+ * without a code for another user (ZITADEL lets only the user do so).
  */
 
-import { authenticate, authenticateIfPresent, requirePermission, requireSelfOrUserWrite } from './auth.js';
+import {
+  authenticate,
+  requirePermission,
+  requireSelfOrUserWrite,
+  requireSelfUserWriteOrLoginClient,
+} from './auth.js';
 import { Errors } from './errors.js';
 import { requestBaseUrl, requestHostname, requestOrigins } from './http.js';
 import { defaultRegistrationLink, renderUrlTemplate } from './links.js';
@@ -31,6 +37,7 @@ import { creationOptions, verifyAttestation, zitadelSelection } from './webauthn
  * @typedef {{ userId: string, u2fId: string, publicKeyCredential: Record<string, unknown>, tokenName: string }} VerifyU2FRegistrationMessage
  * @typedef {{ userId: string, passkeyId?: string, u2fId?: string }} UserAuthenticatorMessage
  * @typedef {{ userId: string, domainQuery?: { includeWithoutDomain?: boolean, domain?: string } }} ListAuthenticationMethodTypesMessage
+ * @typedef {{ userId: string, authFactors?: string[], states?: string[] }} ListAuthenticationFactorsMessage
  */
 
 const ID = /** @type {const} */ ({ type: 'string', minLength: 1, maxLength: 200 });
@@ -124,6 +131,35 @@ const ListAuthenticationMethodTypesRequest = {
   },
 };
 
+/**
+ * `repeated AuthFactors auth_factors`, `repeated AuthFactorState states`: set from the query only (the
+ * rpc's http rule has `body: ""`, so grpc-gateway reads no body).
+ * @type {MessageSpec}
+ */
+const ListAuthenticationFactorsRequest = {
+  name: 'ListAuthenticationFactorsRequest',
+  fields: {
+    userId: ID,
+    authFactors: {
+      type: 'enum',
+      enumName: 'zitadel.user.v2.AuthFactors',
+      values: ['OTP', 'OTP_SMS', 'OTP_EMAIL', 'U2F'],
+      repeated: true,
+    },
+    states: {
+      type: 'enum',
+      enumName: 'zitadel.user.v2.AuthFactorState',
+      values: [
+        'AUTH_FACTOR_STATE_UNSPECIFIED',
+        'AUTH_FACTOR_STATE_NOT_READY',
+        'AUTH_FACTOR_STATE_READY',
+        'AUTH_FACTOR_STATE_REMOVED',
+      ],
+      repeated: true,
+    },
+  },
+};
+
 /** @type {Record<string, 'platform' | 'cross-platform' | undefined>} */
 const ATTACHMENT_BY_AUTHENTICATOR = {
   PASSKEY_AUTHENTICATOR_PLATFORM: 'platform',
@@ -205,15 +241,16 @@ function listDetails(context, count, user) {
  */
 async function registerPasskey(context) {
   const request = /** @type {RegisterPasskeyMessage} */ (readRequest(context, RegisterPasskeyRequest));
-  // With a code, the code authorises; without, the caller must be the user (or may write users).
-  const principal = request.code ? authenticateIfPresent(context.caller) : authenticate(context.caller);
+  const principal = authenticate(context.caller);
   validateMessage(request, RegisterPasskeyRequest);
 
+  // With a code, the code stands for the user, whoever the (authenticated) caller is, as in ZITADEL;
+  // without one, the caller must be the user (or, more lenient than ZITADEL, may write users).
   let code;
   if (request.code) {
     code = context.store.validCode(request.userId, request.code.id, request.code.code);
     if (!code) throw Errors.codeInvalid();
-  } else if (principal) {
+  } else {
     requireSelfOrUserWrite(principal, request.userId);
   }
   const user = findUser(context, request.userId);
@@ -238,7 +275,6 @@ async function registerPasskey(context) {
     kind: 'passkey',
     challenge: options.publicKey.challenge,
     rpID,
-    startedWithCode: code !== undefined,
   });
   return {
     body: {
@@ -259,13 +295,11 @@ async function verifyPasskeyRegistration(context) {
   const request = /** @type {VerifyPasskeyRegistrationMessage} */ (
     readRequest(context, VerifyPasskeyRegistrationRequest)
   );
-  const user = context.store.user(request.userId);
-  const pending = user && context.store.pendingAuthenticator(user, 'passkey', request.passkeyId);
-  const startedWithCode = pending?.startedWithCode === true;
-  const principal = startedWithCode ? authenticateIfPresent(context.caller) : authenticate(context.caller);
-  if (principal && !startedWithCode) requireSelfOrUserWrite(principal, request.userId);
+  const principal = authenticate(context.caller);
+  requireSelfUserWriteOrLoginClient(principal, request.userId);
   validateMessage(request, VerifyPasskeyRegistrationRequest);
-  if (!user) throw Errors.userNotFound();
+  const user = findUser(context, request.userId);
+  const pending = context.store.pendingAuthenticator(user, 'passkey', request.passkeyId);
   if (!pending) throw Errors.webAuthNNotFound();
 
   await completeRegistration(context, pending, request.publicKeyCredential, request.passkeyName, true);
@@ -330,7 +364,6 @@ async function registerU2F(context) {
     kind: 'u2f',
     challenge: options.publicKey.challenge,
     rpID,
-    startedWithCode: false,
   });
   return {
     body: {
@@ -352,7 +385,7 @@ async function verifyU2FRegistration(context) {
     readRequest(context, VerifyU2FRegistrationRequest)
   );
   const principal = authenticate(context.caller);
-  requireSelfOrUserWrite(principal, request.userId);
+  requireSelfUserWriteOrLoginClient(principal, request.userId);
   validateMessage(request, VerifyU2FRegistrationRequest);
   const user = findUser(context, request.userId);
   const pending = context.store.pendingAuthenticator(user, 'u2f', request.u2fId);
@@ -452,6 +485,34 @@ function listAuthenticationMethodTypes(context) {
 }
 
 /**
+ * ListAuthenticationFactors: the user's second factors, as v2 lists security keys. The mock's users have
+ * only U2F keys, so only they are listed: `{state, u2f: {id, name}}` each. Without `authFactors` every
+ * factor ZITADEL knows is asked for; without `states` only READY ones, as ZITADEL's handler defaults.
+ * Like the other searches, an unknown user is an empty list (`result` left out when empty).
+ * @param {ApiContext} context
+ */
+function listAuthenticationFactors(context) {
+  // `body: ""`: grpc-gateway does not read the body, so whatever it holds is ignored.
+  const request = /** @type {ListAuthenticationFactorsMessage} */ ({
+    ...decodeQuery(context.query, ListAuthenticationFactorsRequest),
+    ...context.params,
+  });
+  const principal = authenticate(context.caller);
+  validateMessage(request, ListAuthenticationFactorsRequest);
+  requireSelfOrUserWrite(principal, request.userId);
+  const user = context.store.user(request.userId);
+  const factors = request.authFactors?.length ? request.authFactors : ['OTP', 'OTP_SMS', 'OTP_EMAIL', 'U2F'];
+  const states = request.states?.length ? request.states : [AuthFactorState.READY];
+  const keys =
+    user && factors.includes('U2F')
+      ? context.store.authenticatorsOf(user, ['u2f']).filter((key) => states.includes(key.state))
+      : [];
+  // protojson leaves out the empty name of a key whose registration is not verified yet.
+  const result = keys.map(({ id, name, state }) => ({ state, u2f: { id, ...(name ? { name } : {}) } }));
+  return { body: result.length ? { result } : {} };
+}
+
+/**
  * The v2 routes. A literal last segment comes before a parameter in the same place.
  * @type {readonly import('./http.js').Route<ApiContext>[]}
  */
@@ -493,6 +554,12 @@ export const v2Routes = Object.freeze([
     pattern: '/v2/users/:userId/u2f/:u2fId',
     rpc: 'RemoveU2F',
     handler: removeAuthenticator('u2f', RemoveU2FRequest, 'u2fId'),
+  },
+  {
+    method: 'POST',
+    pattern: '/v2/users/:userId/authentication_factors/_search',
+    rpc: 'ListAuthenticationFactors',
+    handler: listAuthenticationFactors,
   },
   {
     method: 'GET',

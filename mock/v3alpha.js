@@ -6,15 +6,22 @@
  * interceptor checks the proto rules, then the command checks the data (`organization`, user, code).
  *
  * ZITADEL's own server declares these rpcs but does not implement them (its v3alpha user server embeds
- * `UnimplementedZITADELUsersServer` and has no WebAuthN handlers; the whole API also sits behind the
- * user-schema feature flag). The mock answers them as the protos describe and as ZITADEL's WebAuthN code
- * would, so the kit can be built against the contract; see README for what that means.
+ * `UnimplementedZITADELUsersServer` and has no WebAuthN handlers nor GetUser). So by default
+ * (`config.v3alpha === 'unimplemented'`) each handler runs what comes before ZITADEL's handler —
+ * decoding, the instance, the token, the validation rules — and then answers grpc's 501
+ * `method <Rpc> not implemented`. With `v3alpha: 'implemented'` the mock answers them as the protos
+ * describe and as ZITADEL's WebAuthN code would; see README.
  *
- * As in v2 (see there), a registration code stands in for a token, and a holder of user.write may act
- * on another user.
+ * As in v2 (see there), every rpc needs a token, a registration code stands for the user, a login client
+ * may verify for any user, and a holder of user.write may act on another user.
  */
 
-import { authenticate, authenticateIfPresent, requireSelfOrUserWrite } from './auth.js';
+import {
+  authenticate,
+  requireSelfOrPermission,
+  requireSelfOrUserWrite,
+  requireSelfUserWriteOrLoginClient,
+} from './auth.js';
 import { Errors } from './errors.js';
 import { requestBaseUrl, requestOrigins } from './http.js';
 import { defaultRegistrationLink, renderUrlTemplate } from './links.js';
@@ -158,6 +165,26 @@ const ATTACHMENT_BY_TYPE = {
   WEB_AUTH_N_AUTHENTICATOR_CROSS_PLATFORM: 'cross-platform',
 };
 
+/** @type {MessageSpec} */
+const GetUserRequest = { name: 'GetUserRequest', fields: { instance: CONTEXT_FIELDS.instance, id: ID } };
+
+/**
+ * GetUser binds `instance` only: an `organization.*` query parameter names no field of its request, and
+ * grpc-gateway ignores such a parameter (it is not refused).
+ * @type {MessageSpec}
+ */
+const GetUserQueryParameters = { name: 'GetUserRequest', fields: { instance: CONTEXT_FIELDS.instance } };
+
+/**
+ * Past ZITADEL's interceptors: what ZITADEL v4's unimplemented server answers here, unless the mock is
+ * set to implement v3alpha.
+ * @param {ApiContext} context
+ * @param {string} rpc
+ */
+function requireImplemented(context, rpc) {
+  if (context.config.v3alpha !== 'implemented') throw Errors.unimplemented(rpc);
+}
+
 /** v3alpha has one list of WebAuthN authenticators: whatever API registered them. */
 const ALL_KINDS = /** @type {const} */ (['passkey', 'u2f', 'webauthn']);
 
@@ -230,15 +257,16 @@ async function startWebAuthNRegistration(context) {
     registration,
   });
   checkInstance(request.instance);
-  const { code: codeInput } = request.registration;
-  const principal = codeInput ? authenticateIfPresent(context.caller) : authenticate(context.caller);
+  const principal = authenticate(context.caller);
   validateMessage(request, StartWebAuthNRegistrationRequest);
+  requireImplemented(context, 'StartWebAuthNRegistration');
 
+  const { code: codeInput } = request.registration;
   let code;
   if (codeInput) {
     code = context.store.validCode(request.id, codeInput.id, codeInput.code);
     if (!code) throw Errors.codeInvalid();
-  } else if (principal) {
+  } else {
     requireSelfOrUserWrite(principal, request.id);
   }
   const user = findUser(context, request.id, request.organization);
@@ -260,7 +288,6 @@ async function startWebAuthNRegistration(context) {
     kind: 'webauthn',
     challenge: options.publicKey.challenge,
     rpID,
-    startedWithCode: code !== undefined,
     authenticatorType,
   });
   return {
@@ -287,13 +314,12 @@ async function verifyWebAuthNRegistration(context) {
     verify,
   });
   checkInstance(request.instance);
-  const owner = context.store.user(request.id);
-  const pending = owner && context.store.pendingAuthenticator(owner, 'webauthn', request.webAuthNId);
-  const startedWithCode = pending?.startedWithCode === true;
-  const principal = startedWithCode ? authenticateIfPresent(context.caller) : authenticate(context.caller);
-  if (principal && !startedWithCode) requireSelfOrUserWrite(principal, request.id);
+  const principal = authenticate(context.caller);
+  requireSelfUserWriteOrLoginClient(principal, request.id);
   validateMessage(request, VerifyWebAuthNRegistrationRequest);
+  requireImplemented(context, 'VerifyWebAuthNRegistration');
   const user = findUser(context, request.id, request.organization);
+  const pending = context.store.pendingAuthenticator(user, 'webauthn', request.webAuthNId);
   if (!pending) throw Errors.webAuthNNotFound();
 
   const credential = await verifyAttestation({
@@ -321,7 +347,8 @@ function createWebAuthNRegistrationLink(context) {
   checkInstance(request.instance);
   const principal = authenticate(context.caller);
   validateMessage(request, CreateWebAuthNRegistrationLinkRequest);
-  requireSelfOrUserWrite(principal, request.id);
+  requireImplemented(context, 'CreateWebAuthNRegistrationLink');
+  requireSelfOrPermission(principal, request.id, 'user.passkey.write');
   const user = findUser(context, request.id, request.organization);
 
   /** @param {{ id: string, code: string }} code */
@@ -357,6 +384,7 @@ function removeWebAuthNAuthenticator(context) {
   checkInstance(request.instance);
   const principal = authenticate(context.caller);
   validateMessage(request, RemoveWebAuthNAuthenticatorRequest);
+  requireImplemented(context, 'RemoveWebAuthNAuthenticator');
   requireSelfOrUserWrite(principal, request.id);
   const user = findUser(context, request.id, request.organization);
   const removed = context.store.removeAuthenticator(user, ALL_KINDS, request.webAuthNId);
@@ -368,25 +396,27 @@ function removeWebAuthNAuthenticator(context) {
  * GetUser: the user with their authenticators — here only what the kit reads, the WebAuthN ones
  * (`authenticators.webAuthN`: `webAuthNId`, `name`, `isVerified`, `userVerified`, as authenticator.proto
  * names them). A passkey is a WebAuthN authenticator that verified the user; v2's passkeys and U2F keys
- * are listed too, as ZITADEL keeps one set of WebAuthN tokens per user.
+ * are listed too, as ZITADEL keeps one set of WebAuthN tokens per user. `GetUser` has no `id` field:
+ * the user's id is `details.id`.
  * @param {ApiContext} context
  */
 function getUser(context) {
-  const request =
-    /** @type {{ id: string, instance?: InstanceMessage, organization?: OrganizationMessage }} */ ({
-      ...decodeQuery(context.query, QueryParameters),
-      ...context.params,
-    });
+  const request = /** @type {{ id: string, instance?: InstanceMessage }} */ ({
+    ...decodeQuery(context.query, GetUserQueryParameters),
+    ...context.params,
+  });
   checkInstance(request.instance);
   const principal = authenticate(context.caller);
+  validateMessage(request, GetUserRequest);
+  requireImplemented(context, 'GetUser');
   requireSelfOrUserWrite(principal, request.id);
-  const user = findUser(context, request.id, request.organization);
+  const user = findUser(context, request.id, undefined);
   const webAuthN = user.authenticators.map((authenticator) => {
-    const verified = authenticator.state === 'AUTH_FACTOR_STATE_READY';
+    const verified = authenticator.state === AuthFactorState.READY;
     return {
       webAuthNId: authenticator.id,
-      name: authenticator.name,
-      // proto3 JSON leaves out false.
+      // proto3 JSON leaves out empty strings and false.
+      ...(authenticator.name ? { name: authenticator.name } : {}),
       ...(verified ? { isVerified: true } : {}),
       ...(verified && (authenticator.userVerified ?? authenticator.kind === 'passkey')
         ? { userVerified: true }
@@ -396,13 +426,12 @@ function getUser(context) {
   return {
     body: {
       user: {
-        id: user.id,
         details: {
           id: user.id,
-          changed: new Date().toISOString(),
+          changed: context.store.isoNow(),
           owner: { type: 'OWNER_TYPE_ORG', id: user.orgId },
         },
-        ...(webAuthN.length ? { authenticators: { webAuthN } } : { authenticators: {} }),
+        authenticators: webAuthN.length ? { webAuthN } : {},
       },
     },
   };

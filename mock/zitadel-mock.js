@@ -13,6 +13,7 @@
  */
 
 import { callerName, identifyCaller } from './auth.js';
+import { CONFIG_KEYS, checkConfig } from './config.js';
 import { controlRoutes } from './control.js';
 import { applyCors } from './cors.js';
 import { ApiError, Errors, MockUsageError } from './errors.js';
@@ -27,20 +28,22 @@ import { v3alphaRoutes } from './v3alpha.js';
 const API_PREFIXES = ['/v2/', '/resources/v3alpha/', '/management/v1/'];
 const CONTROL_PREFIX = '/__mock/';
 const HOUR_MS = 60 * 60 * 1000;
-const CONFIG_KEYS = /** @type {const} */ (['codeTtlMs', 'latencyMs']);
 
 /**
+ * @typedef {import('./config.js').V3alphaMode} V3alphaMode
+ * @typedef {import('./config.js').MockConfig} MockConfig
+ * @typedef {import('./config.js').LoggedRequest} LoggedRequest
  * @typedef {{
  *   codeTtlMs?: number,
  *   latencyMs?: number,
+ *   v3alpha?: V3alphaMode,
  *   now?: () => number,
  *   logger?: MockLogger,
  * }} ZitadelMockOptions
  *   `codeTtlMs`: how long registration codes live (default 1 hour); `latencyMs`: delay before every
- *   API answer, for benchmarks (default 0); `now`: the clock (default `Date.now`); `logger`: told one
- *   line per API request (never a token).
+ *   API answer, for benchmarks (default 0); `v3alpha`: see V3alphaMode; `now`: the clock (default
+ *   `Date.now`); `logger`: told one line per API request (never a token).
  * @typedef {{ info?: (message: string) => void, error?: (message: string, error?: unknown) => void }} MockLogger
- * @typedef {{ codeTtlMs: number, latencyMs: number }} MockConfig
  */
 
 /**
@@ -48,28 +51,12 @@ const CONFIG_KEYS = /** @type {const} */ (['codeTtlMs', 'latencyMs']);
  * @typedef {{
  *   req: import('node:http').IncomingMessage,
  *   params: Record<string, string>,
- *   query: Record<string, string>,
+ *   query: URLSearchParams,
  *   body: string,
  *   caller: import('./auth.js').Caller,
  *   store: import('./store.js').Store,
  *   config: Readonly<MockConfig>,
  * }} ApiContext
- */
-
-/**
- * One API request as received, for tests to assert on. Tokens are never kept: `tokenOwner` names whose
- * token it was (`null` without a header, `'unknown'` for a token the mock does not know). `headers.host`
- * tells which origin a request was sent to when the mock answers on several (localhost and 127.0.0.1).
- * @typedef {{
- *   rpc: string | null,
- *   method: string,
- *   path: string,
- *   query: Record<string, string>,
- *   headers: { host?: string, origin?: string, 'content-type'?: string, 'x-zitadel-orgid'?: string },
- *   hasAuthorization: boolean,
- *   tokenOwner: string | null,
- *   body: unknown,
- * }} LoggedRequest
  */
 
 /** Every API generation's routes, in matching order. Their paths do not overlap, so order only matters within a table. */
@@ -82,7 +69,7 @@ const KNOWN_RPCS = [...new Set(API_ROUTES.map((route) => route.rpc))];
 export function createZitadelMock(options = {}) {
   const { now = Date.now, logger } = options;
   /** @type {MockConfig} */
-  const initialConfig = checkConfig({ codeTtlMs: HOUR_MS, latencyMs: 0 }, options);
+  const initialConfig = checkConfig({ codeTtlMs: HOUR_MS, latencyMs: 0, v3alpha: 'unimplemented' }, options);
   let config = { ...initialConfig };
   const store = createStore({ now });
   const faults = createFaultQueue();
@@ -98,7 +85,7 @@ export function createZitadelMock(options = {}) {
    * @returns {Promise<boolean>} false, with `res` untouched, when the path is not the mock's
    */
   async function handle(req, res) {
-    const { path, query } = parseRequestUrl(req.url);
+    const { path, query, searchParams } = parseRequestUrl(req.url);
     if (path.startsWith(CONTROL_PREFIX)) {
       await answerControl(req, res, path);
       return true;
@@ -106,7 +93,7 @@ export function createZitadelMock(options = {}) {
     if (!API_PREFIXES.some((prefix) => path.startsWith(prefix))) return false;
     // Preflights are answered by ZITADEL's CORS layer before any API handler: never logged or faulted.
     if (applyCors(req, res)) return true;
-    await answerApi(req, res, path, query);
+    await answerApi(req, res, path, query, searchParams);
     return true;
   }
 
@@ -114,9 +101,10 @@ export function createZitadelMock(options = {}) {
    * @param {import('node:http').IncomingMessage} req
    * @param {import('node:http').ServerResponse} res
    * @param {string} path
-   * @param {Record<string, string>} query
+   * @param {Record<string, string | string[]>} query for the log
+   * @param {URLSearchParams} searchParams for the handler
    */
-  async function answerApi(req, res, path, query) {
+  async function answerApi(req, res, path, query, searchParams) {
     const method = req.method ?? 'GET';
     const match = matchRoute(API_ROUTES, method, path);
     const route = typeof match === 'object' ? match.route : undefined;
@@ -155,7 +143,7 @@ export function createZitadelMock(options = {}) {
       const result = await match.route.handler({
         req,
         params: match.params,
-        query,
+        query: searchParams,
         body,
         caller,
         store,
@@ -275,7 +263,7 @@ export function createZitadelMock(options = {}) {
     },
 
     /**
-     * Changes `codeTtlMs` and/or `latencyMs` until the next reset.
+     * Changes `codeTtlMs`, `latencyMs` and/or `v3alpha` until the next reset.
      * @param {{ [key: string]: unknown } & Partial<MockConfig>} changes
      * @returns {MockConfig}
      */
@@ -320,24 +308,6 @@ export function createZitadelMock(options = {}) {
 }
 
 /** @typedef {ReturnType<typeof createZitadelMock>} ZitadelMock */
-
-/**
- * @param {MockConfig} base
- * @param {Partial<Record<keyof MockConfig, unknown>>} changes
- * @returns {MockConfig}
- */
-function checkConfig(base, changes) {
-  const next = { ...base };
-  for (const key of CONFIG_KEYS) {
-    const value = changes[key];
-    if (value === undefined) continue;
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-      throw new MockUsageError(`${key} must be a number ≥ 0`);
-    }
-    next[key] = value;
-  }
-  return next;
-}
 
 /**
  * The headers tests care about; never Authorization.

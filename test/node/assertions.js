@@ -28,7 +28,8 @@ export function assertZitadelError(response, status, code, message) {
 }
 
 /**
- * Asserts an error raised before ZITADEL's own code (gateway, interceptors, validation): no details.
+ * Asserts an error raised before ZITADEL's own code (gateway, interceptors, validation): no details, and
+ * no `details` key at all, since protojson leaves an empty list out.
  * @param {{ status: number, json: any }} response
  * @param {number} status
  * @param {number} code
@@ -36,7 +37,16 @@ export function assertZitadelError(response, status, code, message) {
  */
 export function assertBareError(response, status, code, message) {
   assert.equal(response.status, status, JSON.stringify(response.json));
+  assert.deepEqual(Object.keys(response.json), ['code', 'message'], JSON.stringify(response.json));
   assert.equal(response.json.code, code);
   assert.match(response.json.message, message);
-  assert.deepEqual(response.json.details, []);
+}
+
+/**
+ * The exact body ZITADEL's interceptor sends without an Authorization header.
+ * @param {{ status: number, json: any }} response
+ */
+export function assertAuthHeaderMissing(response) {
+  assert.equal(response.status, 401, JSON.stringify(response.json));
+  assert.deepEqual(response.json, { code: 16, message: 'auth header missing' });
 }

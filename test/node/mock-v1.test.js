@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { ORGS, TOKENS, UNKNOWN_USER_ID, USERS } from '../../mock/seed.js';
 import { durationJson } from '../../mock/v1.js';
-import { assertBareError, assertZitadelError } from './assertions.js';
+import { assertAuthHeaderMissing, assertBareError, assertZitadelError } from './assertions.js';
 import { fakeClock, startMock } from './mock-server.js';
 
 const ALICE = USERS.alice.id;
@@ -67,9 +67,15 @@ describe('AddPasswordlessRegistration', () => {
       const url = new URL(response.json.link);
       const code = { id: url.searchParams.get('codeID'), code: url.searchParams.get('code') };
       clock.advance(90_499);
-      const registered = await timed.post(`/v2/users/${ALICE}/passkeys`, { body: { code } });
+      const registered = await timed.post(`/v2/users/${ALICE}/passkeys`, {
+        body: { code },
+        token: TOKENS.loginClient,
+      });
       assert.equal(registered.status, 200, JSON.stringify(registered.json));
-      const again = await timed.post(`/v2/users/${ALICE}/passkeys`, { body: { code } });
+      const again = await timed.post(`/v2/users/${ALICE}/passkeys`, {
+        body: { code },
+        token: TOKENS.loginClient,
+      });
       assertZitadelError(again, 400, 3, /COMMAND-Eeb2a/);
     } finally {
       await timed.close();
@@ -96,10 +102,12 @@ describe('AddPasswordlessRegistration', () => {
     assertZitadelError(unknown, 404, 5, /User could not be found/);
   });
 
-  it('needs an admin token: user tokens get 403, no token 401', async () => {
+  it('needs an admin token: user and login-client tokens get 403, no token 401', async () => {
     const own = await server.post(linkPath(ALICE), { body: {}, token: TOKENS.alice });
     assertZitadelError(own, 403, 7, /^No matching permissions found \(AUTH-5mWD2\)$/);
-    assertBareError(await server.post(linkPath(ALICE), { body: {} }), 401, 16, /^auth header missing$/);
+    const loginClient = await server.post(linkPath(ALICE), { body: {}, token: TOKENS.loginClient });
+    assertZitadelError(loginClient, 403, 7, /^No matching permissions found \(AUTH-5mWD2\)$/);
+    assertAuthHeaderMissing(await server.post(linkPath(ALICE), { body: {} }));
     const unknown = await server.post(linkPath(ALICE), { body: {}, token: 'nobodys-token' });
     assertZitadelError(unknown, 401, 16, /AUTH-7fs1e/);
   });
@@ -141,6 +149,13 @@ describe('SendPasswordlessRegistration', () => {
       7,
       /AUTH-5mWD2/,
     );
+    assertZitadelError(
+      await server.post(sendPath(ALICE), { body: {}, token: TOKENS.loginClient }),
+      403,
+      7,
+      /AUTH-5mWD2/,
+    );
+    assertAuthHeaderMissing(await server.post(sendPath(ALICE), { body: {} }));
     const other = await server.post(sendPath(ALICE), {
       body: {},
       token: TOKENS.admin,

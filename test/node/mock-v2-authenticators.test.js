@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { TOKENS, UNKNOWN_USER_ID, USERS } from '../../mock/seed.js';
-import { assertBareError, assertZitadelError } from './assertions.js';
+import { assertAuthHeaderMissing, assertBareError, assertZitadelError } from './assertions.js';
 import { startMock } from './mock-server.js';
 import { createCredential, createSecurityKeyCredential } from './software-authenticator.js';
 
@@ -110,9 +110,19 @@ describe('RegisterU2F', () => {
   });
 
   it('needs a token, even with a code: there is no code flow for U2F', async () => {
-    assertBareError(await server.post(u2fPath(ALICE), { body: {} }), 401, 16, /auth header missing/);
+    assertAuthHeaderMissing(await server.post(u2fPath(ALICE), { body: {} }));
     const code = server.mock.createCode(ALICE);
-    assertBareError(await server.post(u2fPath(ALICE), { body: { code } }), 401, 16, /auth header missing/);
+    assertAuthHeaderMissing(await server.post(u2fPath(ALICE), { body: { code } }));
+  });
+
+  it('refuses a login client: U2F has no code, so only the user or a user manager may start', async () => {
+    const code = server.mock.createCode(ALICE);
+    assertZitadelError(
+      await server.post(u2fPath(ALICE), { body: { code }, token: TOKENS.loginClient }),
+      403,
+      7,
+      /^Request user not equal to authenticated user \(AUTH-Bohd2\)$/,
+    );
   });
 
   it('answers 403 for another user, and lets a holder of user.write act for anyone', async () => {
@@ -214,27 +224,43 @@ describe('VerifyU2FRegistration', () => {
     }
   });
 
-  it('needs the token of the user (or user.write) and a pending u2f id', async () => {
+  it('needs the token of the user (or user.write or a login client) and a pending u2f id', async () => {
     const started = await startU2F(ALICE);
     const body = { publicKeyCredential: { id: 'x' }, tokenName: 'Key' };
-    assertBareError(await verify(started.u2fId, { body }), 401, 16, /auth header missing/);
+    assertAuthHeaderMissing(await verify(started.u2fId, { body }));
     assertZitadelError(await verify(started.u2fId, { body, token: TOKENS.bob }), 403, 7, /AUTH-Bohd2/);
     const passkey = (await server.post(passkeysPath(ALICE), { body: {}, token: TOKENS.alice })).json;
     assertZitadelError(
       await verify(passkey.passkeyId, { body, token: TOKENS.alice }),
-      404,
-      5,
-      /WebAuthN Token could not be found/,
+      500,
+      13,
+      /^WebAuthN Token could not be found \(WEBAU-5M9so\)$/,
     );
   });
 
-  it('cannot verify the same key twice', async () => {
+  it("lets a login client verify the user's started key", async () => {
+    const started = await startU2F(ALICE);
+    const publicKeyCredential = createSecurityKeyCredential(
+      started.publicKeyCredentialCreationOptions.publicKey,
+      {
+        origin: server.origin,
+      },
+    );
+    const response = await verify(started.u2fId, {
+      body: { publicKeyCredential, tokenName: 'Key' },
+      token: TOKENS.loginClient,
+    });
+    assert.equal(response.status, 200, JSON.stringify(response.json));
+    assert.equal(authenticatorsOf(ALICE)[0]?.state, 'AUTH_FACTOR_STATE_READY');
+  });
+
+  it('cannot verify the same key twice: 500 WEBAU-5M9so, as ZITADEL finds no pending token', async () => {
     const key = await registerU2F();
     const response = await verify(key.id, {
       body: { publicKeyCredential: key.credential, tokenName: 'Again' },
       token: TOKENS.alice,
     });
-    assertZitadelError(response, 404, 5, /COMMAND-2M9sd/);
+    assertZitadelError(response, 500, 13, /^WebAuthN Token could not be found \(WEBAU-5M9so\)$/);
   });
 });
 
@@ -278,6 +304,11 @@ describe('ListPasskeys', () => {
     );
     const other = await server.post(`${passkeysPath(ALICE)}/_search`, { body: {}, token: TOKENS.bob });
     assertZitadelError(other, 403, 7, /AUTH-Bohd2/);
+    const loginClient = await server.post(`${passkeysPath(ALICE)}/_search`, {
+      body: {},
+      token: TOKENS.loginClient,
+    });
+    assertZitadelError(loginClient, 403, 7, /AUTH-Bohd2/);
     const admin = await server.post(`${passkeysPath(ALICE)}/_search`, { body: {}, token: TOKENS.admin });
     assert.equal(admin.status, 200);
   });
@@ -335,9 +366,88 @@ describe('RemovePasskey and RemoveU2F', () => {
     const path = `${passkeysPath(ALICE)}/${passkeyId}`;
     assertBareError(await server.call('DELETE', path), 401, 16, /auth header missing/);
     assertZitadelError(await server.call('DELETE', path, { token: TOKENS.bob }), 403, 7, /AUTH-Bohd2/);
+    assertZitadelError(
+      await server.call('DELETE', path, { token: TOKENS.loginClient }),
+      403,
+      7,
+      /AUTH-Bohd2/,
+    );
     const unknown = await server.call('DELETE', `${u2fPath(UNKNOWN_USER_ID)}/1`, { token: TOKENS.admin });
     assertZitadelError(unknown, 404, 5, /User could not be found/);
     assert.equal((await server.call('DELETE', path, { token: TOKENS.admin })).status, 200);
+  });
+});
+
+describe('ListAuthenticationFactors', () => {
+  const factorsPath = (/** @type {string} */ userId) => `/v2/users/${userId}/authentication_factors/_search`;
+
+  it('lists the verified U2F keys as {state, u2f: {id, name}}, no passkeys', async () => {
+    const key = await registerU2F('YubiKey');
+    await registerPasskey();
+    await startU2F(ALICE); // pending: not READY, not listed by default
+    const response = await server.post(factorsPath(ALICE), { token: TOKENS.alice });
+    assert.equal(response.status, 200, JSON.stringify(response.json));
+    assert.deepEqual(response.json, {
+      result: [{ state: 'AUTH_FACTOR_STATE_READY', u2f: { id: key.id, name: 'YubiKey' } }],
+    });
+  });
+
+  it('filters by authFactors and states from the query, each repeatable', async () => {
+    const key = await registerU2F('YubiKey');
+    const pending = await startU2F(ALICE);
+    const u2fReady = await server.post(
+      `${factorsPath(ALICE)}?authFactors=U2F&states=AUTH_FACTOR_STATE_READY`,
+      { token: TOKENS.alice },
+    );
+    assert.deepEqual(u2fReady.json.result, [
+      { state: 'AUTH_FACTOR_STATE_READY', u2f: { id: key.id, name: 'YubiKey' } },
+    ]);
+    const both = await server.post(
+      `${factorsPath(ALICE)}?states=AUTH_FACTOR_STATE_READY&states=AUTH_FACTOR_STATE_NOT_READY`,
+      { token: TOKENS.alice },
+    );
+    assert.deepEqual(
+      both.json.result,
+      [
+        { state: 'AUTH_FACTOR_STATE_READY', u2f: { id: key.id, name: 'YubiKey' } },
+        { state: 'AUTH_FACTOR_STATE_NOT_READY', u2f: { id: pending.u2fId } },
+      ],
+      'a pending key has no name, and protojson leaves the empty name out',
+    );
+    const otpOnly = await server.post(`${factorsPath(ALICE)}?auth_factors=OTP&auth_factors=OTP_EMAIL`, {
+      token: TOKENS.alice,
+    });
+    assert.equal(otpOnly.status, 200);
+    assert.deepEqual(otpOnly.json, {}, 'no OTP factors: result left out');
+  });
+
+  it('reads no body: the http rule binds none', async () => {
+    await registerU2F();
+    const response = await server.post(factorsPath(ALICE), {
+      rawBody: '{"authFactors": ["OTP"], not json',
+      token: TOKENS.alice,
+    });
+    assert.equal(response.status, 200, JSON.stringify(response.json));
+    assert.equal(response.json.result.length, 1);
+  });
+
+  it('refuses an unknown enum name in the query as grpc-gateway does', async () => {
+    const response = await server.post(`${factorsPath(ALICE)}?authFactors=PASSKEY`, { token: TOKENS.alice });
+    assertBareError(response, 400, 3, /^"PASSKEY" is not a valid value$/);
+  });
+
+  it('needs the user’s token or user.write; a login client gets 403', async () => {
+    assertAuthHeaderMissing(await server.post(factorsPath(ALICE)));
+    assertZitadelError(await server.post(factorsPath(ALICE), { token: TOKENS.bob }), 403, 7, /AUTH-Bohd2/);
+    assertZitadelError(
+      await server.post(factorsPath(ALICE), { token: TOKENS.loginClient }),
+      403,
+      7,
+      /AUTH-Bohd2/,
+    );
+    assert.equal((await server.post(factorsPath(ALICE), { token: TOKENS.admin })).status, 200);
+    const unknown = await server.post(factorsPath(UNKNOWN_USER_ID), { token: TOKENS.admin });
+    assert.deepEqual(unknown.json, {}, 'an unknown user is an empty list');
   });
 });
 

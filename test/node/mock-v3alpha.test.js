@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { INSTANCE, ORGS, TOKENS, UNKNOWN_USER_ID, USERS } from '../../mock/seed.js';
-import { assertBareError, assertZitadelError } from './assertions.js';
+import { assertAuthHeaderMissing, assertBareError, assertZitadelError } from './assertions.js';
 import { fakeClock, startMock } from './mock-server.js';
 import { createCredential, createSecurityKeyCredential } from './software-authenticator.js';
 
@@ -23,7 +23,7 @@ const DOMAIN = '127.0.0.1';
 /** @type {import('./mock-server.js').MockServer} */
 let server;
 before(async () => {
-  server = await startMock();
+  server = await startMock({ v3alpha: 'implemented' });
 });
 after(() => server.close());
 beforeEach(() => server.mock.reset());
@@ -274,22 +274,26 @@ describe('v3alpha instance and organization', () => {
 });
 
 describe('v3alpha registration codes', () => {
-  it('start a registration without a token, once, and verifying it needs none', async () => {
+  it("start a login client's registration once, which the login client verifies; never without a token", async () => {
     const code = server.mock.createCode(BOB);
-    const started = await start(BOB, { body: { domain: DOMAIN, code: { id: code.id, code: code.code } } });
+    const body = { domain: DOMAIN, code: { id: code.id, code: code.code } };
+    assertAuthHeaderMissing(await server.post(base(BOB), { body }));
+    assert.equal(server.mock.state.codes[0]?.used, false, 'a refused call leaves the code');
+    const started = await start(BOB, { body, token: TOKENS.loginClient });
     assert.equal(server.mock.state.codes[0]?.used, true);
     const publicKeyCredential = createCredential(started.publicKeyCredentialCreationOptions.publicKey, {
       origin: server.origin,
     });
+    const verifyBody = { publicKeyCredential, webAuthNName: 'Phone' };
+    assertAuthHeaderMissing(await server.post(verifyPath(BOB, started.webAuthNId), { body: verifyBody }));
     const verified = await server.post(verifyPath(BOB, started.webAuthNId), {
-      body: { publicKeyCredential, webAuthNName: 'Phone' },
+      body: verifyBody,
+      token: TOKENS.loginClient,
     });
     assert.equal(verified.status, 200, JSON.stringify(verified.json));
     assertResourceDetails(verified.json.details, started.webAuthNId, USERS.bob.orgId);
 
-    const again = await server.post(base(BOB), {
-      body: { domain: DOMAIN, code: { id: code.id, code: code.code } },
-    });
+    const again = await server.post(base(BOB), { body, token: TOKENS.loginClient });
     assertZitadelError(again, 400, 3, /^Code is invalid \(COMMAND-Eeb2a\)$/);
   });
 
@@ -298,16 +302,22 @@ describe('v3alpha registration codes', () => {
       body: { returnCode: {} },
       token: TOKENS.admin,
     });
-    await start(BOB, { body: { domain: DOMAIN, code: link.json.code } });
+    await start(BOB, { body: { domain: DOMAIN, code: link.json.code }, token: TOKENS.loginClient });
+  });
+
+  it('refuse a login client without a code', async () => {
+    const response = await server.post(base(BOB), { body: { domain: DOMAIN }, token: TOKENS.loginClient });
+    assertZitadelError(response, 403, 7, /AUTH-Bohd2/);
   });
 
   it('fail alike when wrong, another user’s or expired, and still refuse a bad token', async () => {
     const code = server.mock.createCode(ALICE);
     const wrong = await server.post(base(ALICE), {
       body: { domain: DOMAIN, code: { id: code.id, code: 'WRONG' } },
+      token: TOKENS.loginClient,
     });
     assertZitadelError(wrong, 400, 3, /COMMAND-Eeb2a/);
-    const other = await server.post(base(BOB), { body: { domain: DOMAIN, code } });
+    const other = await server.post(base(BOB), { body: { domain: DOMAIN, code }, token: TOKENS.loginClient });
     assertZitadelError(other, 400, 3, /COMMAND-Eeb2a/);
     const badToken = await server.post(base(ALICE), {
       body: { domain: DOMAIN, code },
@@ -317,11 +327,14 @@ describe('v3alpha registration codes', () => {
     assert.equal(server.mock.state.codes[0]?.used, false, 'failed tries do not use it up');
 
     const clock = fakeClock();
-    const timed = await startMock({ now: clock.now });
+    const timed = await startMock({ now: clock.now, v3alpha: 'implemented' });
     try {
       const expiring = timed.mock.createCode(ALICE, 1_000);
       clock.advance(1_000);
-      const expired = await timed.post(base(ALICE), { body: { domain: DOMAIN, code: expiring } });
+      const expired = await timed.post(base(ALICE), {
+        body: { domain: DOMAIN, code: expiring },
+        token: TOKENS.loginClient,
+      });
       assertZitadelError(expired, 400, 3, /^Code is invalid \(COMMAND-Eeb2a\)$/);
     } finally {
       await timed.close();
@@ -332,6 +345,7 @@ describe('v3alpha registration codes', () => {
     const code = server.mock.createCode(ALICE);
     const response = await server.post(`${base(ALICE)}?organization.orgId=${ORGS.globex.id}`, {
       body: { domain: DOMAIN, code },
+      token: TOKENS.loginClient,
     });
     assert.equal(response.status, 404);
     assert.equal(server.mock.state.codes[0]?.used, false);
@@ -412,20 +426,30 @@ describe('VerifyWebAuthNRegistration', () => {
       body: { publicKeyCredential: { id: 'x' }, webAuthNName: 'Key' },
       token: TOKENS.alice,
     });
-    assertZitadelError(response, 404, 5, /WebAuthN Token could not be found \(COMMAND-2M9sd\)/);
+    assertZitadelError(response, 500, 13, /^WebAuthN Token could not be found \(WEBAU-5M9so\)$/);
   });
 
-  it("needs the user's token for a registration started with one", async () => {
+  it('cannot verify the same registration twice: 500 WEBAU-5M9so', async () => {
+    const { started, credential: publicKeyCredential } = await register();
+    const response = await server.post(verifyPath(ALICE, started.webAuthNId), {
+      body: { publicKeyCredential, webAuthNName: 'Again' },
+      token: TOKENS.alice,
+    });
+    assertZitadelError(response, 500, 13, /^WebAuthN Token could not be found \(WEBAU-5M9so\)$/);
+  });
+
+  it("needs the user's token, user.write or a login client", async () => {
     const started = await start(ALICE);
     const body = { publicKeyCredential: { id: 'x' }, webAuthNName: 'Key' };
-    assertBareError(
-      await server.post(verifyPath(ALICE, started.webAuthNId), { body }),
-      401,
-      16,
-      /auth header/,
-    );
+    assertAuthHeaderMissing(await server.post(verifyPath(ALICE, started.webAuthNId), { body }));
     const bob = await server.post(verifyPath(ALICE, started.webAuthNId), { body, token: TOKENS.bob });
     assertZitadelError(bob, 403, 7, /AUTH-Bohd2/);
+    const loginClient = await server.post(verifyPath(ALICE, started.webAuthNId), {
+      body,
+      token: TOKENS.loginClient,
+    });
+    // Past the permission check: the credential is junk.
+    assertZitadelError(loginClient, 500, 13, /WEBAU-sEr8c/);
   });
 });
 
@@ -436,7 +460,7 @@ describe('CreateWebAuthNRegistrationLink', () => {
     assertResourceDetails(response.json.details, ALICE);
     assert.match(response.json.code.id, /^\d{18}$/);
     assert.match(response.json.code.code, /^[A-Z0-9]{12}$/);
-    await start(ALICE, { body: { domain: DOMAIN, code: response.json.code } });
+    await start(ALICE, { body: { domain: DOMAIN, code: response.json.code }, token: TOKENS.loginClient });
   });
 
   it("emails the login UI's link, or the urlTemplate's", async () => {
@@ -508,10 +532,15 @@ describe('CreateWebAuthNRegistrationLink', () => {
     assertZitadelError(field, 400, 3, /DOMAIN-ieYa7/);
   });
 
-  it('needs only authenticated: the user themself or user.write', async () => {
-    assertBareError(await server.post(linkPath(ALICE), { body: { returnCode: {} } }), 401, 16, /auth header/);
+  it('needs the user themself or user.passkey.write (an admin or a login client)', async () => {
+    assertAuthHeaderMissing(await server.post(linkPath(ALICE), { body: { returnCode: {} } }));
     const bob = await server.post(linkPath(ALICE), { body: { returnCode: {} }, token: TOKENS.bob });
     assertZitadelError(bob, 403, 7, /AUTH-Bohd2/);
+    const loginClient = await server.post(linkPath(ALICE), {
+      body: { returnCode: {} },
+      token: TOKENS.loginClient,
+    });
+    assert.equal(loginClient.status, 200, JSON.stringify(loginClient.json));
   });
 });
 
@@ -542,16 +571,93 @@ describe('RemoveWebAuthNAuthenticator', () => {
       /COMMAND-DAfb2/,
     );
     const path = `${base(ALICE)}/${started.webAuthNId}`;
-    assertBareError(await server.call('DELETE', path), 401, 16, /auth header missing/);
+    assertAuthHeaderMissing(await server.call('DELETE', path));
     assertZitadelError(await server.call('DELETE', path, { token: TOKENS.bob }), 403, 7, /AUTH-Bohd2/);
+    assertZitadelError(
+      await server.call('DELETE', path, { token: TOKENS.loginClient }),
+      403,
+      7,
+      /AUTH-Bohd2/,
+    );
+  });
+});
+
+describe('GetUser', () => {
+  const userPath = (/** @type {string} */ userId) => `/resources/v3alpha/users/${userId}`;
+
+  it('answers GetUserResponse: the id in details.id (GetUser has no id field), WebAuthN authenticators', async () => {
+    const { started } = await register({ type: 'WEB_AUTH_N_AUTHENTICATOR_PLATFORM' });
+    const pending = await start(ALICE);
+    const response = await server.get(userPath(ALICE), { token: TOKENS.alice });
+    assert.equal(response.status, 200, JSON.stringify(response.json));
+    assert.deepEqual(Object.keys(response.json.user), ['details', 'authenticators']);
+    assert.equal(response.json.user.details.id, ALICE);
+    assert.deepEqual(response.json.user.details.owner, { type: 'OWNER_TYPE_ORG', id: USERS.alice.orgId });
+    assert.deepEqual(response.json.user.authenticators.webAuthN, [
+      { webAuthNId: started.webAuthNId, name: 'Key', isVerified: true, userVerified: true },
+      { webAuthNId: pending.webAuthNId },
+    ]);
+  });
+
+  it('ignores an organization query parameter, as grpc-gateway ignores fields the request lacks', async () => {
+    const response = await server.get(`${userPath(ALICE)}?organization.orgId=${ORGS.globex.id}`, {
+      token: TOKENS.alice,
+    });
+    assert.equal(response.status, 200, JSON.stringify(response.json));
+    assert.equal(response.json.user.details.id, ALICE);
+  });
+
+  it('takes the instance, and needs the user or user.write', async () => {
+    const other = await server.get(`${userPath(ALICE)}?instance.id=1`, { token: TOKENS.alice });
+    assertBareError(other, 404, 5, /^unable to set instance using id 1: /);
+    assertAuthHeaderMissing(await server.get(userPath(ALICE)));
+    assertZitadelError(await server.get(userPath(ALICE), { token: TOKENS.bob }), 403, 7, /AUTH-Bohd2/);
+    assert.equal((await server.get(userPath(ALICE), { token: TOKENS.admin })).status, 200);
+  });
+});
+
+describe('v3alpha unimplemented (the default, as ZITADEL v4)', () => {
+  /** @type {import('./mock-server.js').MockServer} */
+  let v4;
+  before(async () => {
+    v4 = await startMock();
+  });
+  after(() => v4.close());
+
+  it('answers 501 method <Rpc> not implemented for every WebAuthN rpc and GetUser', async () => {
+    const calls = /** @type {const} */ ([
+      ['POST', base(ALICE), { domain: DOMAIN }, 'StartWebAuthNRegistration'],
+      [
+        'POST',
+        verifyPath(ALICE, '1'),
+        { publicKeyCredential: { id: 'x' }, webAuthNName: 'K' },
+        'VerifyWebAuthNRegistration',
+      ],
+      ['POST', linkPath(ALICE), { returnCode: {} }, 'CreateWebAuthNRegistrationLink'],
+      ['DELETE', `${base(ALICE)}/1`, undefined, 'RemoveWebAuthNAuthenticator'],
+      ['GET', `/resources/v3alpha/users/${ALICE}`, undefined, 'GetUser'],
+    ]);
+    for (const [method, path, body, rpc] of calls) {
+      const response = await v4.call(method, path, { body, token: TOKENS.alice });
+      assert.equal(response.status, 501, `${rpc}: ${response.text}`);
+      assert.deepEqual(response.json, { code: 12, message: `method ${rpc} not implemented` });
+    }
+    assert.deepEqual(v4.mock.state.users.find((user) => user.id === ALICE)?.authenticators, []);
+  });
+
+  it("still runs ZITADEL's interceptors first: a missing token is 401, a bad body 400", async () => {
+    assertAuthHeaderMissing(await v4.post(base(ALICE), { body: { domain: DOMAIN } }));
+    const invalid = await v4.post(base(ALICE), { body: { domain: '' }, token: TOKENS.alice });
+    assertBareError(invalid, 400, 3, /Domain: value length must be between 1 and 200/);
   });
 });
 
 describe('v3alpha routing', () => {
-  it('prefers the literal registration_link, and answers 501 for a known path with another method', async () => {
+  it('prefers the literal registration_link, and answers 405 for a known path with another method', async () => {
     const link = await server.post(linkPath(ALICE), { body: { returnCode: {} }, token: TOKENS.alice });
     assert.ok(link.json.code);
     const response = await server.post(`${base(ALICE)}/123`, { body: {}, token: TOKENS.alice });
-    assertBareError(response, 501, 12, /^Method Not Allowed$/);
+    assert.equal(response.status, 405);
+    assert.deepEqual(response.json, { code: 12, message: 'Method Not Allowed' });
   });
 });

@@ -9,7 +9,8 @@ import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { TOKENS, UNKNOWN_USER_ID, USERS } from '../../mock/seed.js';
-import { assertBareError, assertZitadelError } from './assertions.js';
+import { createZitadelMock } from '../../mock/zitadel-mock.js';
+import { assertAuthHeaderMissing, assertBareError, assertZitadelError } from './assertions.js';
 import { FALLTHROUGH_STATUS, fakeClock, startMock } from './mock-server.js';
 import { createCredential } from './software-authenticator.js';
 
@@ -131,7 +132,7 @@ describe('RegisterPasskey', () => {
       [{ id: '1' }, /PasskeyRegistrationCode\.Code: value length/],
     ];
     for (const [code, message] of cases) {
-      const response = await server.post(passkeys(ALICE), { body: { code } });
+      const response = await server.post(passkeys(ALICE), { body: { code }, token: TOKENS.loginClient });
       assertBareError(response, 400, 3, /** @type {RegExp} */ (message));
     }
   });
@@ -139,6 +140,7 @@ describe('RegisterPasskey', () => {
   it('counts length in characters, not bytes: a 200-character code id passes validation', async () => {
     const response = await server.post(passkeys(ALICE), {
       body: { code: { id: 'é'.repeat(200), code: 'x' } },
+      token: TOKENS.loginClient,
     });
     assertZitadelError(response, 400, 3, /^Code is invalid \(COMMAND-Eeb2a\)$/);
   });
@@ -152,15 +154,28 @@ describe('RegisterPasskey', () => {
     const code = await returnedCode(ALICE);
     const response = await server.post(passkeys(ALICE), {
       body: { code, authenticator: 'PASSKEY_AUTHENTICATOR_PLATFORM', domain: 'snake.example' },
+      token: TOKENS.loginClient,
     });
     assert.equal(response.status, 200);
     const snake = await server.post(passkeys(ALICE), { body: { domain: 'a.example' }, token: TOKENS.alice });
     assert.equal(snake.json.publicKeyCredentialCreationOptions.publicKey.rp.id, 'a.example');
   });
 
-  it("answers 401 without a token, as ZITADEL's interceptor does", async () => {
+  it("answers 401 without a token, as ZITADEL's interceptor does: exactly its body, no details", async () => {
     const response = await server.post(passkeys(ALICE), { body: {} });
-    assertBareError(response, 401, 16, /^auth header missing$/);
+    assertAuthHeaderMissing(response);
+    assert.equal(response.text, '{"code":16,"message":"auth header missing"}');
+  });
+
+  it('answers 401 without a token even when a valid code comes: the code is not the caller', async () => {
+    const code = await returnedCode(ALICE);
+    assertAuthHeaderMissing(await server.post(passkeys(ALICE), { body: { code } }));
+    assert.equal(server.mock.state.codes[0]?.used, false, 'the code is not used up');
+  });
+
+  it('refuses a login client without a code for another user', async () => {
+    const response = await server.post(passkeys(ALICE), { body: {}, token: TOKENS.loginClient });
+    assertZitadelError(response, 403, 7, /^Request user not equal to authenticated user \(AUTH-Bohd2\)$/);
   });
 
   it('answers 401 for an unknown token and for a header that is not Bearer', async () => {
@@ -202,13 +217,13 @@ describe('RegisterPasskey', () => {
 });
 
 describe('registration codes', () => {
-  it('authorise RegisterPasskey without a token, once', async () => {
+  it("authorise a login client's RegisterPasskey for the user, once", async () => {
     const code = await returnedCode(ALICE);
-    const first = await server.post(passkeys(ALICE), { body: { code } });
+    const first = await server.post(passkeys(ALICE), { body: { code }, token: TOKENS.loginClient });
     assert.equal(first.status, 200, JSON.stringify(first.json));
     assert.equal(server.mock.state.codes.find((c) => c.id === code.id)?.used, true);
 
-    const second = await server.post(passkeys(ALICE), { body: { code } });
+    const second = await server.post(passkeys(ALICE), { body: { code }, token: TOKENS.loginClient });
     assertZitadelError(second, 400, 3, /^Code is invalid \(COMMAND-Eeb2a\)$/);
   });
 
@@ -233,15 +248,20 @@ describe('registration codes', () => {
     ];
     for (const attempt of attempts) {
       assertZitadelError(
-        await server.post(passkeys(ALICE), { body: { code: attempt } }),
+        await server.post(passkeys(ALICE), { body: { code: attempt }, token: TOKENS.loginClient }),
         400,
         3,
         /Code is invalid/,
       );
     }
-    assertZitadelError(await server.post(passkeys(BOB), { body: { code } }), 400, 3, /Code is invalid/);
+    assertZitadelError(
+      await server.post(passkeys(BOB), { body: { code }, token: TOKENS.loginClient }),
+      400,
+      3,
+      /Code is invalid/,
+    );
     assert.equal(
-      (await server.post(passkeys(ALICE), { body: { code } })).status,
+      (await server.post(passkeys(ALICE), { body: { code }, token: TOKENS.loginClient })).status,
       200,
       'failed tries do not use it up',
     );
@@ -255,7 +275,7 @@ describe('registration codes', () => {
       const code = link.json.code;
       assert.equal(timed.mock.state.codes[0]?.expiresAt, new Date(clock.now() + 60_000).toISOString());
       clock.advance(60_000);
-      const response = await timed.post(passkeys(ALICE), { body: { code } });
+      const response = await timed.post(passkeys(ALICE), { body: { code }, token: TOKENS.loginClient });
       assertZitadelError(response, 400, 3, /^Code is invalid \(COMMAND-Eeb2a\)$/);
     } finally {
       await timed.close();
@@ -268,7 +288,10 @@ describe('registration codes', () => {
     try {
       const code = timed.mock.createCode(ALICE, 1_000);
       clock.advance(999);
-      assert.equal((await timed.post(passkeys(ALICE), { body: { code } })).status, 200);
+      assert.equal(
+        (await timed.post(passkeys(ALICE), { body: { code }, token: TOKENS.loginClient })).status,
+        200,
+      );
     } finally {
       await timed.close();
     }
@@ -340,9 +363,9 @@ describe('VerifyPasskeyRegistration', () => {
     assert.equal((await verify(started.passkeyId, { body, token: TOKENS.alice })).status, 200);
     assertZitadelError(
       await verify(started.passkeyId, { body, token: TOKENS.alice }),
-      404,
-      5,
-      /WebAuthN Token could not be found/,
+      500,
+      13,
+      /^WebAuthN Token could not be found \(WEBAU-5M9so\)$/,
     );
   });
 
@@ -404,22 +427,34 @@ describe('VerifyPasskeyRegistration', () => {
     assert.equal(response.status, 200, JSON.stringify(response.json));
   });
 
-  it('needs no token for a registration started with a code', async () => {
+  it('lets the login client that started a registration with a code verify it, never without a token', async () => {
     const code = await returnedCode(ALICE);
-    const started = await startRegistration(ALICE, { body: { code } });
+    const started = await startRegistration(ALICE, { body: { code }, token: TOKENS.loginClient });
+    const credential = createCredential(started.publicKeyCredentialCreationOptions.publicKey, {
+      origin: server.origin,
+    });
+    const body = { publicKeyCredential: credential, passkeyName: 'Key' };
+    assertAuthHeaderMissing(await verify(started.passkeyId, { body }));
+    const response = await verify(started.passkeyId, { body, token: TOKENS.loginClient });
+    assert.equal(response.status, 200, JSON.stringify(response.json));
+  });
+
+  it("lets a login client verify a registration the user's own token started", async () => {
+    const started = await startRegistration(ALICE);
     const credential = createCredential(started.publicKeyCredentialCreationOptions.publicKey, {
       origin: server.origin,
     });
     const response = await verify(started.passkeyId, {
       body: { publicKeyCredential: credential, passkeyName: 'Key' },
+      token: TOKENS.loginClient,
     });
     assert.equal(response.status, 200, JSON.stringify(response.json));
   });
 
-  it("needs the user's token for a registration started with one", async () => {
+  it("needs the user's token, user.write or a login client", async () => {
     const started = await startRegistration(ALICE);
     const body = { publicKeyCredential: { id: 'x' }, passkeyName: 'Key' };
-    assertBareError(await verify(started.passkeyId, { body }), 401, 16, /auth header missing/);
+    assertAuthHeaderMissing(await verify(started.passkeyId, { body }));
     assertZitadelError(await verify(started.passkeyId, { body, token: TOKENS.bob }), 403, 7, /AUTH-Bohd2/);
   });
 
@@ -452,12 +487,12 @@ describe('VerifyPasskeyRegistration', () => {
     }
   });
 
-  it('answers 404 for a passkey id the user has not started', async () => {
+  it('answers 500 WEBAU-5M9so for a passkey id the user has not started', async () => {
     const response = await verify('310999999999999999', {
       body: { publicKeyCredential: { id: 'x' }, passkeyName: 'Key' },
       token: TOKENS.alice,
     });
-    assertZitadelError(response, 404, 5, /WebAuthN Token could not be found/);
+    assertZitadelError(response, 500, 13, /^WebAuthN Token could not be found \(WEBAU-5M9so\)$/);
   });
 });
 
@@ -489,6 +524,7 @@ describe('CreatePasskeyRegistrationLink', () => {
     });
     const registered = await server.post(passkeys(BOB), {
       body: { code: { id: link.searchParams.get('codeID'), code: link.searchParams.get('code') } },
+      token: TOKENS.loginClient,
     });
     assert.equal(registered.status, 200, 'the emailed code registers');
   });
@@ -573,7 +609,12 @@ describe('CreatePasskeyRegistrationLink', () => {
     await server.post('/__mock/config', { body: { codeTtlMs: 10 } });
     const code = await returnedCode(ALICE);
     await new Promise((resolve) => setTimeout(resolve, 20));
-    assertZitadelError(await server.post(passkeys(ALICE), { body: { code } }), 400, 3, /Code is invalid/);
+    assertZitadelError(
+      await server.post(passkeys(ALICE), { body: { code }, token: TOKENS.loginClient }),
+      400,
+      3,
+      /Code is invalid/,
+    );
   });
 });
 
@@ -585,9 +626,18 @@ describe('routing', () => {
     }
   });
 
-  it('answers 501 Method Not Allowed for a known path with another method', async () => {
+  it('answers 405 with code 12 Method Not Allowed for a known path with another method', async () => {
     const response = await server.call('GET', passkeys(ALICE), { token: TOKENS.alice });
-    assertBareError(response, 501, 12, /^Method Not Allowed$/);
+    assert.equal(response.status, 405);
+    assert.deepEqual(response.json, { code: 12, message: 'Method Not Allowed' });
+    const tokenless = await server.call('PUT', `/v2/users/${ALICE}/authentication_factors/_search`);
+    assert.equal(tokenless.status, 405, 'routing comes before the token');
+  });
+
+  it('answers an unknown route 404 {code: 5, message: "Not Found"} before looking at the token', async () => {
+    const response = await server.post('/v2/users/1/nothing');
+    assert.equal(response.status, 404);
+    assert.deepEqual(response.json, { code: 5, message: 'Not Found' });
   });
 
   it('prefers the literal registration_link over a passkey id', async () => {
@@ -750,6 +800,17 @@ describe('request log', () => {
     assert.deepEqual(server.mock.state.requests, { RegisterPasskey: 1, CreatePasskeyRegistrationLink: 1 });
   });
 
+  it("names the login client's token 'login-client' and keeps repeated query parameters as a list", async () => {
+    await server.post(`/v2/users/${ALICE}/authentication_factors/_search?authFactors=U2F&states=A&states=B`, {
+      token: TOKENS.loginClient,
+    });
+    const [entry] = server.mock.requests;
+    assert.equal(entry?.rpc, 'ListAuthenticationFactors');
+    assert.equal(entry?.tokenOwner, 'login-client');
+    assert.deepEqual(entry?.query, { authFactors: 'U2F', states: ['A', 'B'] });
+    assert.doesNotMatch(JSON.stringify(server.mock.requests), /login-client-token/);
+  });
+
   it('can be cleared on its own', async () => {
     await server.post(passkeys(ALICE), { body: {}, token: TOKENS.alice });
     assert.deepEqual((await server.call('DELETE', '/__mock/requests')).json, []);
@@ -905,10 +966,67 @@ describe('faults', () => {
   });
 });
 
+describe('error bodies', () => {
+  it('never carry an empty details list: protojson leaves it out', async () => {
+    const bare = [
+      await server.post(passkeys(ALICE), { body: {} }),
+      await server.post(passkeys(ALICE), { rawBody: '{', token: TOKENS.alice }),
+      await server.post(passkeys(ALICE), { body: { code: { id: '' } }, token: TOKENS.alice }),
+      await server.call('GET', passkeys(ALICE), { token: TOKENS.alice }),
+      await server.post('/v2/users/1/nothing'),
+      await server.post(`/resources/v3alpha/users/${ALICE}/webauthn`, {
+        body: { domain: 'localhost' },
+        token: TOKENS.alice,
+      }),
+    ];
+    for (const response of bare) {
+      assert.ok(response.status >= 400, response.text);
+      assert.doesNotMatch(response.text, /"details"/, response.text);
+    }
+    server.mock.addFault({ rpc: 'RegisterPasskey', status: 502 });
+    const fault = await server.post(passkeys(ALICE), { body: {}, token: TOKENS.alice });
+    assert.deepEqual(fault.json, { code: 13, message: 'injected fault' });
+  });
+
+  it("keep ZITADEL's own errors' one ErrorDetail", async () => {
+    const response = await server.post(passkeys(ALICE), { body: {}, token: TOKENS.bob });
+    assert.deepEqual(response.json, {
+      code: 7,
+      message: 'Request user not equal to authenticated user (AUTH-Bohd2)',
+      details: [
+        {
+          '@type': 'type.googleapis.com/zitadel.v1.ErrorDetail',
+          id: 'AUTH-Bohd2',
+          message: 'Request user not equal to authenticated user',
+        },
+      ],
+    });
+  });
+});
+
+describe('login client', () => {
+  it('may create v2 links (user.passkey.write), returned or emailed', async () => {
+    const returned = await server.post(linkPath(BOB), {
+      body: { returnCode: {} },
+      token: TOKENS.loginClient,
+    });
+    assert.equal(returned.status, 200, returned.text);
+    assert.ok(returned.json.code.id);
+    const emailed = await server.post(linkPath(BOB), { body: {}, token: TOKENS.loginClient });
+    assert.equal(emailed.status, 200, emailed.text);
+    assert.equal(server.mock.outbox.length, 1);
+  });
+
+  it('may not create links as a user without user.passkey.write', async () => {
+    const response = await server.post(linkPath(BOB), { body: { returnCode: {} }, token: TOKENS.bob });
+    assertZitadelError(response, 403, 7, /^No matching permissions found \(AUTH-5mWD2\)$/);
+  });
+});
+
 describe('config', () => {
   it('adds latencyMs before every API answer until reset', async () => {
     const configured = await server.post('/__mock/config', { body: { latencyMs: 100 } });
-    assert.deepEqual(configured.json, { codeTtlMs: 3_600_000, latencyMs: 100 });
+    assert.deepEqual(configured.json, { codeTtlMs: 3_600_000, latencyMs: 100, v3alpha: 'unimplemented' });
     let started = performance.now();
     await server.post(passkeys(ALICE), { body: {}, token: TOKENS.alice });
     assert.ok(performance.now() - started >= 90);
@@ -920,10 +1038,48 @@ describe('config', () => {
   });
 
   it('refuses values that are not durations', async () => {
-    for (const body of [{ latencyMs: -1 }, { codeTtlMs: 'long' }, { latency: 5 }]) {
+    for (const body of [{ latencyMs: -1 }, { codeTtlMs: 'long' }, { latency: 5 }, { v3alpha: 'yes' }]) {
       assert.equal((await server.post('/__mock/config', { body })).status, 400, JSON.stringify(body));
     }
-    assert.deepEqual(server.mock.config, { codeTtlMs: 3_600_000, latencyMs: 0 });
+    assert.deepEqual(server.mock.config, { codeTtlMs: 3_600_000, latencyMs: 0, v3alpha: 'unimplemented' });
+  });
+
+  it('switches v3alpha between unimplemented (the default, as ZITADEL v4) and implemented', async () => {
+    const path = `/resources/v3alpha/users/${ALICE}/webauthn`;
+    const body = { domain: 'localhost' };
+    const unimplemented = await server.post(path, { body, token: TOKENS.alice });
+    assert.equal(unimplemented.status, 501);
+    assert.deepEqual(unimplemented.json, {
+      code: 12,
+      message: 'method StartWebAuthNRegistration not implemented',
+    });
+
+    const configured = await server.post('/__mock/config', { body: { v3alpha: 'implemented' } });
+    assert.equal(configured.json.v3alpha, 'implemented');
+    assert.equal((await server.post(path, { body, token: TOKENS.alice })).status, 200);
+
+    server.mock.configure({ v3alpha: 'unimplemented' });
+    assert.equal((await server.post(path, { body, token: TOKENS.alice })).status, 501);
+    server.mock.configure({ v3alpha: 'implemented' });
+    server.mock.reset();
+    assert.equal(server.mock.config.v3alpha, 'unimplemented', 'reset returns to the options');
+  });
+
+  it('takes v3alpha from the options, and reset returns to them', async () => {
+    const implemented = await startMock({ v3alpha: 'implemented' });
+    try {
+      implemented.mock.configure({ v3alpha: 'unimplemented' });
+      implemented.mock.reset();
+      assert.equal(implemented.mock.config.v3alpha, 'implemented');
+      const path = `/resources/v3alpha/users/${ALICE}`;
+      assert.equal((await implemented.get(path, { token: TOKENS.alice })).status, 200);
+    } finally {
+      await implemented.close();
+    }
+    assert.throws(
+      () => createZitadelMock({ v3alpha: /** @type {any} */ ('maybe') }),
+      /v3alpha must be one of unimplemented, implemented/,
+    );
   });
 });
 

@@ -1,5 +1,9 @@
 /** The mock ZITADEL's control endpoints (`mock/README.md`), served on the test server's own origin. */
 
+import type { LoggedRequest as MockLoggedRequest, MockConfig } from '../../mock/config.js';
+
+export type { MockConfig, V3alphaMode } from '../../mock/config.js';
+
 export interface MockFault {
   rpc: string;
   status?: number;
@@ -31,16 +35,8 @@ export interface MockState {
   codes: { id: string; userId: string; used: boolean }[];
 }
 
-export interface LoggedRequest {
-  rpc: string;
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  headers: Record<string, string | undefined>;
-  hasAuthorization: boolean;
-  tokenOwner: string | null;
-  body: unknown;
-}
+/** The mock's own log entry; `rpc` is set for the requests the tests read (those to a known route). */
+export type LoggedRequest = MockLoggedRequest & { rpc: string };
 
 async function control<T>(method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`/__mock/${path}`, {
@@ -62,6 +58,11 @@ export const mockApi = {
   fault: (fault: MockFault) => control<unknown>('POST', 'faults', fault),
   clearFaults: () => control<unknown>('DELETE', 'faults'),
   requests: () => control<LoggedRequest[]>('GET', 'requests'),
+  /**
+   * Changes the mock's settings until the next reset, e.g. `configure({ v3alpha: 'implemented' })` to
+   * serve v3alpha as the protos describe instead of ZITADEL v4's 501.
+   */
+  configure: (changes: Partial<MockConfig>) => control<MockConfig>('POST', 'config', changes),
   /** A user's authenticators, started registrations (NOT_READY) included, as ZITADEL keeps them. */
   async authenticatorsOf(userId: string): Promise<MockAuthenticator[]> {
     const user = (await mockApi.state()).users.find((u) => u.id === userId);
