@@ -51,16 +51,23 @@ function parsedBody(req: NodeRequest): Uint8Array<ArrayBuffer> | undefined {
 
 /**
  * Collects at most one byte more than the proxy accepts, so a huge body costs no memory: the proxy then
- * answers 413. The rest is left unread (node discards it once the answer is sent).
+ * answers 413. `drain` reads and discards the rest once the answer is out, as node does with a body no one
+ * read, so the client can finish sending and read the answer.
  */
-async function collect(req: NodeRequest): Promise<Uint8Array<ArrayBuffer>> {
+async function collect(
+  req: NodeRequest,
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; drain: () => Promise<void> }> {
   const iterator = req[Symbol.asyncIterator]();
   const chunks: Uint8Array[] = [];
   let size = 0;
+  let done = false;
   while (size <= BODY_LIMIT) {
-    const { done, value } = await iterator.next();
-    if (done) break;
-    const chunk = typeof value === 'string' ? encoder.encode(value) : value;
+    const next = await iterator.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    const chunk = typeof next.value === 'string' ? encoder.encode(next.value) : next.value;
     chunks.push(chunk);
     size += chunk.byteLength;
   }
@@ -71,7 +78,10 @@ async function collect(req: NodeRequest): Promise<Uint8Array<ArrayBuffer>> {
     bytes.set(part, offset);
     offset += part.byteLength;
   }
-  return bytes;
+  async function drain() {
+    while (!done) done = (await iterator.next()).done === true;
+  }
+  return { bytes, drain };
 }
 
 function toRequest(
@@ -125,8 +135,10 @@ export function nodeHandler(
         return send(res, known.refuse(method, 'bad-id'));
       if (!known.handles(method, url.pathname) && next) return next();
     }
-    const body = parsedBody(req) ?? (method === 'GET' || method === 'HEAD' ? undefined : await collect(req));
-    return send(res, await proxy(toRequest(req, url, method, body)));
+    const parsed = parsedBody(req);
+    const collected = parsed || method === 'GET' || method === 'HEAD' ? undefined : await collect(req);
+    await send(res, await proxy(toRequest(req, url, method, parsed ?? collected?.bytes)));
+    await collected?.drain();
   }
 
   return (req, res, next) => {
