@@ -4,6 +4,7 @@
  * - dist/passkey-elements.js  one self-contained, minified ES module for a <script type="module"> tag
  * - dist/index.js, dist/<element>.js, dist/backends.js  package entries with lit etc. left as bare imports
  * - dist/jsx.js, dist/vue.js  empty: their .d.ts add the tags to React's JSX and Vue's GlobalComponents
+ * - dist/proxy.js  the server-side proxy: one module, no imports at all (Node, Deno, Bun, Workers)
  * - dist/**.d.ts  type declarations (tsc)
  * - custom-elements.json  the Custom Elements Manifest, from the JSDoc (checked in; CI checks it is current)
  */
@@ -45,6 +46,13 @@ await Promise.all([
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     external: ['lit', 'lit/*', '@lit/*', '@simplewebauthn/browser', 'lean-qr', 'lean-qr/*', 'react'],
+  }),
+  // Server-side: its own build, so it shares no chunk with the elements and imports nothing.
+  esbuild.build({
+    ...common,
+    entryPoints: { proxy: 'src/proxy.ts' },
+    outdir: 'dist',
+    platform: 'neutral',
   }),
 ]);
 
