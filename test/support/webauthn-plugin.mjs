@@ -11,6 +11,7 @@
  * payloads are the same in every engine. Where an engine cannot do something, the command answers
  * `{ unsupported: { engine, command, reason } }` and never pretends to have done it.
  */
+import { emulateFirefoxMedia } from './marionette-firefox.mjs';
 import { MarionetteClient } from './marionette.mjs';
 
 /** @typedef {import('playwright-core').CDPSession} CDPSession */
@@ -121,6 +122,14 @@ const chromiumPageCommands = {
   async 'module:restore'(page) {
     for (const { matches, refuse } of failedModules.get(page) ?? []) await page.unroute(matches, refuse);
     failedModules.delete(page);
+    return true;
+  },
+  /**
+   * Emulates media features, `{ colorScheme, reducedMotion, forcedColors }`, in every engine with a launcher
+   * that can (wtr's own `emulateMedia` drops `forcedColors` outside Playwright).
+   */
+  async 'media:emulate'(page, media) {
+    await page.emulateMedia(media);
     return true;
   },
 };
@@ -236,6 +245,10 @@ const firefoxPageCommands = {
       page.on('request', answerRequest);
     }
     refusedModules.set(page, [...(refusedModules.get(page) ?? []), { path }]);
+    return true;
+  },
+  async 'media:emulate'(page, media) {
+    await emulateFirefoxMedia(page, media);
     return true;
   },
   async 'module:restore'(page) {
