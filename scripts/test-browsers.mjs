@@ -11,11 +11,12 @@
  * Prints the tests passed and failed per engine and the time each took; fails if any engine failed.
  */
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { ENGINES, parseEngines } from '../test/support/engines.mjs';
 
-const wtr = createRequire(import.meta.url).resolve('@web/test-runner/dist/bin.js');
+/** The runner's command, as npm scripts find it (its package exports no bin path). */
+const wtr = fileURLToPath(new URL('../node_modules/@web/test-runner/dist/bin.js', import.meta.url));
 const engines = parseEngines(process.env.ENGINES ?? ENGINES.join(','));
 const extraArgs = process.argv.slice(2);
 
