@@ -1,0 +1,125 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../src/index.js';
+import type {
+  AuthenticatorListElement,
+  PasskeyRegisterElement,
+  RegistrationLinkAdminElement,
+  U2fRegisterElement,
+} from '../../src/index.js';
+import { en } from '../../src/i18n/en.js';
+import { TOKENS, USERS } from '../../mock/seed.js';
+import { engine } from '../support/engine.js';
+import { LinkAdminHarness } from '../support/link-admin-harness.js';
+import { mockApi } from '../support/mock-api.js';
+
+/**
+ * A browser without Web Authentication, for every element. WebKitGTK (as Debian builds it) really has none;
+ * Chromium and Firefox have it, so there these tests take it away for the test's duration — `PublicKeyCredential`
+ * and `navigator.credentials` undefined, as in WebKitGTK — and give it back afterwards.
+ */
+const simulated = engine.hasWebAuthn;
+
+/** The properties a browser without WebAuthn lacks, as they were before the test. */
+const removed: { target: object; name: string; own: PropertyDescriptor | undefined }[] = [];
+
+function takeAway(target: object, name: string): void {
+  removed.push({ target, name, own: Object.getOwnPropertyDescriptor(target, name) });
+  Object.defineProperty(target, name, { value: undefined, configurable: true, writable: true });
+}
+
+function giveBack(): void {
+  for (const { target, name, own } of removed.splice(0).reverse()) {
+    if (own) Object.defineProperty(target, name, own);
+    else Reflect.deleteProperty(target, name);
+  }
+}
+
+const note = (element: Element) =>
+  element.shadowRoot!.querySelector('[part~="note"]')?.textContent?.trim() ?? '';
+
+const part = (element: Element, name: string) =>
+  element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+
+/** The requests the elements sent to ZITADEL (the mock's own control endpoints are not logged). */
+const rpcs = async () => (await mockApi.requests()).map((request) => request.rpc);
+
+describe(`without WebAuthn (${engine.name}: ${simulated ? 'simulated' : 'real'})`, () => {
+  beforeEach(async () => {
+    await mockApi.reset();
+    if (simulated) {
+      takeAway(window, 'PublicKeyCredential');
+      takeAway(navigator, 'credentials');
+    }
+  });
+
+  afterEach(giveBack);
+
+  it('is the browser the test describes: no PublicKeyCredential, no navigator.credentials', () => {
+    expect(typeof window.PublicKeyCredential).to.equal('undefined');
+    expect(navigator.credentials).to.equal(undefined);
+  });
+
+  for (const tag of ['passkey-register', 'u2f-register'] as const) {
+    describe(`<${tag}>`, () => {
+      async function registering(): Promise<PasskeyRegisterElement | U2fRegisterElement> {
+        const element = document.createElement(tag);
+        element.setAttribute('user-id', USERS.alice.id);
+        element.token = TOKENS.alice;
+        const detected = oneEvent(element, 'capabilities-change');
+        await fixture(element);
+        await detected;
+        await element.updateComplete;
+        return element;
+      }
+
+      it('says before the click what to do instead, and reflects no capabilities', async () => {
+        const element = await registering();
+        expect(element.capabilities?.webauthn).to.equal(false);
+        expect(element.getAttribute('capabilities')).to.equal('');
+        expect(note(element)).to.equal(en.capabilityNoWebAuthn);
+        await expect(element).to.be.accessible();
+      });
+
+      it('answers a click with `unsupported`, shown to the person, and sends ZITADEL nothing', async () => {
+        const element = await registering();
+        const failed = oneEvent(element, 'registration-error');
+        part(element, 'button')!.click();
+        const { detail } = await failed;
+        expect(detail.code).to.equal('unsupported');
+        await element.updateComplete;
+        expect(part(element, 'message')?.textContent).to.contain(en.errors.unsupported);
+        expect(await rpcs()).to.deep.equal([]);
+      });
+    });
+  }
+
+  describe('<authenticator-list>', () => {
+    it('lists what ZITADEL has, since a list needs no WebAuthn', async () => {
+      const list = await fixture<AuthenticatorListElement>(
+        html`<authenticator-list user-id=${USERS.alice.id}></authenticator-list>`,
+      );
+      list.token = TOKENS.alice;
+      await waitUntil(() => part(list, 'empty'), 'the empty list');
+      expect(part(list, 'empty')!.textContent).to.equal(en.listEmpty);
+      expect(part(list, 'message')).to.equal(null);
+      expect(await rpcs()).to.include('ListPasskeys');
+      await expect(list).to.be.accessible();
+    });
+  });
+
+  describe('<registration-link-admin>', () => {
+    it('creates a link for another device, since this one needs no WebAuthn for that', async () => {
+      const element = await fixture<RegistrationLinkAdminElement>(
+        html`<registration-link-admin
+          user-id=${USERS.bob.id}
+          link-template="https://login.example/passkey?code={{.Code}}"
+        ></registration-link-admin>`,
+      );
+      element.token = TOKENS.admin;
+      const { detail } = await new LinkAdminHarness(element).submitAndWait('link-created');
+      expect(detail.userId).to.equal(USERS.bob.id);
+      expect(note(element)).to.equal('');
+      expect(await rpcs()).to.deep.equal(['CreatePasskeyRegistrationLink']);
+    });
+  });
+});
