@@ -1,35 +1,76 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { relative, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type PreviewServer, type ViteDevServer } from 'vite';
+import { TOKENS } from './mock/seed.js';
 import { createZitadelMock } from './mock/zitadel-mock.js';
+import { createProxy, nodeHandler } from './src/proxy.js';
 import { scriptTagBundle } from './scripts/script-tag-bundle.mjs';
 
 /**
- * ZITADEL's own login page for registration links (where v1 links and template-less emails lead). In the
- * demo, the kit's landing page stands in for it, with the same query.
+ * ZITADEL's own login pages for registration links: Login v1's (where v1 links and template-less emails
+ * lead) and Login v2's. In the demo, the kit's landing page stands in for both, with the same query; its
+ * asset URLs are absolute, so it works under any path.
  */
-const LOGIN_PASSWORDLESS_INIT = '/ui/login/login/passwordless/init';
+const LOGIN_PAGES = ['/ui/login/login/passwordless/init', '/passkey/set'];
 
 function loginPageStandIn(req: IncomingMessage, _res: ServerResponse, next: () => void): void {
-  if (req.url?.startsWith(LOGIN_PASSWORDLESS_INIT))
-    req.url = `/register.html${req.url.slice(LOGIN_PASSWORDLESS_INIT.length)}`;
+  const path = req.url?.split(/[?#]/)[0];
+  const page = LOGIN_PAGES.find((candidate) => path === candidate);
+  if (page && req.url) req.url = `/register.html${req.url.slice(page.length)}`;
   next();
 }
 
-/** Mounts the mock ZITADEL on Vite's own server, so the demo needs nothing else. */
+/** The demo's pretend sign-in: which user (or admin) this browser is, from a cookie the demo pages set. */
+function demoCookie(request: Request, name: string): string | undefined {
+  for (const pair of (request.headers.get('cookie') ?? '').split(';')) {
+    const [key, ...value] = pair.trim().split('=');
+    if (key === name) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
+
+/**
+ * The server-side piece every real deployment needs (`passkey-elements/proxy`), in front of the mock:
+ * - `/zitadel` holds the login client's token (ZITADEL's IAM_LOGIN_CLIENT role): a link's landing page
+ *   starts with its code and verifies through it, and a signed-in admin creates v2 / v3alpha links;
+ * - `/zitadel-manager` holds a user manager's token: the signed-in user's own passkeys with no token in the
+ *   browser (the session mode of the Register page), and v1 links, which need `user.credential.write`.
+ * The demo's "session" is a cookie the pages set themselves; a real app reads its own session instead.
+ */
+function proxies(origin: () => string) {
+  const session = {
+    sessionUser: (request: Request) => demoCookie(request, 'demo-user'),
+    authorizeAdmin: (request: Request) => demoCookie(request, 'demo-role') === 'admin',
+  };
+  const mount = (prefix: string, serviceToken: string) => {
+    let handler: ReturnType<typeof nodeHandler> | undefined;
+    return (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => {
+      handler ??= nodeHandler(createProxy({ upstream: origin(), serviceToken, prefix, ...session }));
+      handler(req, res, next);
+    };
+  };
+  return [mount('/zitadel', TOKENS.loginClient), mount('/zitadel-manager', TOKENS.admin)];
+}
+
+/** Mounts the mock ZITADEL on Vite's own server, with the proxies in front, so the demo needs nothing else. */
 function zitadelMock(): Plugin {
   const mock = createZitadelMock();
+  const mountAll = (server: ViteDevServer | PreviewServer) => {
+    const origin = () => {
+      const address = server.httpServer?.address();
+      return address && typeof address === 'object'
+        ? `http://localhost:${address.port}`
+        : 'http://localhost:5173';
+    };
+    server.middlewares.use(loginPageStandIn);
+    for (const proxy of proxies(origin)) server.middlewares.use(proxy);
+    server.middlewares.use(mock.middleware());
+  };
   return {
     name: 'zitadel-mock',
-    configureServer(server) {
-      server.middlewares.use(loginPageStandIn);
-      server.middlewares.use(mock.middleware());
-    },
-    configurePreviewServer(server) {
-      server.middlewares.use(loginPageStandIn);
-      server.middlewares.use(mock.middleware());
-    },
+    configureServer: mountAll,
+    configurePreviewServer: mountAll,
   };
 }
 

@@ -12,6 +12,7 @@ import { strictCspForFixtures } from './test/csp/policy.mjs';
 import { scriptTagFixtures } from './test/script-tag/server.mjs';
 import { ALL_BROWSER_TESTS, BROWSER_BINARIES, WEBKIT_TESTS, engineOfRun } from './test/support/engines.mjs';
 import { firefoxLauncher } from './test/support/marionette-firefox.mjs';
+import { proxyMiddleware } from './test/support/proxy-middleware.mjs';
 import { prebundledReact } from './test/support/react-plugin.mjs';
 import { webAuthnPlugin } from './test/support/webauthn-plugin.mjs';
 
@@ -77,7 +78,7 @@ async function webkit() {
     hostname: '127.0.0.1',
     port,
     logLevel: 'error',
-    capabilities: {
+    capabilities: /** @type {import('@wdio/types').Capabilities.RequestedStandaloneCapabilities} */ ({
       browserName: 'MiniBrowser',
       // Plain WebDriver: WebKitWebDriver has no BiDi.
       'wdio:enforceWebDriverClassic': true,
@@ -85,7 +86,7 @@ async function webkit() {
         binary: '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
         args: ['--automation'],
       },
-    },
+    }),
   });
 }
 
@@ -141,7 +142,7 @@ export default {
   // The mock's state is one per server: test files run one after another so they cannot interfere.
   concurrency: 1,
   browsers: [await browsers[engine]()],
-  middleware: [strictCspForFixtures(), scriptTagFixtures(), zitadelMock],
+  middleware: [strictCspForFixtures(), scriptTagFixtures(), proxyMiddleware(), zitadelMock],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'esnext' }),
     prebundledReact(),

@@ -1,36 +1,92 @@
 import '../src/registration-link-admin.js';
 import type { RegistrationLinkAdminElement } from '../src/registration-link-admin.js';
 import type { ApiGeneration } from '../src/backends/types.js';
-import { TOKENS, USERS } from '../mock/seed.js';
-import { byId, logEvents, showMockState } from './shared.js';
+import { USERS } from '../mock/seed.js';
+import { byId, mockControl, mountDevtools, setDemoCookie } from './shared.js';
 
 type UserName = keyof typeof USERS;
+interface MockUser {
+  id: string;
+  authenticators: { state: string }[];
+}
+
+const ORG_NAMES: Record<string, string> = { '200000000000000001': 'ACME', '200000000000000002': 'Globex' };
 
 const admin = byId<RegistrationLinkAdminElement>('admin');
 const apiSelect = byId<HTMLSelectElement>('api');
-const userSelect = byId<HTMLSelectElement>('user');
-const stateView = byId<HTMLPreElement>('state');
+const rows = byId<HTMLTableSectionElement>('users');
+let selected: UserName = 'bob';
 
-for (const [name, user] of Object.entries(USERS)) {
-  userSelect.append(new Option(`${user.displayName} (${user.id})`, name));
+// The demo's admin is signed in: the proxy lets this browser create links (vite.config.ts, authorizeAdmin).
+setDemoCookie('demo-role', 'admin');
+
+function cell(...content: (Node | string)[]): HTMLTableCellElement {
+  const td = document.createElement('td');
+  td.append(...content);
+  return td;
+}
+
+async function renderUsers(): Promise<void> {
+  const state = await mockControl<{ users: MockUser[] }>('GET', 'state');
+  rows.replaceChildren(
+    ...Object.entries(USERS).map(([name, user]) => {
+      const ready =
+        state.users
+          .find((entry) => entry.id === user.id)
+          ?.authenticators.filter((a) => a.state.endsWith('READY')).length ?? 0;
+      const person = document.createElement('span');
+      person.className = 'person';
+      const strong = document.createElement('strong');
+      strong.textContent = user.displayName;
+      const small = document.createElement('small');
+      small.textContent = user.userName;
+      person.append(strong, small);
+      const invite = document.createElement('button');
+      invite.type = 'button';
+      invite.className = name === selected ? 'button primary' : 'button';
+      invite.textContent = 'Invite';
+      invite.setAttribute('aria-label', `Invite ${user.displayName} to set up a passkey`);
+      invite.addEventListener('click', () => {
+        selected = name as UserName;
+        configure();
+        void renderUsers();
+        admin.focus();
+      });
+      const row = document.createElement('tr');
+      row.setAttribute('aria-selected', String(name === selected));
+      const org = cell(ORG_NAMES[user.orgId] ?? user.orgId);
+      org.className = 'hide-narrow';
+      row.append(cell(person), org, cell(String(ready)), cell(invite));
+      return row;
+    }),
+  );
 }
 
 function configure(): void {
-  const user = USERS[userSelect.value as UserName];
+  const user = USERS[selected];
   const api = apiSelect.value as ApiGeneration;
+  byId('invite-for').textContent = `For ${user.displayName} (${user.userName}).`;
   admin.api = api;
   admin.userId = user.id;
   admin.orgId = user.orgId;
-  // In production an admin token stays on the server, behind a proxy at base-url (see SECURITY notes).
-  admin.token = TOKENS.admin;
-  // The landing page of this demo; `api` tells it which API generation to register with.
-  admin.linkTemplate = `${location.origin}/register.html?api=${api}&userID={{.UserID}}&orgID={{.OrgID}}&codeID={{.CodeID}}&code={{.Code}}`;
+  // No token in this browser: the proxy adds a service token for a signed-in admin.
+  admin.baseUrl = api === 'v1' ? '/zitadel-manager' : '/zitadel';
+  // v1 cannot fill a template (ZITADEL mails its default link); v2 and v3alpha lead to this app's page.
+  admin.linkTemplate =
+    api === 'v1'
+      ? undefined
+      : `${location.origin}/register.html?api=${api}&userID={{.UserID}}&orgID={{.OrgID}}&codeID={{.CodeID}}&code={{.Code}}`;
 }
 
-const refresh = () => void showMockState(stateView, (state) => state.codes);
-
-byId('settings').addEventListener('change', configure);
-logEvents(admin, byId('events'));
-admin.addEventListener('link-created', refresh);
+apiSelect.addEventListener('change', () => {
+  void mockControl('POST', 'config', {
+    v3alpha: apiSelect.value === 'v3alpha' ? 'implemented' : 'unimplemented',
+  });
+  configure();
+});
+document.addEventListener('registration-success', () => void renderUsers());
+document.addEventListener('demo-reset', () => void renderUsers());
+mountDevtools(byId('devtools'), (state) => state.codes);
+void mockControl('POST', 'config', { v3alpha: 'unimplemented' });
 configure();
-refresh();
+void renderUsers();

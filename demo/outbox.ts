@@ -33,11 +33,14 @@ async function show(): Promise<void> {
       .reverse()
       .map((mail) => {
         const item = document.createElement('li');
-        const heading = document.createElement('strong');
-        heading.textContent = `To ${mail.to} at ${new Date(mail.sentAt).toLocaleString()}`;
+        const subject = document.createElement('strong');
+        subject.textContent = 'Set up your passkey';
+        const meta = document.createElement('p');
+        meta.className = 'meta';
+        meta.textContent = `To ${mail.to} · ${new Date(mail.sentAt).toLocaleString()}`;
         const body = document.createElement('p');
-        body.append('Register a passkey: ', linkOrText(mail.link));
-        item.append(heading, body);
+        body.append('Open this link to register a passkey: ', linkOrText(mail.link));
+        item.append(subject, meta, body);
         return item;
       }),
   );

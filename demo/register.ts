@@ -1,10 +1,9 @@
 import '../src/passkey-register.js';
 import type { PasskeyRegisterElement } from '../src/passkey-register.js';
-import type { ApiGeneration } from '../src/backends/types.js';
-import { byId, logEvents } from './shared.js';
+import { byId, mountDevtools } from './shared.js';
 
 const register = byId<PasskeyRegisterElement>('register');
 // The demo's links name the API generation; a real landing page knows its own.
 const api = new URLSearchParams(location.search).get('api');
-if (api === 'v2' || api === 'v3alpha') register.api = api as ApiGeneration;
-logEvents(register, byId('events'));
+if (api === 'v2' || api === 'v3alpha') register.api = api;
+mountDevtools(byId('devtools'), (state) => state.codes);

@@ -6,18 +6,8 @@ const EVENTS = [
   'registration-error',
   'link-created',
   'link-error',
+  'authenticator-removed',
 ];
-
-export function logEvents(target: EventTarget, list: HTMLElement): void {
-  for (const type of EVENTS) {
-    target.addEventListener(type, (event) => {
-      const item = document.createElement('li');
-      const detail = (event as CustomEvent<unknown>).detail;
-      item.textContent = `${new Date().toLocaleTimeString()} ${type}\n${JSON.stringify(detail, null, 2)}`;
-      list.prepend(item);
-    });
-  }
-}
 
 export function byId<T extends HTMLElement>(id: string): T {
   const element = document.getElementById(id);
@@ -36,10 +26,103 @@ export async function mockControl<T>(method: string, path: string, body?: unknow
   return (await response.json()) as T;
 }
 
-export async function showMockState(
-  view: HTMLElement,
-  pick: (state: Record<string, unknown>) => unknown = (s) => s,
-) {
-  const state = await mockControl<Record<string, unknown>>('GET', 'state');
-  view.textContent = JSON.stringify(pick(state), null, 2);
+/**
+ * The demo's pretend sign-in: cookies the demo's proxies read (vite.config.ts). A real app has its own
+ * session; the point is that the browser holds no ZITADEL token in these modes.
+ */
+export function setDemoCookie(name: 'demo-user' | 'demo-role', value: string | undefined): void {
+  document.cookie =
+    value === undefined
+      ? `${name}=; path=/; max-age=0; samesite=strict`
+      : `${name}=${encodeURIComponent(value)}; path=/; samesite=strict`;
+}
+
+function item(text: string): HTMLLIElement {
+  const entry = document.createElement('li');
+  entry.textContent = text;
+  return entry;
+}
+
+/**
+ * The collapsible developer panel at the foot of a page (`<details class="devtools">`): the kit's events,
+ * the requests the mock received (no tokens: it logs whose token it was) and what the mock stored.
+ */
+export function mountDevtools(
+  panel: HTMLElement,
+  pickState: (state: Record<string, unknown>) => unknown = (state) => state.users,
+): { refresh: () => Promise<void> } {
+  const heading = (text: string) => {
+    const h3 = document.createElement('h3');
+    h3.textContent = text;
+    return h3;
+  };
+  const events = document.createElement('ol');
+  const requests = document.createElement('ol');
+  const state = document.createElement('pre');
+  for (const log of [events, requests, state]) log.className = 'log';
+
+  const reset = document.createElement('button');
+  reset.type = 'button';
+  reset.className = 'button';
+  reset.textContent = 'Reset the mock';
+  const clear = document.createElement('button');
+  clear.type = 'button';
+  clear.className = 'button';
+  clear.textContent = 'Clear events';
+  const actions = document.createElement('div');
+  actions.className = 'devtools-actions';
+  actions.append(reset, clear);
+
+  const summary = document.createElement('summary');
+  summary.textContent = 'Developer panel: events, requests, mock state';
+  const body = document.createElement('div');
+  body.className = 'devtools-body';
+  const column = (...children: Node[]) => {
+    const div = document.createElement('div');
+    div.append(...children);
+    return div;
+  };
+  body.append(
+    column(heading('Events'), actions, events),
+    column(heading('Requests the mock ZITADEL received'), requests),
+    column(heading('What the mock stored'), state),
+  );
+  panel.replaceChildren(summary, body);
+
+  async function refresh(): Promise<void> {
+    const [log, snapshot] = await Promise.all([
+      mockControl<{ method: string; path: string; rpc: string | null; tokenOwner: string | null }[]>(
+        'GET',
+        'requests',
+      ),
+      mockControl<Record<string, unknown>>('GET', 'state'),
+    ]);
+    requests.replaceChildren(
+      ...log
+        .slice()
+        .reverse()
+        .map((entry) =>
+          item(
+            `${entry.method} ${entry.path}\n${entry.rpc ?? 'no rpc'} · token: ${entry.tokenOwner ?? 'none'}`,
+          ),
+        ),
+    );
+    state.textContent = JSON.stringify(pickState(snapshot), null, 2);
+  }
+
+  for (const type of EVENTS) {
+    document.addEventListener(type, (event) => {
+      const detail = (event as CustomEvent<unknown>).detail;
+      events.prepend(item(`${new Date().toLocaleTimeString()} ${type}\n${JSON.stringify(detail, null, 2)}`));
+      void refresh();
+    });
+  }
+  clear.addEventListener('click', () => events.replaceChildren());
+  reset.addEventListener('click', async () => {
+    await mockControl('POST', 'reset');
+    await refresh();
+    document.dispatchEvent(new Event('demo-reset'));
+  });
+  void refresh();
+  return { refresh };
 }
