@@ -20,7 +20,11 @@ export interface ProxyRoute {
   /** The RPC's name in ZITADEL's protos. */
   readonly rpc: string;
   readonly policy: PolicyClass;
-  /** `json`: the proto maps the HTTP body, which must be a JSON object; `none`: no body mapping (a body is optional). */
+  /**
+   * `json`: the request must carry a JSON object — every route whose proto maps a body, and every POST the
+   * kit sends one on (a cross-site page cannot send JSON without a CORS preflight, which the proxy refuses);
+   * `none`: a body is optional (GET, DELETE, and the read-only ListAuthenticationFactors).
+   */
   readonly body: 'json' | 'none';
 }
 
@@ -97,7 +101,7 @@ export const proxyRoutes: readonly ProxyRoute[] = Object.freeze([
     '/management/v1/users/{userId}/passwordless/_link',
     'AddPasswordlessRegistration',
     'admin',
-    'none',
+    'json',
   ),
   route(
     'POST',
