@@ -7,6 +7,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
 import { strictCspForFixtures } from './test/csp/policy.mjs';
 import { scriptTagFixtures } from './test/script-tag/server.mjs';
 import { prebundledReact } from './test/support/react-plugin.mjs';
+import { redirectFixtures } from './test/support/redirects.mjs';
 import { webAuthnPlugin } from './test/support/webauthn-plugin.mjs';
 
 const chromium = CHROMIUM_PATH;
@@ -36,7 +37,7 @@ export default {
       },
     }),
   ],
-  middleware: [strictCspForFixtures(), scriptTagFixtures(), mock.koa()],
+  middleware: [strictCspForFixtures(), scriptTagFixtures(), redirectFixtures(), mock.koa()],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'esnext' }),
     prebundledReact(),
