@@ -71,6 +71,7 @@ export function zitadelV3alpha(config: BackendConfig = {}): RegistrationBackend 
     },
 
     async verifyRegistration(request, signal) {
+      choose(KIND_AUTHENTICATOR, request.kind, 'kind');
       const body = await http
         .request({
           method: 'POST',
@@ -129,7 +130,9 @@ export function zitadelV3alpha(config: BackendConfig = {}): RegistrationBackend 
       };
     },
 
-    async removeAuthenticator({ userId, id }, signal) {
+    async removeAuthenticator({ userId, id, kind }, signal) {
+      // Both kinds live under `webauthn`; the kind is still checked, as every adapter does.
+      choose(KIND_AUTHENTICATOR, kind, 'kind');
       const body = await http.request({
         method: 'DELETE',
         path: `/resources/v3alpha/users/${segment(userId)}/webauthn/${segment(id)}`,
