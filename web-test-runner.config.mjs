@@ -14,6 +14,7 @@ import { ALL_BROWSER_TESTS, BROWSER_BINARIES, WEBKIT_TESTS, engineOfRun } from '
 import { firefoxLauncher } from './test/support/marionette-firefox.mjs';
 import { proxyMiddleware } from './test/support/proxy-middleware.mjs';
 import { prebundledReact } from './test/support/react-plugin.mjs';
+import { redirectFixtures } from './test/support/redirects.mjs';
 import { webAuthnPlugin } from './test/support/webauthn-plugin.mjs';
 
 /**
@@ -142,7 +143,13 @@ export default {
   // The mock's state is one per server: test files run one after another so they cannot interfere.
   concurrency: 1,
   browsers: [await browsers[engine]()],
-  middleware: [strictCspForFixtures(), scriptTagFixtures(), proxyMiddleware(), zitadelMock],
+  middleware: [
+    strictCspForFixtures(),
+    scriptTagFixtures(),
+    redirectFixtures(),
+    proxyMiddleware(),
+    zitadelMock,
+  ],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'esnext' }),
     prebundledReact(),

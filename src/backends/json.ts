@@ -1,4 +1,5 @@
 import { RegistrationError } from '../internal/errors.js';
+import { isPathId } from './http.js';
 import type { ChangeDetails, CreatedLink, CreateLinkRequest } from './types.js';
 
 /** Small readers for server answers: they either return the promised value or throw `bad-response`. */
@@ -16,6 +17,17 @@ export function badResponse(what: string): RegistrationError {
 export function requireString(body: JsonObject, key: string): string {
   const value = body[key];
   if (typeof value !== 'string' || value === '') throw badResponse(`has no "${key}" string`);
+  return value;
+}
+
+/**
+ * An id the server handed out that the kit will put in a path (passkeyId, u2fId, webAuthNId, a listed
+ * id): it must be one path segment, or a later verify or delete would go to another route (`..` turns
+ * "delete this passkey" into "delete this user").
+ */
+export function requireId(body: JsonObject, key: string): string {
+  const value = requireString(body, key);
+  if (!isPathId(value)) throw badResponse(`has a "${key}" that cannot be a path segment`);
   return value;
 }
 

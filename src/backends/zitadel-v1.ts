@@ -1,3 +1,4 @@
+import { RegistrationError } from '../internal/errors.js';
 import { createHttpClient, segment } from './http.js';
 import { readDetails, requireString } from './json.js';
 import type { BackendConfig, RegistrationBackend } from './types.js';
@@ -22,15 +23,25 @@ export function expirationFrom(value: unknown, now = Date.now()): string | undef
  * SendPasswordlessRegistration emails it. The organization travels in the `x-zitadel-orgid` header.
  */
 export function zitadelV1(config: BackendConfig = {}): RegistrationBackend {
-  const http = createHttpClient(config);
+  const label = 'ZITADEL management v1';
+  const http = createHttpClient(config, label);
   const headers = { 'x-zitadel-orgid': config.orgId };
 
   return {
-    label: 'ZITADEL management v1',
+    label,
 
     async createLink(request, signal) {
       const base = `/management/v1/users/${segment(request.userId)}/passwordless`;
       if (request.delivery === 'email') {
+        // SendPasswordlessRegistrationRequest has no template field: ZITADEL would mail its default link
+        // and the page would report success for a mail it did not describe.
+        if (request.urlTemplate) {
+          throw new RegistrationError(
+            'invalid-input',
+            'ZITADEL management v1 emails its default registration link and takes no URL template; ' +
+              'use the v2 API to send a link with a template',
+          );
+        }
         const body = await http.request({
           method: 'POST',
           path: `${base}/_send_link`,
@@ -41,7 +52,8 @@ export function zitadelV1(config: BackendConfig = {}): RegistrationBackend {
         const details = readDetails(body);
         return details ? { details } : {};
       }
-      const body = await http.request({ method: 'POST', path: `${base}/_link`, headers, body: {}, signal });
+      // AddPasswordlessRegistration binds no body (its http rule has no `body`): none is sent.
+      const body = await http.request({ method: 'POST', path: `${base}/_link`, headers, signal });
       const expiration = expirationFrom(body.expiration);
       const details = readDetails(body);
       return {

@@ -1,3 +1,4 @@
+import { choose } from './choices.js';
 import { createHttpClient, segment } from './http.js';
 import {
   asVerificationFailure,
@@ -5,10 +6,12 @@ import {
   isObject,
   readCreatedLink,
   readDetails,
-  requireString,
+  requireId,
   withoutUserVerification,
+  type JsonObject,
 } from './json.js';
 import type {
+  AuthenticatorInfo,
   AuthenticatorPreference,
   BackendConfig,
   CreateLinkRequest,
@@ -23,10 +26,22 @@ const PASSKEY_AUTHENTICATOR: Record<AuthenticatorPreference, string | undefined>
 };
 
 /** Where each kind lives in the v2 user service, and what its fields are called. */
-const RESOURCES: Record<RegistrationKind, { path: string; idField: string; nameField: string }> = {
+const RESOURCES: Readonly<Record<RegistrationKind, { path: string; idField: string; nameField: string }>> = {
   passkey: { path: 'passkeys', idField: 'passkeyId', nameField: 'passkeyName' },
   u2f: { path: 'u2f', idField: 'u2fId', nameField: 'tokenName' },
 };
+
+/** `AuthFactorState` → the list's state; only READY counts as registered. */
+function stateOf(entry: JsonObject): AuthenticatorInfo['state'] {
+  return entry.state === 'AUTH_FACTOR_STATE_READY' ? 'ready' : 'not-ready';
+}
+
+/** proto3 JSON leaves an empty list out; anything else than a list is a broken answer. */
+function listOf(body: JsonObject, key: string): unknown[] {
+  const value = body[key] ?? [];
+  if (!Array.isArray(value)) throw badResponse(`has a "${key}" that is not a list`);
+  return value;
+}
 
 /** The `medium` oneof of CreatePasskeyRegistrationLink and CreateWebAuthNRegistrationLink. */
 export function linkMedium(request: CreateLinkRequest) {
@@ -37,24 +52,25 @@ export function linkMedium(request: CreateLinkRequest) {
 
 /**
  * ZITADEL's user service v2 (`zitadel.user.v2.UserService`): RegisterPasskey /
- * VerifyPasskeyRegistration, RegisterU2F / VerifyU2FRegistration and CreatePasskeyRegistrationLink.
+ * VerifyPasskeyRegistration, RegisterU2F / VerifyU2FRegistration, CreatePasskeyRegistrationLink,
+ * ListPasskeys / ListAuthenticationFactors and RemovePasskey / RemoveU2F.
  */
 export function zitadelV2(config: BackendConfig = {}): RegistrationBackend {
-  const http = createHttpClient(config);
+  const label = 'ZITADEL v2';
+  const http = createHttpClient(config, label);
 
   return {
-    label: 'ZITADEL v2',
+    label,
 
     async startRegistration(request, signal) {
-      const resource = RESOURCES[request.kind];
+      const resource = choose(RESOURCES, request.kind, 'kind');
+      const authenticator = choose(PASSKEY_AUTHENTICATOR, request.authenticator, 'authenticator');
       // RegisterU2F knows only `domain`; the code and authenticator choice are RegisterPasskey's.
       const passkeyFields =
         request.kind === 'passkey'
           ? {
               ...(request.code ? { code: { id: request.code.id, code: request.code.code } } : {}),
-              ...(PASSKEY_AUTHENTICATOR[request.authenticator]
-                ? { authenticator: PASSKEY_AUTHENTICATOR[request.authenticator] }
-                : {}),
+              ...(authenticator ? { authenticator } : {}),
             }
           : {};
       const body = await http.request({
@@ -66,14 +82,14 @@ export function zitadelV2(config: BackendConfig = {}): RegistrationBackend {
       const details = readDetails(body);
       const options = body.publicKeyCredentialCreationOptions;
       return {
-        id: requireString(body, resource.idField),
+        id: requireId(body, resource.idField),
         options: request.kind === 'u2f' ? withoutUserVerification(options) : options,
         ...(details ? { details } : {}),
       };
     },
 
     async verifyRegistration(request, signal) {
-      const resource = RESOURCES[request.kind];
+      const resource = choose(RESOURCES, request.kind, 'kind');
       const body = await http
         .request({
           method: 'POST',
@@ -97,38 +113,46 @@ export function zitadelV2(config: BackendConfig = {}): RegistrationBackend {
     },
 
     async listAuthenticators({ userId }, signal) {
-      const [passkeys, methods] = await Promise.all([
+      const user = segment(userId);
+      // ListPasskeys lists passkeys; security keys are U2F authentication factors. The factor search
+      // binds no body (its http rule has `body: ""`): the filters are repeated query parameters.
+      const [passkeys, factors] = await Promise.all([
+        http.request({ method: 'POST', path: `/v2/users/${user}/passkeys/_search`, body: {}, signal }),
         http.request({
           method: 'POST',
-          path: `/v2/users/${segment(userId)}/passkeys/_search`,
-          body: {},
+          path: `/v2/users/${user}/authentication_factors/_search`,
+          query: { authFactors: ['U2F'], states: ['AUTH_FACTOR_STATE_READY'] },
           signal,
         }),
-        http.request({ method: 'GET', path: `/v2/users/${segment(userId)}/authentication_methods`, signal }),
       ]);
-      // proto3 JSON leaves empty lists out.
-      const result = passkeys.result ?? [];
-      const types = methods.authMethodTypes ?? [];
-      if (!Array.isArray(result) || !Array.isArray(types)) throw badResponse('has a list that is not a list');
-      return {
-        authenticators: result.map((entry: unknown) => {
-          if (!isObject(entry)) throw badResponse('has a passkey that is not an object');
-          return {
-            id: requireString(entry, 'id'),
-            kind: 'passkey' as const,
-            name: typeof entry.name === 'string' ? entry.name : '',
-            state: entry.state === 'AUTH_FACTOR_STATE_READY' ? ('ready' as const) : ('not-ready' as const),
-          };
-        }),
-        // ListAuthenticationMethodTypes says a U2F key exists; v2 has no call that lists them.
-        unlisted: types.includes('AUTHENTICATION_METHOD_TYPE_U2F') ? ['u2f' as const] : [],
-      };
+      const listed: AuthenticatorInfo[] = listOf(passkeys, 'result').map((entry) => {
+        if (!isObject(entry)) throw badResponse('has a passkey that is not an object');
+        return {
+          id: requireId(entry, 'id'),
+          kind: 'passkey',
+          name: typeof entry.name === 'string' ? entry.name : '',
+          state: stateOf(entry),
+        };
+      });
+      for (const entry of listOf(factors, 'result')) {
+        if (!isObject(entry)) throw badResponse('has an authentication factor that is not an object');
+        // `type` is a oneof: an OTP factor (not asked for) has no `u2f` and is not a security key.
+        if (entry.u2f === undefined) continue;
+        if (!isObject(entry.u2f)) throw badResponse('has a "u2f" factor that is not an object');
+        listed.push({
+          id: requireId(entry.u2f, 'id'),
+          kind: 'u2f',
+          name: typeof entry.u2f.name === 'string' ? entry.u2f.name : '',
+          state: stateOf(entry),
+        });
+      }
+      return { authenticators: listed, unlisted: [] };
     },
 
     async removeAuthenticator({ userId, id, kind }, signal) {
       const body = await http.request({
         method: 'DELETE',
-        path: `/v2/users/${segment(userId)}/${RESOURCES[kind].path}/${segment(id)}`,
+        path: `/v2/users/${segment(userId)}/${choose(RESOURCES, kind, 'kind').path}/${segment(id)}`,
         signal,
       });
       const details = readDetails(body);

@@ -1,3 +1,4 @@
+import { choose } from './choices.js';
 import { createHttpClient, segment } from './http.js';
 import {
   asVerificationFailure,
@@ -5,16 +6,27 @@ import {
   isObject,
   readCreatedLink,
   readDetails,
-  requireString,
+  requireId,
   withoutUserVerification,
 } from './json.js';
 import { linkMedium } from './zitadel-v2.js';
-import type { AuthenticatorPreference, BackendConfig, RegistrationBackend } from './types.js';
+import type {
+  AuthenticatorPreference,
+  BackendConfig,
+  RegistrationBackend,
+  RegistrationKind,
+} from './types.js';
 
-const AUTHENTICATOR_TYPE: Record<AuthenticatorPreference, string | undefined> = {
+const AUTHENTICATOR_TYPE: Readonly<Record<AuthenticatorPreference, string | undefined>> = {
   '': undefined,
   platform: 'WEB_AUTH_N_AUTHENTICATOR_PLATFORM',
   'cross-platform': 'WEB_AUTH_N_AUTHENTICATOR_CROSS_PLATFORM',
+};
+
+/** Both kinds are WebAuthN authenticators here; a security key is asked for as a cross-platform one. */
+const KIND_AUTHENTICATOR: Readonly<Record<RegistrationKind, AuthenticatorPreference | undefined>> = {
+  passkey: undefined, // the page's `authenticator` choice
+  u2f: 'cross-platform',
 };
 
 /**
@@ -23,22 +35,20 @@ const AUTHENTICATOR_TYPE: Record<AuthenticatorPreference, string | undefined> = 
  * authenticators here; a security key is one of cross-platform type.
  */
 export function zitadelV3alpha(config: BackendConfig = {}): RegistrationBackend {
-  const http = createHttpClient(config);
+  const label = 'ZITADEL v3alpha';
+  const http = createHttpClient(config, label);
   // `instance` and `organization` are request fields outside the HTTP body: grpc-gateway takes them
-  // from the query.
-  const query = {
-    'instance.domain': config.instanceDomain,
-    'organization.orgId': config.orgId,
-  };
+  // from the query. GetUser has only `instance`.
+  const instance = { 'instance.domain': config.instanceDomain };
+  const query = { ...instance, 'organization.orgId': config.orgId };
 
   return {
-    label: 'ZITADEL v3alpha',
+    label,
 
     async startRegistration(request, signal) {
-      const authenticatorType =
-        request.kind === 'u2f'
-          ? AUTHENTICATOR_TYPE['cross-platform']
-          : AUTHENTICATOR_TYPE[request.authenticator];
+      const preference = choose(AUTHENTICATOR_TYPE, request.authenticator, 'authenticator');
+      const kindType = choose(KIND_AUTHENTICATOR, request.kind, 'kind');
+      const authenticatorType = kindType ? AUTHENTICATOR_TYPE[kindType] : preference;
       const body = await http.request({
         method: 'POST',
         path: `/resources/v3alpha/users/${segment(request.userId)}/webauthn`,
@@ -54,13 +64,14 @@ export function zitadelV3alpha(config: BackendConfig = {}): RegistrationBackend 
       const details = readDetails(body);
       const options = body.publicKeyCredentialCreationOptions;
       return {
-        id: requireString(body, 'webAuthNId'),
+        id: requireId(body, 'webAuthNId'),
         options: request.kind === 'u2f' ? withoutUserVerification(options) : options,
         ...(details ? { details } : {}),
       };
     },
 
     async verifyRegistration(request, signal) {
+      choose(KIND_AUTHENTICATOR, request.kind, 'kind');
       const body = await http
         .request({
           method: 'POST',
@@ -94,9 +105,11 @@ export function zitadelV3alpha(config: BackendConfig = {}): RegistrationBackend 
       const body = await http.request({
         method: 'GET',
         path: `/resources/v3alpha/users/${segment(userId)}`,
-        query,
+        query: instance,
         signal,
       });
+      // GetUserResponse `{user: {details, schema, data, contact, authenticators, state}}`: the user's id
+      // is `details.id`; there is no `user.id`.
       const user = isObject(body.user) ? body.user : undefined;
       if (!user) throw badResponse('has no "user"');
       const authenticators = isObject(user.authenticators) ? user.authenticators : {};
@@ -106,7 +119,7 @@ export function zitadelV3alpha(config: BackendConfig = {}): RegistrationBackend 
         authenticators: webAuthN.map((entry: unknown) => {
           if (!isObject(entry)) throw badResponse('has a WebAuthN authenticator that is not an object');
           return {
-            id: requireString(entry, 'webAuthNId'),
+            id: requireId(entry, 'webAuthNId'),
             // A WebAuthN authenticator that verified the user is a passkey; one that did not, a second factor.
             kind: entry.userVerified === true ? ('passkey' as const) : ('u2f' as const),
             name: typeof entry.name === 'string' ? entry.name : '',
@@ -117,7 +130,9 @@ export function zitadelV3alpha(config: BackendConfig = {}): RegistrationBackend 
       };
     },
 
-    async removeAuthenticator({ userId, id }, signal) {
+    async removeAuthenticator({ userId, id, kind }, signal) {
+      // Both kinds live under `webauthn`; the kind is still checked, as every adapter does.
+      choose(KIND_AUTHENTICATOR, kind, 'kind');
       const body = await http.request({
         method: 'DELETE',
         path: `/resources/v3alpha/users/${segment(userId)}/webauthn/${segment(id)}`,

@@ -75,12 +75,15 @@ const GRPC_ERROR_CODES: Readonly<Record<number, ErrorCode>> = {
   7: 'forbidden', // PERMISSION_DENIED
   9: 'invalid-input', // FAILED_PRECONDITION
   11: 'invalid-input', // OUT_OF_RANGE
+  12: 'unsupported', // UNIMPLEMENTED (ZITADEL's gateway answers a wrong method with 405 and this code)
   16: 'unauthenticated', // UNAUTHENTICATED
 };
 
 /**
  * Maps an HTTP answer to an error code. The HTTP status decides; the gRPC code in the body only
- * refines a 400 (a proxy may rewrite statuses, but never into a 4xx that means something else).
+ * refines a 4xx without a meaning of its own (a proxy may rewrite statuses, but never into a 4xx that
+ * means something else). 501 is UNIMPLEMENTED: this server does not offer the API (ZITADEL v4 answers
+ * every v3alpha WebAuthN call so), which no retry changes.
  */
 export function errorCodeForStatus(status: number, grpcCode?: number): ErrorCode {
   switch (status) {
@@ -92,6 +95,8 @@ export function errorCodeForStatus(status: number, grpcCode?: number): ErrorCode
       return 'forbidden';
     case 404:
       return 'not-found';
+    case 501:
+      return 'unsupported';
     default:
       if (status >= 400 && status < 500 && status !== 429 && grpcCode !== undefined) {
         return Object.hasOwn(GRPC_ERROR_CODES, grpcCode)

@@ -57,6 +57,9 @@ describe('errorCodeForStatus', () => {
     [409, undefined, 'server'],
     [429, 8, 'server'],
     [500, 13, 'server'],
+    [501, 12, 'unsupported'],
+    [501, undefined, 'unsupported'],
+    [405, 12, 'unsupported'],
     [502, undefined, 'server'],
     [503, 14, 'server'],
     [504, 4, 'server'],
@@ -213,5 +216,65 @@ describe('createHttpClient', () => {
     setTimeout(() => controller.abort('reset'), 10);
     const error = await rejection(pending);
     expect(error.code).to.equal('aborted');
+  });
+
+  describe('the token wait', () => {
+    /** A token function that never settles, and counts its calls. */
+    function pendingToken() {
+      const state = { calls: 0, resolve: (_token: string) => {} };
+      const token = () => {
+        state.calls += 1;
+        return new Promise<string>((resolve) => (state.resolve = resolve));
+      };
+      return { state, token };
+    }
+
+    it('ends in network, with no request, when the token function does not answer within the timeout', async () => {
+      answer(() => json(200, {}));
+      const { state, token } = pendingToken();
+      const error = await rejection(
+        createHttpClient({ token, timeout: 50 }).request({ method: 'POST', path: '/a' }),
+      );
+      expect(error.code).to.equal('network');
+      expect(error.message).to.contain('timed out');
+      expect(recorded).to.have.length(0);
+      expect(state.calls).to.equal(1);
+    });
+
+    it("ends in aborted, with no request, when the caller's signal fires during the wait", async () => {
+      answer(() => json(200, {}));
+      const { state, token } = pendingToken();
+      const controller = new AbortController();
+      const pending = createHttpClient({ token }).request({
+        method: 'POST',
+        path: '/a',
+        signal: controller.signal,
+      });
+      setTimeout(() => controller.abort('reset'), 10);
+      const error = await rejection(pending);
+      expect(error.code).to.equal('aborted');
+      // The token arrives after the abort: it is dropped, nothing is sent with it.
+      state.resolve('late-token');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(recorded).to.have.length(0);
+    });
+
+    it('counts the token wait into the one timeout of the request (no fresh timeout for the fetch)', async () => {
+      answer(
+        (_url, init) =>
+          new Promise<Response>((_resolve, reject) => {
+            init.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+          }),
+      );
+      const started = performance.now();
+      const token = () => new Promise<string>((resolve) => setTimeout(() => resolve('t'), 150));
+      const error = await rejection(
+        createHttpClient({ token, timeout: 200 }).request({ method: 'POST', path: '/a' }),
+      );
+      expect(error.code).to.equal('network');
+      expect(recorded).to.have.length(1);
+      // One timeout: about 200 ms in all; a fresh one for the fetch would end near 350 ms.
+      expect(performance.now() - started).to.be.below(300);
+    });
   });
 });

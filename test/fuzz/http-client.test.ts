@@ -2,13 +2,14 @@
  * Property tests of the HTTP layer end to end: `createHttpClient` and the ZITADEL backends over a fetch
  * that answers anything — any status, headers and body (text, JSON, truncated JSON, bytes, a stream that
  * breaks, megabytes), or no answer at all. Every call resolves with a value or rejects with a
- * RegistrationError that has a contract code; never a TypeError or anything else.
+ * RegistrationError that has a contract code; never a TypeError or anything else. A 3xx is
+ * `bad-response` (redirects are not followed).
  */
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { createHttpClient, type HttpRequest } from '../../src/backends/http.js';
 import { asVerificationFailure } from '../../src/backends/json.js';
-import type { RegistrationBackend, TokenSource } from '../../src/backends/types.js';
+import type { AuthenticatorPreference, RegistrationBackend, TokenSource } from '../../src/backends/types.js';
 import { zitadelV1 } from '../../src/backends/zitadel-v1.js';
 import { zitadelV2 } from '../../src/backends/zitadel-v2.js';
 import { zitadelV3alpha } from '../../src/backends/zitadel-v3alpha.js';
@@ -262,6 +263,15 @@ function checkRequest(
     expect(error.code).to.be.oneOf(text === undefined ? ['network'] : ['bad-response']);
     return;
   }
+  if (answer.status >= 300 && answer.status < 400) {
+    // A redirect is never followed and its body never read.
+    expect([error.code, error.status, error.grpcCode]).to.deep.equal([
+      'bad-response',
+      answer.status,
+      undefined,
+    ]);
+    return;
+  }
   // readErrorBody: the status decides, the body refines; an unreadable body yields nothing.
   const fields = expectedErrorFields(text);
   expect(error.status).to.equal(answer.status);
@@ -411,7 +421,15 @@ const plausibleBody = fc
       result: fc.oneof(
         fc.array(
           fc.record(
-            { id: fc.jsonValue(), name: fc.jsonValue(), state: fc.jsonValue() },
+            {
+              id: fc.jsonValue(),
+              name: fc.jsonValue(),
+              state: fc.jsonValue(),
+              u2f: fc.oneof(
+                fc.record({ id: fc.oneof(fc.string(), fc.jsonValue()), name: fc.jsonValue() }),
+                fc.jsonValue(),
+              ),
+            },
             { requiredKeys: [] },
           ),
         ),
@@ -456,7 +474,10 @@ const calls: fc.Arbitrary<Call> = fc.oneof(
       kind: fc.constantFrom('passkey' as const, 'u2f' as const),
       userId: someString,
       domain: someString,
-      authenticator: fc.constantFrom('' as const, 'platform' as const, 'cross-platform' as const),
+      // Inherited names too: an enum value is looked up among the table's own properties only.
+      authenticator: fc.constantFrom(
+        ...(['', 'platform', 'cross-platform', '__proto__', 'toString'] as AuthenticatorPreference[]),
+      ),
       code: fc.option(fc.record({ id: someString, code: someString }), { nil: undefined }),
     })
     .map((request) =>
