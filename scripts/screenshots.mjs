@@ -86,8 +86,11 @@ const SHOTS = [
     name: 'admin-link',
     path: '/admin.html',
     async act(page) {
+      const created = page.evaluate(
+        () => new Promise((resolve) => document.addEventListener('link-created', resolve, { once: true })),
+      );
       await page.locator('registration-link-admin').getByRole('button').first().click();
-      await untilState(page, 'registration-link-admin', 'success');
+      await created;
       await page.waitForTimeout(300);
     },
   },

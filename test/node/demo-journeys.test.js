@@ -150,10 +150,23 @@ describe('the demo through the proxy (npm start)', { timeout: 120_000 }, () => {
       await page.goto(`${origin}/admin.html`);
       const admin = page.locator('registration-link-admin');
       await admin.getByRole('radio', { name: /email/i }).check();
-      await admin.getByRole('button', { name: /email|send|create/i }).click();
-      await page.waitForFunction(
-        () => document.querySelector('registration-link-admin')?.getAttribute('state') === 'success',
+      const outcome = page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            for (const type of ['link-created', 'link-error']) {
+              document.addEventListener(
+                type,
+                (event) => resolve({ type, detail: /** @type {CustomEvent} */ (event).detail }),
+                {
+                  once: true,
+                },
+              );
+            }
+          }),
       );
+      await admin.getByRole('button', { name: /email|send|create/i }).click();
+      const { type, detail } = /** @type {{ type: string, detail: unknown }} */ (await outcome);
+      assert.equal(type, 'link-created', JSON.stringify(detail));
       assert.deepEqual(authorizations, [], 'the browser sent no token');
       const [mail] = await control('GET', 'outbox');
       assert.ok(mail, 'ZITADEL (the mock) sent an email');
