@@ -5,7 +5,7 @@ import type { U2fRegisterElement } from '../../src/u2f-register.js';
 import type { ErrorCode } from '../../src/internal/errors.js';
 import { registration } from '../../src/i18n/en/registration.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
-import { VirtualAuthenticator } from '../support/authenticator.js';
+import { VirtualAuthenticator, engine } from '../support/authenticator.js';
 import { RegistrationHarness } from '../support/harness.js';
 import { mockApi } from '../support/mock-api.js';
 import {
@@ -123,7 +123,7 @@ describe('accessibility of <u2f-register>', () => {
     await pressAndWait('Enter', 'registration-success');
     await focusMovesTo(element, 'status');
     await expect(element).to.be.accessible();
-    expectPoliteStatus(element, registration.u2fSuccess('Chrome on Linux'));
+    expectPoliteStatus(element, registration.u2fSuccess(engine.deviceName));
 
     // From the result, the next Tab is the button again, now for another key.
     await sendKeys({ press: 'Tab' });
