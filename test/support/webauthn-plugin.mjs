@@ -251,11 +251,12 @@ const firefoxPageCommands = {
     await emulateFirefoxMedia(page, media);
     return true;
   },
+  /**
+   * Refuses nothing from now on, but keeps intercepting: turning interception off while the page loads
+   * can strand a request that was paused and not yet continued, and the page then waits for it forever.
+   */
   async 'module:restore'(page) {
-    if (!refusedModules.has(page)) return true;
-    refusedModules.delete(page);
-    page.off('request', answerRequest);
-    await page.setRequestInterception(false);
+    if (refusedModules.has(page)) refusedModules.set(page, []);
     return true;
   },
 };
