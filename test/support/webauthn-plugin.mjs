@@ -204,7 +204,8 @@ const firefoxCommands = {
     return unsupported(
       'firefox',
       'webauthn:set-presence',
-      'Firefox sets presence (`isUserConsenting`) only when adding an authenticator',
+      'Firefox sets presence (`isUserConsenting`) only when adding an authenticator, and without it refuses ' +
+        'at once; for an open prompt use `holdPrompts()`',
     );
   },
   async 'webauthn:credentials'(marionette, { authenticatorId }) {
