@@ -3,15 +3,31 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 /** Why a ceremony was aborted by its element. */
 export type AbortReason = 'reset' | 'disconnected' | 'superseded';
 
+/** The element a controller serves: it must tell whether it is on the page. */
+export type ConnectedHost = ReactiveControllerHost & { readonly isConnected: boolean };
+
+/**
+ * Runs `cleanup` after the current task's microtasks unless `host` is on the page again by then: moving
+ * an element (`newParent.append(element)`, as frameworks, dialogs and portals do) disconnects and
+ * connects it in one task, and must not end what it is doing (lit/lit#4705).
+ */
+export function whenRemoved(host: { readonly isConnected: boolean }, cleanup: () => void): void {
+  queueMicrotask(() => {
+    if (!host.isConnected) cleanup();
+  });
+}
+
 /**
  * Owns the `AbortController` of the element's running ceremony: its signal goes to every fetch and to
  * the browser prompt, and it fires when the element leaves the page, so nothing outlives its element.
  * (`@lit/task` does not abort on disconnect, hence this small controller.)
  */
 export class CeremonyController implements ReactiveController {
+  readonly #host: ConnectedHost;
   #controller: AbortController | undefined;
 
-  constructor(host: ReactiveControllerHost) {
+  constructor(host: ConnectedHost) {
+    this.#host = host;
     host.addController(this);
   }
 
@@ -33,6 +49,7 @@ export class CeremonyController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.abort('disconnected');
+    // A move is not a removal: the ceremony goes on in the new place.
+    whenRemoved(this.#host, () => this.abort('disconnected'));
   }
 }
