@@ -12,6 +12,11 @@ export class ListHarness {
     return within.querySelector<T>(`[part~="${name}"]`);
   }
 
+  /** Whether the element shows the part (a boolean: a failed check never prints a whole element). */
+  has(name: string): boolean {
+    return this.part(name) !== null;
+  }
+
   parts<T extends Element = HTMLElement>(name: string): T[] {
     return [...this.element.shadowRoot!.querySelectorAll<T>(`[part~="${name}"]`)];
   }
