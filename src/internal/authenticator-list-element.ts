@@ -59,6 +59,7 @@ const ENGLISH: CommonMessages & ListMessages = { ...common, ...list };
  * @cssprop --pk-text-color - Text colour.
  * @cssprop --pk-muted-color - Colour of secondary text.
  * @cssprop --pk-error-color - Colour of error messages.
+ * @cssprop --pk-danger-color - Background of the confirmed Delete button, which cannot be undone.
  * @cssprop --pk-success-color - Colour of the success message.
  * @cssprop --pk-radius - Corner radius.
  * @cssprop --pk-spacing - Space between the parts.
@@ -70,6 +71,9 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
     themeTokens,
     baseStyles,
     css`
+      :host {
+        --_danger: var(--pk-danger-color, light-dark(#b3261e, #ffb4ab));
+      }
       [part~='list'] {
         list-style: none;
         margin: 0;
@@ -96,6 +100,23 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
         flex-wrap: wrap;
         align-items: center;
         gap: calc(var(--_space) / 2);
+      }
+      /* The confirmed deletion cannot be undone: it looks destructive, and Cancel is the quiet way out. */
+      [part~='confirm-button'] {
+        background: var(--_danger);
+      }
+      [part~='cancel-button'] {
+        background: transparent;
+        border-color: currentColor;
+        color: var(--_text);
+      }
+      @media (forced-colors: active) {
+        [part~='confirm-button'],
+        [part~='cancel-button'] {
+          border-color: ButtonText;
+          background: ButtonFace;
+          color: ButtonText;
+        }
       }
     `,
   ];
