@@ -138,6 +138,24 @@ describe('<authenticator-list> and <registration-link-admin> in the page’s lif
       expect(error).to.have.property('code', 'aborted');
     });
 
+    it('the list, removed during its request and put back later, lists again', async () => {
+      const { backend, calls } = recordingBackend();
+      const element = await fixture<AuthenticatorListElement>(
+        html`<authenticator-list user-id="2000100" .backend=${backend}></authenticator-list>`,
+      );
+      const list = new ListHarness(element);
+      await list.waitForNames(['Laptop']);
+      const parent = element.parentElement!;
+      const refreshed = element.refresh().catch(() => undefined);
+      element.remove();
+      await refreshed;
+      await settle();
+      parent.append(element);
+      await waitUntil(() => calls.length === 2, 'a second list request');
+      await waitUntil(() => list.statusText === '', 'loaded');
+      expect(list.names).to.deep.equal(['Laptop']);
+    });
+
     it('the link admin sends nothing after removal', async () => {
       const { backend, calls } = recordingBackend();
       const element = await fixture<RegistrationLinkAdminElement>(

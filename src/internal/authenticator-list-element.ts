@@ -231,7 +231,7 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
       ].filter((entry) => !this.#deleted.has(entry.id));
       this._unlisted = list.unlisted;
     } catch (caught) {
-      if (signal.aborted && !this.isConnected) this.#listAbandoned = true;
+      if (!this.isConnected) this.#listAbandoned = true;
       this.#report(caught, signal);
     } finally {
       this.#listing.end(signal);
