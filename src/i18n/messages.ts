@@ -45,6 +45,8 @@ export interface LinkMessages {
   linkDeliveryEmail: string;
   linkTemplateLabel: string;
   linkTemplateHint: string;
+  /** Why `api="v1"` with email refuses a link template: v1 has no template field. */
+  linkTemplateV1: string;
   linkCreateButton: string;
   linkCreating: string;
   linkCreated: string;

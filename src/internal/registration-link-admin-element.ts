@@ -19,6 +19,16 @@ const ENGLISH: CommonMessages & LinkMessages = { ...common, ...link };
 
 /** lean-qr, loaded with the adapters (see `./lazy.ts`): only a returned link needs it. */
 const qrCodeModule = lazyModule('QR code', () => import('./qr-code.js'));
+/**
+ * v1's `SendPasswordlessRegistration` has no URL template: ZITADEL would mail its default link while the
+ * element reported the template as used. Refused before any request, with a sentence of its own.
+ */
+class TemplateOnV1Error extends RegistrationError {
+  constructor() {
+    super('invalid-input', 'ZITADEL v1 cannot send a link template: it emails its default link');
+  }
+}
+
 /** The organization ZITADEL names in its answer, for `{{.OrgID}}` when `org-id` is not set. */
 function ownerOf(details: ChangeDetails | undefined): string | undefined {
   if (!details) return undefined;
@@ -127,7 +137,8 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
   @state() private _state: LinkAdminState = 'idle';
   @state() private _enteredUserId = '';
   @state() private _result: LinkCreated | undefined;
-  @state() private _errorMessage = '';
+  /** The last failure, kept as the error (not its text) so it is said in the current language. */
+  @state() private _error: RegistrationError | undefined;
   @state() private _copyStatus: '' | 'copied' | 'failed' = '';
 
   #requests = new CeremonyController(this);
@@ -147,7 +158,7 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
     const template = this.linkTemplate?.trim() || undefined;
     const signal = this.#requests.begin();
     this._state = 'creating';
-    this._errorMessage = '';
+    this._error = undefined;
     this._result = undefined;
     this._copyStatus = '';
     try {
@@ -157,9 +168,13 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
       }
       // A bad template is refused before any request, whatever the delivery.
       if (template) checkLinkTemplate(template);
+      if (template && delivery === 'email' && !this.#takesTemplates) throw new TemplateOnV1Error();
       // A returned link is shown with its QR code: lean-qr loads alongside the request.
       const qr = delivery === 'return' ? qrCodeModule.load().catch(() => undefined) : undefined;
       const backend = await this.resolveBackend();
+      // Removed while the adapters loaded: nothing is sent for an element that is gone.
+      if (signal.aborted || !this.isConnected)
+        throw new RegistrationError('aborted', 'The element was removed');
       if (!backend.createLink) {
         throw new RegistrationError('unsupported', `${backend.label} cannot create registration links`, {
           api: backend.label,
@@ -172,7 +187,8 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
       );
       const result = this.#describe(userId, delivery, template, created);
       await qr;
-      if (signal.aborted) throw new RegistrationError('aborted', 'The element was removed');
+      if (signal.aborted || !this.isConnected)
+        throw new RegistrationError('aborted', 'The element was removed');
       this._result = result;
       this.#setState('created');
       emit(this, 'link-created', result);
@@ -183,7 +199,7 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
         : toRegistrationError(caught);
       if (this.isConnected) {
         const detail = this.errorDetail(error, 'link');
-        this._errorMessage = detail.message;
+        this._error = error;
         this.#setState('error');
         emit(this, 'link-error', detail);
       }
@@ -191,6 +207,18 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
     } finally {
       this.#requests.end(signal);
     }
+  }
+
+  /**
+   * Whether the API takes a URL template: v1 has none (ZITADEL mails its default link). A page's own
+   * `backend` decides for itself.
+   */
+  get #takesTemplates(): boolean {
+    return this.backend !== undefined || this.api !== 'v1';
+  }
+
+  protected override describeError(error: RegistrationError): string {
+    return error instanceof TemplateOnV1Error ? this.messages.linkTemplateV1 : super.describeError(error);
   }
 
   #setState(next: LinkAdminState): void {
@@ -309,6 +337,23 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
     </div>`;
   }
 
+  #renderTemplateField(): TemplateResult {
+    const m = this.messages;
+    return html`<label part="field"
+      >${m.linkTemplateLabel}
+      <input
+        part="input"
+        name="linkTemplate"
+        type="url"
+        inputmode="url"
+        autocomplete="off"
+        .value=${this.linkTemplate ?? ''}
+        @input=${this.#onTemplate}
+      />
+      <span part="hint">${m.linkTemplateHint}</span>
+    </label>`;
+  }
+
   protected override render(): TemplateResult {
     const m = this.messages;
     const busy = this._state === 'creating';
@@ -361,19 +406,7 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
             ${m.linkDeliveryEmail}</label
           >
         </fieldset>
-        <label part="field"
-          >${m.linkTemplateLabel}
-          <input
-            part="input"
-            name="linkTemplate"
-            type="url"
-            inputmode="url"
-            autocomplete="off"
-            .value=${this.linkTemplate ?? ''}
-            @input=${this.#onTemplate}
-          />
-          <span part="hint">${m.linkTemplateHint}</span>
-        </label>
+        ${this.#takesTemplates ? this.#renderTemplateField() : nothing}
         <button
           part="button"
           type="submit"
@@ -392,7 +425,11 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
       >
         ${status}
       </p>
-      ${this._errorMessage ? html`<p part="message" role="alert" tabindex="-1">${this._errorMessage}</p>` : nothing}
+      ${
+        this._error
+          ? html`<p part="message" role="alert" tabindex="-1">${this.describeError(this._error)}</p>`
+          : nothing
+      }
       ${this._result ? this.#renderResult(this._result) : nothing}
     </div>`;
   }

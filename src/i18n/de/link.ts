@@ -8,6 +8,8 @@ export const link: LinkMessages = {
   linkDeliveryEmail: 'Per E-Mail an den Benutzer senden',
   linkTemplateLabel: 'Link-Vorlage (optional)',
   linkTemplateHint: 'Eine https:-URL mit {{.UserID}}, {{.OrgID}}, {{.CodeID}} und {{.Code}}.',
+  linkTemplateV1:
+    'ZITADEL v1 kann keine Link-Vorlage verwenden: Es verschickt seinen eigenen Standardlink. Leeren Sie die Link-Vorlage oder verwenden Sie die v2-API.',
   linkCreateButton: 'Registrierungslink erstellen',
   linkCreating: 'Link wird erstellt …',
   linkCreated: 'Der Registrierungslink ist bereit. Er funktioniert ein Mal.',

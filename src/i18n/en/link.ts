@@ -7,6 +7,8 @@ export const link: LinkMessages = {
   linkDeliveryEmail: 'Email it to the user',
   linkTemplateLabel: 'Link template (optional)',
   linkTemplateHint: 'An https: URL with {{.UserID}}, {{.OrgID}}, {{.CodeID}} and {{.Code}}.',
+  linkTemplateV1:
+    'ZITADEL v1 cannot use a link template: it emails its own default link. Clear the link template, or use the v2 API.',
   linkCreateButton: 'Create registration link',
   linkCreating: 'Creating the link…',
   linkCreated: 'The registration link is ready. It works once.',

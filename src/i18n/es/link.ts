@@ -8,6 +8,8 @@ export const link: LinkMessages = {
   linkDeliveryEmail: 'Enviarlo por correo al usuario',
   linkTemplateLabel: 'Plantilla del enlace (opcional)',
   linkTemplateHint: 'Una URL https: con {{.UserID}}, {{.OrgID}}, {{.CodeID}} y {{.Code}}.',
+  linkTemplateV1:
+    'ZITADEL v1 no puede usar una plantilla de enlace: envía su propio enlace predeterminado. Vacía la plantilla de enlace o usa la API v2.',
   linkCreateButton: 'Crear enlace de registro',
   linkCreating: 'Creando el enlace…',
   linkCreated: 'El enlace de registro está listo. Funciona una sola vez.',

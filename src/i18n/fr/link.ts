@@ -8,6 +8,8 @@ export const link: LinkMessages = {
   linkDeliveryEmail: 'L’envoyer par e-mail à l’utilisateur',
   linkTemplateLabel: 'Modèle de lien (facultatif)',
   linkTemplateHint: 'Une URL https: avec {{.UserID}}, {{.OrgID}}, {{.CodeID}} et {{.Code}}.',
+  linkTemplateV1:
+    'ZITADEL v1 ne peut pas utiliser de modèle de lien : il envoie son propre lien par défaut. Videz le modèle de lien ou utilisez l’API v2.',
   linkCreateButton: 'Créer le lien d’inscription',
   linkCreating: 'Création du lien…',
   linkCreated: 'Le lien d’inscription est prêt. Il ne fonctionne qu’une fois.',

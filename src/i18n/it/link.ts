@@ -8,6 +8,8 @@ export const link: LinkMessages = {
   linkDeliveryEmail: 'Invialo all’utente via email',
   linkTemplateLabel: 'Modello del link (facoltativo)',
   linkTemplateHint: 'Un URL https: con {{.UserID}}, {{.OrgID}}, {{.CodeID}} e {{.Code}}.',
+  linkTemplateV1:
+    'ZITADEL v1 non può usare un modello di link: invia il proprio link predefinito. Svuota il modello di link o usa l’API v2.',
   linkCreateButton: 'Crea link di registrazione',
   linkCreating: 'Creazione del link…',
   linkCreated: 'Il link di registrazione è pronto. Funziona una sola volta.',

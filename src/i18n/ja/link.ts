@@ -8,6 +8,8 @@ export const link: LinkMessages = {
   linkDeliveryEmail: 'ユーザーにメールで送信',
   linkTemplateLabel: 'リンクのテンプレート（任意）',
   linkTemplateHint: '{{.UserID}}、{{.OrgID}}、{{.CodeID}}、{{.Code}} を含む https: の URL。',
+  linkTemplateV1:
+    'ZITADEL v1 ではリンクテンプレートを使えません。既定のリンクをメールで送信します。リンクテンプレートを空にするか、v2 API を使ってください。',
   linkCreateButton: '登録リンクを作成',
   linkCreating: 'リンクを作成しています…',
   linkCreated: '登録リンクの準備ができました。使用できるのは 1 回のみです。',
