@@ -67,6 +67,8 @@ describe('<authenticator-list>', () => {
 
   beforeEach(async () => {
     await mockApi.reset();
+    // The v3alpha cases play v3alpha as the protos describe it (ZITADEL v4 answers 501: test/backends/).
+    await mockApi.configure({ v3alpha: 'implemented' });
     authenticator = await VirtualAuthenticator.add();
     signalled.length = 0;
     Object.defineProperty(PublicKeyCredential, 'signalUnknownCredential', {
