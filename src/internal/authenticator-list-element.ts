@@ -1,4 +1,4 @@
-import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { css, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { AuthenticatorInfo, RegistrationKind } from '../backends/types.js';
 import { common } from '../i18n/en/common.js';
@@ -172,6 +172,8 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // A server render (`@lit-labs/ssr`) shows what the browser's first render will: the list loading.
+    if (isServer) this._loading = Boolean(this.userId?.trim());
     const relevant: PropertyKey[] = [
       'userId',
       'api',

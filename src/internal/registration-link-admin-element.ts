@@ -1,4 +1,4 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ChangeDetails, CreatedLink, LinkDelivery } from '../backends/types.js';
 import { common } from '../i18n/en/common.js';
@@ -354,6 +354,19 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
     </label>`;
   }
 
+  /**
+   * The radios' markup carries `checked` as an attribute (a server render of `.checked=${false}` would write
+   * `checked="false"`, which HTML reads as checked); once a person has clicked one, only the property moves
+   * it, so a `delivery` set later by the page is applied here.
+   */
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (!changed.has('delivery')) return;
+    for (const radio of this.renderRoot.querySelectorAll<HTMLInputElement>('input[name="delivery"]')) {
+      radio.checked = radio.value === this.delivery;
+    }
+  }
+
   protected override render(): TemplateResult {
     const m = this.messages;
     const busy = this._state === 'creating';
@@ -389,7 +402,7 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
               type="radio"
               name="delivery"
               value="return"
-              .checked=${this.delivery === 'return'}
+              ?checked=${this.delivery === 'return'}
               @change=${this.#onDelivery}
             />
             ${m.linkDeliveryReturn}</label
@@ -400,7 +413,7 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
               type="radio"
               name="delivery"
               value="email"
-              .checked=${this.delivery === 'email'}
+              ?checked=${this.delivery === 'email'}
               @change=${this.#onDelivery}
             />
             ${m.linkDeliveryEmail}</label
