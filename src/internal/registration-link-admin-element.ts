@@ -29,6 +29,32 @@ class TemplateOnV1Error extends RegistrationError {
   }
 }
 
+/**
+ * A link template that cannot be used, said at the template field: refused by the element's own check
+ * (`own`), or by ZITADEL — it cannot fill a variable (`DOMAIN-ieYa7`) or cannot parse the template
+ * (`DOMAIN-oGh5e`). The event still says `invalid-input`.
+ */
+class TemplateError extends RegistrationError {
+  readonly reason: 'own' | 'variable' | 'syntax';
+  constructor(reason: TemplateError['reason'], cause: RegistrationError) {
+    super('invalid-input', cause.message, {
+      ...(cause.status === undefined ? {} : { status: cause.status }),
+      ...(cause.grpcCode === undefined ? {} : { grpcCode: cause.grpcCode }),
+      ...(cause.serverMessage === undefined ? {} : { serverMessage: cause.serverMessage }),
+      cause,
+    });
+    this.reason = reason;
+  }
+}
+
+/** ZITADEL's answer to a template it refuses, as a `TemplateError`; anything else as it came. */
+function asTemplateError(error: RegistrationError): RegistrationError {
+  if (error.code !== 'invalid-input') return error;
+  const id = /\((DOMAIN-ieYa7|DOMAIN-oGh5e)\)\s*$/.exec(error.serverMessage ?? '')?.[1];
+  if (!id) return error;
+  return new TemplateError(id === 'DOMAIN-ieYa7' ? 'variable' : 'syntax', error);
+}
+
 /** The organization ZITADEL names in its answer, for `{{.OrgID}}` when `org-id` is not set. */
 function ownerOf(details: ChangeDetails | undefined): string | undefined {
   if (!details) return undefined;
@@ -56,6 +82,7 @@ function ownerOf(details: ChangeDetails | undefined): string | undefined {
  * @csspart input - Each text input.
  * @csspart radio - Each delivery choice (radio button).
  * @csspart hint - The hints under a field and the link, and the copy button's confirmation.
+ * @csspart field-error - Under the template field: why this template cannot be used (the element's check or ZITADEL's refusal).
  * @csspart button - The submit button.
  * @csspart status - The live region that says what is happening.
  * @csspart message - The error message with what to do next.
@@ -97,6 +124,13 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
       [part~='hint'] {
         color: var(--_muted);
         font-size: 0.875em;
+      }
+      [part~='field-error'] {
+        color: var(--_error);
+        font-size: 0.875em;
+      }
+      input[aria-invalid='true'] {
+        border-color: var(--_error);
       }
       [part~='result'] {
         display: grid;
@@ -166,8 +200,14 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
       if (delivery !== 'return' && delivery !== 'email') {
         throw new RegistrationError('invalid-input', `Unknown delivery "${String(delivery)}"`);
       }
-      // A bad template is refused before any request, whatever the delivery.
-      if (template) checkLinkTemplate(template);
+      // A bad template is refused before any request, whatever the delivery, and said at its field.
+      if (template) {
+        try {
+          checkLinkTemplate(template);
+        } catch (caught) {
+          throw new TemplateError('own', toRegistrationError(caught, 'invalid-input'));
+        }
+      }
       if (template && delivery === 'email' && !this.#takesTemplates) throw new TemplateOnV1Error();
       // A returned link is shown with its QR code: lean-qr loads alongside the request.
       const qr = delivery === 'return' ? qrCodeModule.load().catch(() => undefined) : undefined;
@@ -196,7 +236,7 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
     } catch (caught) {
       const error = signal.aborted
         ? new RegistrationError('aborted', 'Creating the link was aborted', { cause: caught })
-        : toRegistrationError(caught);
+        : asTemplateError(toRegistrationError(caught));
       if (this.isConnected) {
         const detail = this.errorDetail(error, 'link');
         this._error = error;
@@ -218,18 +258,29 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
   }
 
   protected override describeError(error: RegistrationError): string {
-    return error instanceof TemplateOnV1Error ? this.messages.linkTemplateV1 : super.describeError(error);
+    const m = this.messages;
+    if (error instanceof TemplateOnV1Error) return m.linkTemplateV1;
+    if (error instanceof TemplateError) {
+      return {
+        own: m.linkTemplateInvalid,
+        variable: m.linkTemplateRefused,
+        syntax: m.linkTemplateUnreadable,
+      }[error.reason];
+    }
+    return super.describeError(error);
   }
 
   #setState(next: LinkAdminState): void {
     // Where the person was working in the form, the outcome takes the focus, so a screen reader reads it
     // and the keyboard continues from there (to the link and its copy button).
     if ((next === 'created' || next === 'error') && this.matches(':focus-within')) {
-      void this.updateComplete.then(() =>
-        this.renderRoot
-          .querySelector<HTMLElement>(next === 'error' ? '[part~="message"]' : '[part~="status"]')
-          ?.focus(),
-      );
+      const target =
+        next === 'created'
+          ? '[part~="status"]'
+          : this._error instanceof TemplateError
+            ? 'input[name="linkTemplate"]'
+            : '[part~="message"]';
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(target)?.focus());
     }
     this._state = next;
   }
@@ -310,6 +361,11 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
 
   #onTemplate(event: Event): void {
     this.linkTemplate = (event.target as HTMLInputElement).value;
+    // The person is mending the template: its error goes until the next try.
+    if (this._error instanceof TemplateError) {
+      this._error = undefined;
+      this._state = 'idle';
+    }
   }
 
   #onUserId(event: Event): void {
@@ -339,6 +395,7 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
 
   #renderTemplateField(): TemplateResult {
     const m = this.messages;
+    const error = this._error instanceof TemplateError ? this.describeError(this._error) : '';
     return html`<label part="field"
       >${m.linkTemplateLabel}
       <input
@@ -347,10 +404,13 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
         type="url"
         inputmode="url"
         autocomplete="off"
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${error ? 'template-hint template-error' : 'template-hint'}
         .value=${this.linkTemplate ?? ''}
         @input=${this.#onTemplate}
       />
-      <span part="hint">${m.linkTemplateHint}</span>
+      <span part="hint" id="template-hint">${m.linkTemplateHint}</span>
+      ${error ? html`<span part="field-error" id="template-error" role="alert">${error}</span>` : nothing}
     </label>`;
   }
 
@@ -439,7 +499,8 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
         ${status}
       </p>
       ${
-        this._error
+        // A template error is said at its field (with the input marked invalid), not twice.
+        this._error && !(this._error instanceof TemplateError && this.#takesTemplates)
           ? html`<p part="message" role="alert" tabindex="-1">${this.describeError(this._error)}</p>`
           : nothing
       }
