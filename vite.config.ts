@@ -1,8 +1,9 @@
+import { execFile } from 'node:child_process';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { relative, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import { defineConfig, type Plugin, type PreviewServer, type ViteDevServer } from 'vite';
-import { TOKENS } from './mock/seed.js';
+import { TOKENS, USERS } from './mock/seed.js';
 import { createZitadelMock } from './mock/zitadel-mock.js';
 import { createProxy, nodeHandler } from './src/proxy.js';
 import { scriptTagBundle } from './scripts/script-tag-bundle.mjs';
@@ -74,6 +75,67 @@ function zitadelMock(): Plugin {
   };
 }
 
+/**
+ * `/ssr.html`: a page whose elements are rendered on the server with `passkey-elements/ssr`
+ * (scripts/ssr-render.mjs, in its own process, from the current source) and hydrated by demo/ssr.ts.
+ */
+function serverRenderedPage(): Plugin {
+  const page = (elements: string[]) => `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>Server-rendered — Acme Cloud (passkey-elements demo)</title>
+    <link rel="icon" href="/favicon.svg" />
+    <link rel="stylesheet" href="/demo.css" />
+    <script type="module" src="/ssr.ts"></script>
+  </head>
+  <body>
+    <header class="app-bar"><div class="app-bar-inner"><a class="brand" href="/">Acme Cloud</a>
+      <nav aria-label="Demo pages"><a href="/">Security</a><a href="/admin.html">Admin</a><a href="/outbox.html">Outbox</a><a href="/react.html">React</a><a href="/vue.html">Vue</a><a href="/plain.html">Plain HTML</a><a href="/ssr.html" aria-current="page">Server-rendered</a></nav>
+    </div></header>
+    <main class="page">
+      <div class="page-header">
+        <p class="breadcrumb">Demo › Server-rendered</p>
+        <h1>Rendered on the server</h1>
+        <p>These elements arrived as HTML with declarative shadow DOM (<code>passkey-elements/ssr</code>): the
+        button is on screen before any script runs, and the browser hydrates it in place.</p>
+      </div>
+      <section class="card"><h2>Passkeys</h2>${elements[0]}</section>
+      <section class="card"><h2>Your passkeys and security keys</h2>${elements[1]}</section>
+      <details class="devtools" id="devtools"></details>
+    </main>
+  </body>
+</html>`;
+  const render = (): Promise<string[]> =>
+    new Promise((done, fail) => {
+      const requests = [
+        ['passkey-register', { 'user-id': USERS.carol.id }],
+        ['authenticator-list', { 'user-id': USERS.carol.id }],
+      ];
+      execFile(
+        process.execPath,
+        [resolve(import.meta.dirname, 'scripts/ssr-render.mjs'), JSON.stringify(requests)],
+        (error, stdout, stderr) =>
+          error ? fail(new Error(stderr || error.message)) : done(JSON.parse(stdout)),
+      );
+    });
+  return {
+    name: 'server-rendered-page',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (req.url?.split('?')[0] !== '/ssr.html') return next();
+        render()
+          .then((elements) => server.transformIndexHtml(req.url ?? '/ssr.html', page(elements)))
+          .then((html) => {
+            res.setHeader('Content-Type', 'text/html; charset=utf-8');
+            res.end(html);
+          }, next);
+      });
+    },
+  };
+}
+
 const BUNDLE_PATH = '/dist/';
 const BUNDLE_ENTRY = `${BUNDLE_PATH}passkey-elements.js`;
 
@@ -120,7 +182,7 @@ function scriptTagBundleServer(): Plugin {
 
 export default defineConfig({
   root: 'demo',
-  plugins: [zitadelMock(), scriptTagBundleServer()],
+  plugins: [zitadelMock(), scriptTagBundleServer(), serverRenderedPage()],
   server: {
     host: 'localhost',
     // WebAuthn needs a secure context and an RP ID that fits: http://localhost is both.

@@ -15,6 +15,7 @@ import { firefoxLauncher } from './test/support/marionette-firefox.mjs';
 import { proxyMiddleware } from './test/support/proxy-middleware.mjs';
 import { prebundledReact } from './test/support/react-plugin.mjs';
 import { redirectFixtures } from './test/support/redirects.mjs';
+import { ssrFixtures } from './test/support/ssr-middleware.mjs';
 import { webAuthnPlugin } from './test/support/webauthn-plugin.mjs';
 
 /**
@@ -147,6 +148,7 @@ export default {
     strictCspForFixtures(),
     scriptTagFixtures(),
     redirectFixtures(),
+    ssrFixtures(),
     proxyMiddleware(),
     zitadelMock,
   ],

@@ -38,6 +38,8 @@ await Promise.all([
       'authenticator-list': 'src/authenticator-list.ts',
       backends: 'src/backends.ts',
       react: 'src/react.ts',
+      // Server rendering with @lit-labs/ssr (an optional peer): shares the element chunks with the entries above.
+      ssr: 'src/ssr.ts',
       // Types only (JSX and Vue template types); empty modules, so that importing them cannot break a build.
       jsx: 'src/jsx.ts',
       vue: 'src/vue.ts',
@@ -45,7 +47,16 @@ await Promise.all([
     outdir: 'dist',
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
-    external: ['lit', 'lit/*', '@lit/*', '@simplewebauthn/browser', 'lean-qr', 'lean-qr/*', 'react'],
+    external: [
+      'lit',
+      'lit/*',
+      '@lit/*',
+      '@lit-labs/*',
+      '@simplewebauthn/browser',
+      'lean-qr',
+      'lean-qr/*',
+      'react',
+    ],
   }),
   // Server-side: its own build, so it shares no chunk with the elements and imports nothing.
   esbuild.build({

@@ -26,6 +26,8 @@ const entries = {
   './authenticator-list.js': ['AuthenticatorListElement'],
   './backends': ['zitadelV2', 'zitadelV3alpha', 'zitadelV1', 'RegistrationError'],
   './proxy': ['createProxy', 'nodeHandler'],
+  // Needs @lit-labs/ssr (an optional peer; a devDependency here).
+  './ssr': ['renderElement', 'SSR_TAGS'],
   './passkey-elements.js': ELEMENTS,
   './custom-elements.json': ['modules'],
   './package.json': ['exports'],

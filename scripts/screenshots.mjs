@@ -122,6 +122,7 @@ const SHOTS = [
   { name: 'react', path: '/react.html' },
   { name: 'vue', path: '/vue.html' },
   { name: 'plain', path: '/plain.html' },
+  { name: 'server-rendered', path: '/ssr.html' },
 ];
 
 /** @param {import('playwright-core').BrowserContext} context @param {Page} page */

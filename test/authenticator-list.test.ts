@@ -5,6 +5,31 @@ import { TOKENS, USERS } from '../mock/seed.js';
 import { VirtualAuthenticator, engine } from './support/authenticator.js';
 import { RegistrationHarness } from './support/harness.js';
 import { mockApi } from './support/mock-api.js';
+import { ListHarness } from './support/list-harness.js';
+import type { AuthenticatorInfo, RegistrationBackend, RegistrationKind } from '../src/index.js';
+import { list as texts } from '../src/i18n/en/list.js';
+
+/** A page backend holding `stored`, which may also report kinds it cannot list; it records deletions. */
+function pageBackend(stored: AuthenticatorInfo[], unlisted: RegistrationKind[] = []) {
+  const removed: { id: string; kind: RegistrationKind }[] = [];
+  const backend: RegistrationBackend = {
+    label: 'Test backend',
+    listAuthenticators: async () => ({ authenticators: [...stored], unlisted }),
+    removeAuthenticator: async ({ id, kind }) => {
+      removed.push({ id, kind });
+      stored = stored.filter((entry) => entry.id !== id);
+      return {};
+    },
+  };
+  return { backend, removed };
+}
+
+async function listOf(backend: RegistrationBackend): Promise<ListHarness> {
+  const element = await fixture<AuthenticatorListElement>(
+    html`<authenticator-list user-id="2000100" .backend=${backend}></authenticator-list>`,
+  );
+  return new ListHarness(element);
+}
 
 /** A page section with a registering element and the list, siblings under one parent. */
 async function page(api: 'v2' | 'v3alpha' = 'v2') {
@@ -42,6 +67,8 @@ describe('<authenticator-list>', () => {
 
   beforeEach(async () => {
     await mockApi.reset();
+    // The v3alpha cases play v3alpha as the protos describe it (ZITADEL v4 answers 501: test/backends/).
+    await mockApi.configure({ v3alpha: 'implemented' });
     authenticator = await VirtualAuthenticator.add();
     signalled.length = 0;
     Object.defineProperty(PublicKeyCredential, 'signalUnknownCredential', {
@@ -115,6 +142,53 @@ describe('<authenticator-list>', () => {
     button(list, 'confirm-button').click();
     expect((await removed).detail.kind).to.equal('u2f');
     expect((await mockApi.requests()).map((r) => r.rpc)).to.include('RemoveU2F');
+  });
+
+  describe('security keys, listed like passkeys', () => {
+    const LAPTOP: AuthenticatorInfo = { id: '1', kind: 'passkey', name: 'Laptop', state: 'ready' };
+    const KEY: AuthenticatorInfo = { id: '2', kind: 'u2f', name: 'YubiKey', state: 'ready' };
+
+    it('shows a u2f row with its kind, and deletes it as u2f', async () => {
+      const { backend, removed } = pageBackend([LAPTOP, KEY]);
+      const list = await listOf(backend);
+      await list.waitForNames(['Laptop', 'YubiKey']);
+      expect(list.rows).to.deep.equal(['Laptop | Passkey | Ready', 'YubiKey | Security key | Ready']);
+      expect(list.has('note'), 'a “cannot list them” note').to.equal(false);
+
+      const { detail } = await list.deleteAndWait('YubiKey');
+      expect(detail).to.include({ id: '2', kind: 'u2f', name: 'YubiKey' });
+      expect(removed).to.deep.equal([{ id: '2', kind: 'u2f' }]);
+      expect(list.names).to.deep.equal(['Laptop']);
+    });
+
+    it('says it cannot list security keys only when the backend reports them unlisted', async () => {
+      const list = await listOf(pageBackend([LAPTOP], ['u2f']).backend);
+      await list.waitForNames(['Laptop']);
+      expect(list.part('note')?.textContent?.trim()).to.equal(texts.listUnlistedU2f);
+    });
+
+    it('v2: lists a security key registered elsewhere (ListAuthenticationFactors) and deletes it with RemoveU2F', async () => {
+      await authenticator.remove();
+      authenticator = await VirtualAuthenticator.add({ transport: 'usb', hasResidentKey: false });
+      // Registered on another page: this list knows of it only from the server.
+      const other = await fixture<U2fRegisterElement>(
+        html`<u2f-register user-id=${USERS.alice.id} token-name="YubiKey"></u2f-register>`,
+      );
+      other.token = TOKENS.alice;
+      await new RegistrationHarness(other).clickAndWait('registration-success');
+      other.remove();
+
+      const element = await fixture<AuthenticatorListElement>(
+        html`<authenticator-list user-id=${USERS.alice.id} .token=${TOKENS.alice}></authenticator-list>`,
+      );
+      const list = new ListHarness(element);
+      await list.waitForNames(['YubiKey'], 'the security key, from the server');
+      expect(list.rows).to.deep.equal(['YubiKey | Security key | Ready']);
+      expect(list.has('note'), 'a “cannot list them” note').to.equal(false);
+      expect((await list.deleteAndWait('YubiKey')).detail.kind).to.equal('u2f');
+      expect((await mockApi.requests()).map((r) => r.rpc)).to.include('RemoveU2F');
+      expect(await mockApi.registeredOf(USERS.alice.id)).to.deep.equal([]);
+    });
   });
 
   it('reports list-error with a code, and works again', async () => {

@@ -15,6 +15,7 @@ import { TOKENS, USERS } from '../mock/seed.js';
 import { VirtualAuthenticator } from './support/authenticator.js';
 import { RegistrationHarness } from './support/harness.js';
 import { mockApi } from './support/mock-api.js';
+import { markdownSection, statedNumber } from './support/readme.js';
 import { watchForTrouble } from './support/trouble.js';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -52,11 +53,15 @@ function slowTokenBackend(honoursSignal: boolean): RegistrationBackend {
   };
 }
 
+/** The race cases this run started, for the README's count. */
+let casesRun = 0;
+
 describe('lifecycle races', () => {
   let authenticator: VirtualAuthenticator;
   let watch: ReturnType<typeof watchForTrouble>;
 
   beforeEach(async () => {
+    casesRun += 1;
     await mockApi.reset();
     authenticator = await VirtualAuthenticator.add();
     watch = watchForTrouble();
@@ -216,5 +221,13 @@ describe('lifecycle races', () => {
     const de = await loadMessages('de');
     await waitUntil(() => harness.button.textContent?.trim() === de.passkeyRetryButton, 'German button');
     expect(harness.messageText).to.equal(`${de.errors.server} ${de.hints.server}`);
+  });
+});
+
+describe('the README on the lifecycle races', () => {
+  it('states the number of cases this run ran', async () => {
+    const reliability = await markdownSection('Reliability');
+    expect(casesRun).to.be.greaterThan(0);
+    expect(statedNumber(reliability, /\*\*(\d+) lifecycle races\*\*/)).to.equal(casesRun);
   });
 });

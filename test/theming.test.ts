@@ -17,8 +17,8 @@ import { mockApi } from './support/mock-api.js';
 type Kit =
   PasskeyRegisterElement | U2fRegisterElement | RegistrationLinkAdminElement | AuthenticatorListElement;
 type Tag = 'passkey-register' | 'u2f-register' | 'registration-link-admin' | 'authenticator-list';
-/** Idle with its button(s) showing; after an error; after a success. */
-type Look = 'idle' | 'error' | 'success';
+/** Idle with its button(s) showing; after an error; after a success; the list asking to confirm a deletion. */
+type Look = 'idle' | 'error' | 'success' | 'confirm';
 
 /** All CSS text of an element's shadow root (adopted stylesheets). */
 function cssOf(element: Kit): string {
@@ -89,6 +89,7 @@ async function make(tag: Tag, look: Look = 'idle'): Promise<Kit> {
         element.backend = { label: 'No list' };
         await element.refresh().catch(() => undefined);
       }
+      if (look === 'confirm') (part(element, 'delete-button') as HTMLElement).click();
       if (look === 'success') {
         (part(element, 'delete-button') as HTMLElement).click();
         await element.updateComplete;
@@ -115,6 +116,12 @@ const EFFECTS: Record<string, { look: Look; value: string; part: string; css: st
   '--pk-muted-color': { look: 'idle', value: 'rgb(10, 11, 12)', part: 'status', css: 'color' },
   '--pk-error-color': { look: 'error', value: 'rgb(13, 14, 15)', part: 'message', css: 'color' },
   '--pk-success-color': { look: 'success', value: 'rgb(16, 17, 18)', part: 'status', css: 'color' },
+  '--pk-danger-color': {
+    look: 'confirm',
+    value: 'rgb(22, 23, 24)',
+    part: 'confirm-button',
+    css: 'background-color',
+  },
   '--pk-radius': { look: 'idle', value: '3px', part: 'button', css: 'border-top-left-radius' },
   '--pk-spacing': { look: 'idle', value: '5px', part: 'base', css: 'row-gap' },
   '--pk-font-family': { look: 'idle', value: 'monospace', part: 'base', css: 'font-family' },

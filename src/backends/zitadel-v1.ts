@@ -52,8 +52,9 @@ export function zitadelV1(config: BackendConfig = {}): RegistrationBackend {
         const details = readDetails(body);
         return details ? { details } : {};
       }
-      // AddPasswordlessRegistration binds no body (its http rule has no `body`): none is sent.
-      const body = await http.request({ method: 'POST', path: `${base}/_link`, headers, signal });
+      // AddPasswordlessRegistration binds no body (its http rule has no `body`), so ZITADEL reads none; the
+      // empty JSON object is for a proxy in front, which takes only JSON on a changing POST (no cross-site form).
+      const body = await http.request({ method: 'POST', path: `${base}/_link`, headers, body: {}, signal });
       const expiration = expirationFrom(body.expiration);
       const details = readDetails(body);
       return {

@@ -50,6 +50,14 @@ export interface LinkMessages {
   linkDeliveryEmail: string;
   linkTemplateLabel: string;
   linkTemplateHint: string;
+  /** Why `api="v1"` with email refuses a link template: v1 has no template field. */
+  linkTemplateV1: string;
+  /** At the template field: the element's own check refused it. */
+  linkTemplateInvalid: string;
+  /** At the template field: ZITADEL cannot fill one of its variables (DOMAIN-ieYa7). */
+  linkTemplateRefused: string;
+  /** At the template field: ZITADEL cannot parse it (DOMAIN-oGh5e). */
+  linkTemplateUnreadable: string;
   linkCreateButton: string;
   linkCreating: string;
   linkCreated: string;

@@ -1,4 +1,4 @@
-import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { css, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { AuthenticatorInfo, RegistrationKind } from '../backends/types.js';
 import { common } from '../i18n/en/common.js';
@@ -59,6 +59,7 @@ const ENGLISH: CommonMessages & ListMessages = { ...common, ...list };
  * @cssprop --pk-text-color - Text colour.
  * @cssprop --pk-muted-color - Colour of secondary text.
  * @cssprop --pk-error-color - Colour of error messages.
+ * @cssprop --pk-danger-color - Background of the confirmed Delete button, which cannot be undone.
  * @cssprop --pk-success-color - Colour of the success message.
  * @cssprop --pk-radius - Corner radius.
  * @cssprop --pk-spacing - Space between the parts.
@@ -70,6 +71,9 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
     themeTokens,
     baseStyles,
     css`
+      :host {
+        --_danger: var(--pk-danger-color, light-dark(#b3261e, #ffb4ab));
+      }
       [part~='list'] {
         list-style: none;
         margin: 0;
@@ -97,6 +101,23 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
         align-items: center;
         gap: calc(var(--_space) / 2);
       }
+      /* The confirmed deletion cannot be undone: it looks destructive, and Cancel is the quiet way out. */
+      [part~='confirm-button'] {
+        background: var(--_danger);
+      }
+      [part~='cancel-button'] {
+        background: transparent;
+        border-color: currentColor;
+        color: var(--_text);
+      }
+      @media (forced-colors: active) {
+        [part~='confirm-button'],
+        [part~='cancel-button'] {
+          border-color: ButtonText;
+          background: ButtonFace;
+          color: ButtonText;
+        }
+      }
     `,
   ];
 
@@ -111,14 +132,28 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
 
   @state() private _authenticators: AuthenticatorInfo[] | undefined;
   @state() private _unlisted: RegistrationKind[] = [];
+  /** A list request runs. */
+  @state() private _loading = false;
   @state() private _confirming: string | undefined;
-  @state() private _deleting = false;
-  /** The status says something was deleted: shown in the success colour. */
-  @state() private _removed = false;
-  @state() private _status = '';
-  @state() private _errorMessage = '';
+  /** The one being deleted, while its request runs. */
+  @state() private _deleting: AuthenticatorInfo | undefined;
+  /** The name of the one just deleted: the status says so, in the success colour. */
+  @state() private _removed: string | undefined;
+  /** The last failure, kept as the error (not its text) so it is said in the current language. */
+  @state() private _error: RegistrationError | undefined;
 
-  #requests = new CeremonyController(this);
+  /**
+   * Listing and deleting have a scope each: a refresh never cancels a deletion, and a deletion never
+   * drops a list. (Queueing a refresh behind a deletion would only make a new passkey appear later.) A
+   * newer refresh supersedes an older one, whose answer would be stale.
+   */
+  #listing = new CeremonyController(this);
+  #deletion = new CeremonyController(this);
+  /** Ids deleted here: a list fetched while one was being deleted must not bring it back. */
+  #deleted = new Set<string>();
+  #listSignal: AbortSignal | undefined;
+  /** A list request was cut off by the element leaving the page: it lists again when it returns. */
+  #listAbandoned = false;
   /** Credential ids of registrations seen on this page, by server id: what a deleted passkey's provider must forget. */
   #credentialIds = new Map<string, string>();
   /** Security keys registered on this page, which v2 cannot list but can delete. */
@@ -127,6 +162,7 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('registration-success', this.#onRegistered);
+    if (this.#listAbandoned) void this.refresh().catch(() => undefined);
   }
 
   override disconnectedCallback(): void {
@@ -136,6 +172,8 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // A server render (`@lit-labs/ssr`) shows what the browser's first render will: the list loading.
+    if (isServer) this._loading = Boolean(this.userId?.trim());
     const relevant: PropertyKey[] = [
       'userId',
       'api',
@@ -145,6 +183,13 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
       'token',
       'backend',
     ];
+    if (changed.has('userId') && changed.get('userId') !== undefined) {
+      // Another user's passkeys: nothing of the previous list applies.
+      this._authenticators = undefined;
+      this._unlisted = [];
+      this.#deleted.clear();
+      this.#registeredHere.clear();
+    }
     if (this.isConnected && [...changed.keys()].some((key) => relevant.includes(key))) {
       void this.refresh().catch(() => undefined);
     }
@@ -163,30 +208,40 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
   /** Loads the list again. Rejects with a `RegistrationError` after dispatching `list-error`. */
   async refresh(): Promise<void> {
     const userId = this.userId?.trim() ?? '';
-    const signal = this.#requests.begin();
-    this._errorMessage = '';
-    this._removed = false;
-    this._status = this.messages.listLoading;
+    const signal = this.#listing.begin();
+    this.#listSignal = signal;
+    this.#listAbandoned = false;
+    this._loading = true;
+    this._error = undefined;
+    this._removed = undefined;
     try {
       if (!userId) throw new RegistrationError('invalid-input', 'The user-id attribute is missing');
       const backend = await this.resolveBackend();
+      // Removed while the adapters loaded: nothing is sent for an element that is gone.
+      if (signal.aborted || !this.isConnected) throw new RegistrationError('aborted', 'The list was removed');
       if (!backend.listAuthenticators) {
         throw new RegistrationError('unsupported', `${backend.label} cannot list authenticators`, {
           api: backend.label,
         });
       }
       const list = await backend.listAuthenticators.call(backend, { userId }, signal);
+      if (signal.aborted) throw new RegistrationError('aborted', 'The list request was superseded');
       const listed = new Set(list.authenticators.map((entry) => entry.id));
       this._authenticators = [
         ...list.authenticators,
         ...[...this.#registeredHere.values()].filter((entry) => !listed.has(entry.id)),
-      ];
+      ].filter((entry) => !this.#deleted.has(entry.id));
       this._unlisted = list.unlisted;
-      this._status = '';
     } catch (caught) {
+      if (!this.isConnected) this.#listAbandoned = true;
       this.#report(caught, signal);
     } finally {
-      this.#requests.end(signal);
+      this.#listing.end(signal);
+      // A superseded request leaves the state to the one that replaced it.
+      if (this.#listSignal === signal) {
+        this.#listSignal = undefined;
+        this._loading = false;
+      }
     }
   }
 
@@ -194,13 +249,13 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
     // While one deletion runs its buttons stay, busy: another click waits for the outcome.
     if (this._deleting) return;
     const userId = this.userId?.trim() ?? '';
-    const signal = this.#requests.begin();
-    this._deleting = true;
-    this._errorMessage = '';
-    this._status = this.messages.listDeleting(entry.name);
-    this._removed = false;
+    const signal = this.#deletion.begin();
+    this._deleting = entry;
+    this._error = undefined;
+    this._removed = undefined;
     try {
       const backend = await this.resolveBackend();
+      if (signal.aborted || !this.isConnected) throw new RegistrationError('aborted', 'The list was removed');
       if (!backend.removeAuthenticator) {
         throw new RegistrationError('unsupported', `${backend.label} cannot remove authenticators`, {
           api: backend.label,
@@ -211,11 +266,11 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
         { userId, id: entry.id, kind: entry.kind },
         signal,
       );
+      this.#deleted.add(entry.id);
       this.#registeredHere.delete(entry.id);
       this.#forgetCredential(entry.id);
       this._authenticators = this._authenticators?.filter((item) => item.id !== entry.id);
-      this._status = this.messages.listRemoved(entry.name);
-      this._removed = true;
+      this._removed = entry.name;
       this.#focusAfterUpdate('[part~="status"]');
       emit(this, 'authenticator-removed', {
         userId,
@@ -227,9 +282,9 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
     } catch (caught) {
       this.#report(caught, signal);
     } finally {
-      this._deleting = false;
+      this._deleting = undefined;
       this._confirming = undefined;
-      this.#requests.end(signal);
+      this.#deletion.end(signal);
     }
   }
 
@@ -266,11 +321,9 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
       : toRegistrationError(caught);
     // A list replaced by a newer request or removed from the page reports nothing.
     if (!signal.aborted && this.isConnected) {
-      const detail = this.errorDetail(error, 'list');
-      this._errorMessage = detail.message;
-      this._status = '';
+      this._error = error;
       this.#focusAfterUpdate('[part~="message"]');
-      emit(this, 'list-error', detail);
+      emit(this, 'list-error', this.errorDetail(error, 'list'));
     }
     throw error;
   }
@@ -279,44 +332,58 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
     const m = this.messages;
     const confirming = this._confirming === entry.id;
     const busy = confirming && this._deleting ? 'true' : 'false';
+    // Signed out, no deletion can work: the rows stay, without their Delete buttons.
+    const signedOut = this._error?.code === 'unauthenticated';
     return html`<li part="item">
       <span part="name">${entry.name}</span>
       <span part="kind">${entry.kind === 'passkey' ? m.listKindPasskey : m.listKindU2f}</span>
       <span part="state">${entry.state === 'ready' ? m.listStateReady : m.listStateNotReady}</span>
       ${
-        confirming
-          ? html`<span part="confirm" role="group" aria-label=${m.listDeleteLabel(entry.name)}>
-              <span>${m.listConfirm(entry.name)}</span>
-              <button
-                part="button confirm-button"
+        signedOut
+          ? nothing
+          : confirming
+            ? html`<span part="confirm" role="group" aria-label=${m.listDeleteLabel(entry.name)}>
+                <span>${m.listConfirm(entry.name)}</span>
+                <button
+                  part="button confirm-button"
+                  type="button"
+                  aria-disabled=${busy}
+                  aria-busy=${busy}
+                  @click=${() => this.#remove(entry).catch(() => undefined)}
+                >
+                  ${m.listConfirmButton}
+                </button>
+                <button
+                  part="button cancel-button"
+                  type="button"
+                  aria-disabled=${busy}
+                  @click=${() =>
+                    this.#confirm(
+                      undefined,
+                      `[part~="item"]:nth-child(${index + 1}) [part~="delete-button"]`,
+                    )}
+                >
+                  ${m.listCancel}
+                </button>
+              </span>`
+            : html`<button
+                part="button delete-button"
                 type="button"
-                aria-disabled=${busy}
-                aria-busy=${busy}
-                @click=${() => this.#remove(entry).catch(() => undefined)}
+                aria-label=${m.listDeleteLabel(entry.name)}
+                aria-disabled=${this._deleting ? 'true' : 'false'}
+                @click=${() => this.#confirm(entry.id, '[part~="cancel-button"]')}
               >
-                ${m.listConfirmButton}
-              </button>
-              <button
-                part="button cancel-button"
-                type="button"
-                aria-disabled=${busy}
-                @click=${() =>
-                  this.#confirm(undefined, `[part~="item"]:nth-child(${index + 1}) [part~="delete-button"]`)}
-              >
-                ${m.listCancel}
-              </button>
-            </span>`
-          : html`<button
-              part="button delete-button"
-              type="button"
-              aria-label=${m.listDeleteLabel(entry.name)}
-              aria-disabled=${this._deleting ? 'true' : 'false'}
-              @click=${() => this.#confirm(entry.id, '[part~="cancel-button"]')}
-            >
-              ${m.listDelete}
-            </button>`
+                ${m.listDelete}
+              </button>`
       }
     </li>`;
+  }
+
+  /** What the live region says: the deletion running, its outcome, or the list loading. */
+  #statusText(m: CommonMessages & ListMessages): string {
+    if (this._deleting) return m.listDeleting(this._deleting.name);
+    if (this._removed !== undefined) return m.listRemoved(this._removed);
+    return this._loading ? m.listLoading : '';
   }
 
   protected override render(): TemplateResult {
@@ -325,10 +392,10 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
     return html`<div part="base">
       ${
         list && list.length > 0
-          ? html`<ul part="list">
+          ? html`<ul part="list" aria-busy=${this._loading ? 'true' : 'false'}>
               ${list.map((entry, index) => this.#renderItem(entry, index))}
             </ul>`
-          : list
+          : list && !this._loading
             ? html`<p part="empty">${m.listEmpty}</p>`
             : nothing
       }
@@ -337,10 +404,20 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
           ? html`<p part="note">${m.listUnlistedU2f}</p>`
           : nothing
       }
-      <p part="status" class=${this._removed ? 'success' : ''} role="status" aria-live="polite" tabindex="-1">
-        ${this._status}
+      <p
+        part="status"
+        class=${this._removed !== undefined && !this._deleting ? 'success' : ''}
+        role="status"
+        aria-live="polite"
+        tabindex="-1"
+      >
+        ${this.#statusText(m)}
       </p>
-      ${this._errorMessage ? html`<p part="message" role="alert" tabindex="-1">${this._errorMessage}</p>` : nothing}
+      ${
+        this._error
+          ? html`<p part="message" role="alert" tabindex="-1">${this.describeError(this._error)}</p>`
+          : nothing
+      }
     </div>`;
   }
 }

@@ -6,6 +6,7 @@ import { catalogFor, loadFamily } from '../i18n/index.js';
 import type { CommonMessages, MessageFamily, Messages } from '../i18n/messages.js';
 import { RegistrationError, type ErrorCode } from './errors.js';
 import type { RegistrationErrorDetail } from './events.js';
+import { onLanguageChange } from './language-changes.js';
 import { backendsModule } from './lazy.js';
 
 /** `strings` may override single error and hint texts as well as whole messages. */
@@ -68,27 +69,31 @@ export abstract class ConfiguredElement<M extends CommonMessages = CommonMessage
   /** The texts in the element's language, once loaded; English while `undefined`. */
   @state() private _catalog: M | undefined;
 
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
-  }
-
   /** The language of the text, from `lang` on the element or an ancestor, else the document. */
   get language(): string {
     return this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en';
   }
 
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'lang' && this.isConnected) void this.#loadCatalog();
-  }
+  /** The language of the texts shown (or being loaded), to tell a relevant `lang` change from another. */
+  #language: string | undefined;
+  #stopWatchingLanguage: (() => void) | undefined;
 
   async #loadCatalog(): Promise<void> {
     const language = this.language;
+    if (language === this.#language) return;
+    this.#language = language;
     if (catalogFor(language) === 'en') {
       this._catalog = undefined;
       return;
     }
-    const families = await Promise.all(this.messageFamilies.map((family) => loadFamily(language, family)));
+    let families: unknown[];
+    try {
+      families = await Promise.all(this.messageFamilies.map((family) => loadFamily(language, family)));
+    } catch {
+      // Could not load (offline): English stays, and the next change or connection tries again.
+      if (this.#language === language) this.#language = undefined;
+      return;
+    }
     // Another language may have been asked for while this one loaded.
     if (this.language === language) this._catalog = Object.assign({}, this.english, ...families) as M;
   }
@@ -107,6 +112,7 @@ export abstract class ConfiguredElement<M extends CommonMessages = CommonMessage
   override connectedCallback(): void {
     super.connectedCallback();
     void this.#loadCatalog();
+    this.#stopWatchingLanguage ??= onLanguageChange(() => void this.#loadCatalog());
     this.addEventListener('pointerenter', this.#onIntent);
     this.addEventListener('focusin', this.#onIntent);
     if (typeof IntersectionObserver === 'function') {
@@ -119,6 +125,8 @@ export abstract class ConfiguredElement<M extends CommonMessages = CommonMessage
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#stopWatchingLanguage?.();
+    this.#stopWatchingLanguage = undefined;
     this.removeEventListener('pointerenter', this.#onIntent);
     this.removeEventListener('focusin', this.#onIntent);
     this.#visibility?.disconnect();

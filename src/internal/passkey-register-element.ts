@@ -1,5 +1,5 @@
 import type { PublicKeyCredentialHint } from '@simplewebauthn/browser';
-import type { PropertyValues } from 'lit';
+import { isServer, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { RegistrationCode } from '../backends/types.js';
 
@@ -99,7 +99,8 @@ export class PasskeyRegisterElement extends RegistrationElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('fromUrl') && this.fromUrl) this.#readLink();
+    // On a server (`@lit-labs/ssr`) there is no address bar: the browser reads the link when it hydrates.
+    if (changed.has('fromUrl') && this.fromUrl && !isServer) this.#readLink();
   }
 
   #readLink(): void {

@@ -1,4 +1,4 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ChangeDetails, CreatedLink, LinkDelivery } from '../backends/types.js';
 import { common } from '../i18n/en/common.js';
@@ -19,6 +19,42 @@ const ENGLISH: CommonMessages & LinkMessages = { ...common, ...link };
 
 /** lean-qr, loaded with the adapters (see `./lazy.ts`): only a returned link needs it. */
 const qrCodeModule = lazyModule('QR code', () => import('./qr-code.js'));
+/**
+ * v1's `SendPasswordlessRegistration` has no URL template: ZITADEL would mail its default link while the
+ * element reported the template as used. Refused before any request, with a sentence of its own.
+ */
+class TemplateOnV1Error extends RegistrationError {
+  constructor() {
+    super('invalid-input', 'ZITADEL v1 cannot send a link template: it emails its default link');
+  }
+}
+
+/**
+ * A link template that cannot be used, said at the template field: refused by the element's own check
+ * (`own`), or by ZITADEL — it cannot fill a variable (`DOMAIN-ieYa7`) or cannot parse the template
+ * (`DOMAIN-oGh5e`). The event still says `invalid-input`.
+ */
+class TemplateError extends RegistrationError {
+  readonly reason: 'own' | 'variable' | 'syntax';
+  constructor(reason: TemplateError['reason'], cause: RegistrationError) {
+    super('invalid-input', cause.message, {
+      ...(cause.status === undefined ? {} : { status: cause.status }),
+      ...(cause.grpcCode === undefined ? {} : { grpcCode: cause.grpcCode }),
+      ...(cause.serverMessage === undefined ? {} : { serverMessage: cause.serverMessage }),
+      cause,
+    });
+    this.reason = reason;
+  }
+}
+
+/** ZITADEL's answer to a template it refuses, as a `TemplateError`; anything else as it came. */
+function asTemplateError(error: RegistrationError): RegistrationError {
+  if (error.code !== 'invalid-input') return error;
+  const id = /\((DOMAIN-ieYa7|DOMAIN-oGh5e)\)\s*$/.exec(error.serverMessage ?? '')?.[1];
+  if (!id) return error;
+  return new TemplateError(id === 'DOMAIN-ieYa7' ? 'variable' : 'syntax', error);
+}
+
 /** The organization ZITADEL names in its answer, for `{{.OrgID}}` when `org-id` is not set. */
 function ownerOf(details: ChangeDetails | undefined): string | undefined {
   if (!details) return undefined;
@@ -46,6 +82,7 @@ function ownerOf(details: ChangeDetails | undefined): string | undefined {
  * @csspart input - Each text input.
  * @csspart radio - Each delivery choice (radio button).
  * @csspart hint - The hints under a field and the link, and the copy button's confirmation.
+ * @csspart field-error - Under the template field: why this template cannot be used (the element's check or ZITADEL's refusal).
  * @csspart button - The submit button.
  * @csspart status - The live region that says what is happening.
  * @csspart message - The error message with what to do next.
@@ -88,6 +125,13 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
         color: var(--_muted);
         font-size: 0.875em;
       }
+      [part~='field-error'] {
+        color: var(--_error);
+        font-size: 0.875em;
+      }
+      input[aria-invalid='true'] {
+        border-color: var(--_error);
+      }
       [part~='result'] {
         display: grid;
         gap: var(--_space);
@@ -127,7 +171,8 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
   @state() private _state: LinkAdminState = 'idle';
   @state() private _enteredUserId = '';
   @state() private _result: LinkCreated | undefined;
-  @state() private _errorMessage = '';
+  /** The last failure, kept as the error (not its text) so it is said in the current language. */
+  @state() private _error: RegistrationError | undefined;
   @state() private _copyStatus: '' | 'copied' | 'failed' = '';
 
   #requests = new CeremonyController(this);
@@ -147,7 +192,7 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
     const template = this.linkTemplate?.trim() || undefined;
     const signal = this.#requests.begin();
     this._state = 'creating';
-    this._errorMessage = '';
+    this._error = undefined;
     this._result = undefined;
     this._copyStatus = '';
     try {
@@ -155,11 +200,21 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
       if (delivery !== 'return' && delivery !== 'email') {
         throw new RegistrationError('invalid-input', `Unknown delivery "${String(delivery)}"`);
       }
-      // A bad template is refused before any request, whatever the delivery.
-      if (template) checkLinkTemplate(template);
+      // A bad template is refused before any request, whatever the delivery, and said at its field.
+      if (template) {
+        try {
+          checkLinkTemplate(template);
+        } catch (caught) {
+          throw new TemplateError('own', toRegistrationError(caught, 'invalid-input'));
+        }
+      }
+      if (template && delivery === 'email' && !this.#takesTemplates) throw new TemplateOnV1Error();
       // A returned link is shown with its QR code: lean-qr loads alongside the request.
       const qr = delivery === 'return' ? qrCodeModule.load().catch(() => undefined) : undefined;
       const backend = await this.resolveBackend();
+      // Removed while the adapters loaded: nothing is sent for an element that is gone.
+      if (signal.aborted || !this.isConnected)
+        throw new RegistrationError('aborted', 'The element was removed');
       if (!backend.createLink) {
         throw new RegistrationError('unsupported', `${backend.label} cannot create registration links`, {
           api: backend.label,
@@ -172,7 +227,8 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
       );
       const result = this.#describe(userId, delivery, template, created);
       await qr;
-      if (signal.aborted) throw new RegistrationError('aborted', 'The element was removed');
+      if (signal.aborted || !this.isConnected)
+        throw new RegistrationError('aborted', 'The element was removed');
       this._result = result;
       this.#setState('created');
       emit(this, 'link-created', result);
@@ -180,10 +236,10 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
     } catch (caught) {
       const error = signal.aborted
         ? new RegistrationError('aborted', 'Creating the link was aborted', { cause: caught })
-        : toRegistrationError(caught);
+        : asTemplateError(toRegistrationError(caught));
       if (this.isConnected) {
         const detail = this.errorDetail(error, 'link');
-        this._errorMessage = detail.message;
+        this._error = error;
         this.#setState('error');
         emit(this, 'link-error', detail);
       }
@@ -193,15 +249,38 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
     }
   }
 
+  /**
+   * Whether the API takes a URL template: v1 has none (ZITADEL mails its default link). A page's own
+   * `backend` decides for itself.
+   */
+  get #takesTemplates(): boolean {
+    return this.backend !== undefined || this.api !== 'v1';
+  }
+
+  protected override describeError(error: RegistrationError): string {
+    const m = this.messages;
+    if (error instanceof TemplateOnV1Error) return m.linkTemplateV1;
+    if (error instanceof TemplateError) {
+      return {
+        own: m.linkTemplateInvalid,
+        variable: m.linkTemplateRefused,
+        syntax: m.linkTemplateUnreadable,
+      }[error.reason];
+    }
+    return super.describeError(error);
+  }
+
   #setState(next: LinkAdminState): void {
     // Where the person was working in the form, the outcome takes the focus, so a screen reader reads it
     // and the keyboard continues from there (to the link and its copy button).
     if ((next === 'created' || next === 'error') && this.matches(':focus-within')) {
-      void this.updateComplete.then(() =>
-        this.renderRoot
-          .querySelector<HTMLElement>(next === 'error' ? '[part~="message"]' : '[part~="status"]')
-          ?.focus(),
-      );
+      const target =
+        next === 'created'
+          ? '[part~="status"]'
+          : this._error instanceof TemplateError
+            ? 'input[name="linkTemplate"]'
+            : '[part~="message"]';
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(target)?.focus());
     }
     this._state = next;
   }
@@ -282,6 +361,11 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
 
   #onTemplate(event: Event): void {
     this.linkTemplate = (event.target as HTMLInputElement).value;
+    // The person is mending the template: its error goes until the next try.
+    if (this._error instanceof TemplateError) {
+      this._error = undefined;
+      this._state = 'idle';
+    }
   }
 
   #onUserId(event: Event): void {
@@ -307,6 +391,40 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
       ${qrCodeModule.loaded?.qrCode(link, m.linkQrLabel) ?? nothing}
       <p part="hint">${m.linkScanHint}</p>
     </div>`;
+  }
+
+  #renderTemplateField(): TemplateResult {
+    const m = this.messages;
+    const error = this._error instanceof TemplateError ? this.describeError(this._error) : '';
+    return html`<label part="field"
+      >${m.linkTemplateLabel}
+      <input
+        part="input"
+        name="linkTemplate"
+        type="url"
+        inputmode="url"
+        autocomplete="off"
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${error ? 'template-hint template-error' : 'template-hint'}
+        .value=${this.linkTemplate ?? ''}
+        @input=${this.#onTemplate}
+      />
+      <span part="hint" id="template-hint">${m.linkTemplateHint}</span>
+      ${error ? html`<span part="field-error" id="template-error" role="alert">${error}</span>` : nothing}
+    </label>`;
+  }
+
+  /**
+   * The radios' markup carries `checked` as an attribute (a server render of `.checked=${false}` would write
+   * `checked="false"`, which HTML reads as checked); once a person has clicked one, only the property moves
+   * it, so a `delivery` set later by the page is applied here.
+   */
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (!changed.has('delivery')) return;
+    for (const radio of this.renderRoot.querySelectorAll<HTMLInputElement>('input[name="delivery"]')) {
+      radio.checked = radio.value === this.delivery;
+    }
   }
 
   protected override render(): TemplateResult {
@@ -344,7 +462,7 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
               type="radio"
               name="delivery"
               value="return"
-              .checked=${this.delivery === 'return'}
+              ?checked=${this.delivery === 'return'}
               @change=${this.#onDelivery}
             />
             ${m.linkDeliveryReturn}</label
@@ -355,25 +473,13 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
               type="radio"
               name="delivery"
               value="email"
-              .checked=${this.delivery === 'email'}
+              ?checked=${this.delivery === 'email'}
               @change=${this.#onDelivery}
             />
             ${m.linkDeliveryEmail}</label
           >
         </fieldset>
-        <label part="field"
-          >${m.linkTemplateLabel}
-          <input
-            part="input"
-            name="linkTemplate"
-            type="url"
-            inputmode="url"
-            autocomplete="off"
-            .value=${this.linkTemplate ?? ''}
-            @input=${this.#onTemplate}
-          />
-          <span part="hint">${m.linkTemplateHint}</span>
-        </label>
+        ${this.#takesTemplates ? this.#renderTemplateField() : nothing}
         <button
           part="button"
           type="submit"
@@ -392,7 +498,12 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
       >
         ${status}
       </p>
-      ${this._errorMessage ? html`<p part="message" role="alert" tabindex="-1">${this._errorMessage}</p>` : nothing}
+      ${
+        // A template error is said at its field (with the input marked invalid), not twice.
+        this._error && !(this._error instanceof TemplateError && this.#takesTemplates)
+          ? html`<p part="message" role="alert" tabindex="-1">${this.describeError(this._error)}</p>`
+          : nothing
+      }
       ${this._result ? this.#renderResult(this._result) : nothing}
     </div>`;
   }

@@ -23,7 +23,11 @@ const RPC = 'CreatePasskeyRegistrationLink';
 
 /** Every way creating a link can fail that the administrator sees, one per error family. */
 const FAILURES: [ErrorCode, (element: RegistrationLinkAdminElement) => Promise<unknown>][] = [
-  ['invalid-input', async (element) => (element.linkTemplate = 'javascript:alert(1)//{{.Code}}')],
+  // ZITADEL's 400 for a request it cannot take (a template error is said at its field: tested below).
+  [
+    'invalid-input',
+    () => mockApi.fault({ rpc: RPC, status: 400, body: '{"code":3,"message":"invalid request"}' }),
+  ],
   ['unsupported', async (element) => (element.backend = { label: 'Custom server' })],
   ['unauthenticated', async (element) => (element.token = 'expired-token')],
   ['forbidden', async (element) => (element.token = TOKENS.alice)],
@@ -168,4 +172,17 @@ describe('accessibility of <registration-link-admin>', () => {
       expect(submitButton().getAttribute('aria-disabled')).to.equal('false');
     });
   }
+
+  it('after a template it cannot use: passes axe, says why at the field (an alert) and moves focus to the field', async () => {
+    element.linkTemplate = 'javascript:alert(1)//{{.Code}}';
+    await element.updateComplete;
+    submitButton().focus();
+    const { detail } = (await pressAndWait('Enter', 'link-error')) as CustomEvent<{ code: string }>;
+    expect(detail.code).to.equal('invalid-input');
+    await focusMovesTo(element, 'input');
+    const error = element.shadowRoot!.querySelector<HTMLElement>('[part~="field-error"]');
+    expect(error?.getAttribute('role')).to.equal('alert');
+    expect(error?.textContent?.trim()).to.equal(texts.linkTemplateInvalid);
+    await expect(element).to.be.accessible();
+  });
 });

@@ -191,7 +191,7 @@ describe('v1 SendPasswordlessRegistration has no URL template', () => {
     expect(sent).to.deep.equal([]);
   });
 
-  it('sends email without a template, and asks AddPasswordlessRegistration with no body (its rule binds none)', async () => {
+  it('sends email without a template, and asks AddPasswordlessRegistration with an empty JSON object (its rule binds none; a proxy takes only JSON)', async () => {
     serve((path) =>
       path.endsWith('/_link') ? { link: 'https://id.example.com/ui/login/x', expiration: '60s' } : {},
     );
@@ -200,7 +200,7 @@ describe('v1 SendPasswordlessRegistration has no URL template', () => {
     await backend.createLink!({ userId: '1', delivery: 'return' }, signal());
     expect(sent.map((r) => `${r.method} ${r.url.pathname} ${r.body ?? 'no body'}`)).to.deep.equal([
       'POST /management/v1/users/1/passwordless/_send_link {}',
-      'POST /management/v1/users/1/passwordless/_link no body',
+      'POST /management/v1/users/1/passwordless/_link {}',
     ]);
     expect(sent.map((r) => r.headers.get('x-zitadel-orgid'))).to.deep.equal(['org-1', 'org-1']);
   });

@@ -210,6 +210,24 @@ describe('the demo through the proxy (npm start)', { timeout: 120_000 }, () => {
     }
   });
 
+  it('/ssr.html arrives with the button in declarative shadow DOM, then hydrates and registers', async () => {
+    const html = await (await fetch(`${origin}/ssr.html`)).text();
+    assert.match(html, /<passkey-register[^>]*><template shadowroot="open" shadowrootmode="open">/);
+    assert.match(html, /<button[\s\S]*Create a passkey/);
+    const { page, errors, close } = await openPage();
+    try {
+      await page.goto(`${origin}/ssr.html`);
+      await page.locator('passkey-register').getByRole('button').click();
+      await page.waitForFunction(
+        () => document.querySelector('passkey-register')?.getAttribute('state') === 'success',
+      );
+      assert.equal((await readyAuthenticators(USERS.carol.id)).length, 1);
+      assert.deepEqual(errors, []);
+    } finally {
+      await close();
+    }
+  });
+
   for (const path of [
     '/',
     '/admin.html',
@@ -218,6 +236,7 @@ describe('the demo through the proxy (npm start)', { timeout: 120_000 }, () => {
     '/react.html',
     '/vue.html',
     '/plain.html',
+    '/ssr.html',
   ]) {
     it(`${path} fits 320 px without horizontal scrolling and logs no error`, async () => {
       const { page, errors, close } = await openPage({ width: 320 });

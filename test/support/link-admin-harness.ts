@@ -30,6 +30,15 @@ export class LinkAdminHarness {
     await this.element.updateComplete;
   }
 
+  /** Whether the form has a link-template field. */
+  get offersTemplate(): boolean {
+    return this.element.shadowRoot!.querySelector('input[name="linkTemplate"]') !== null;
+  }
+
+  get messageText(): string {
+    return this.part('message')?.textContent?.trim() ?? '';
+  }
+
   get statusText(): string {
     return this.part('status')?.textContent?.trim() ?? '';
   }

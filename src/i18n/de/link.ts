@@ -8,6 +8,12 @@ export const link: LinkMessages = {
   linkDeliveryEmail: 'Per E-Mail an den Benutzer senden',
   linkTemplateLabel: 'Link-Vorlage (optional)',
   linkTemplateHint: 'Eine https:-URL mit {{.UserID}}, {{.OrgID}}, {{.CodeID}} und {{.Code}}.',
+  linkTemplateV1:
+    'ZITADEL v1 kann keine Link-Vorlage verwenden: Es verschickt seinen eigenen Standardlink. Leeren Sie die Link-Vorlage oder verwenden Sie die v2-API.',
+  linkTemplateInvalid:
+    'Diese Link-Vorlage ist nicht verwendbar: Sie muss eine https:-URL sein und darf nur {{.UserID}}, {{.OrgID}}, {{.CodeID}} und {{.Code}} enthalten.',
+  linkTemplateRefused: 'ZITADEL hat diese Link-Vorlage abgelehnt: Eine ihrer Variablen kann es nicht füllen.',
+  linkTemplateUnreadable: 'ZITADEL konnte diese Link-Vorlage nicht lesen: Prüfen Sie die {{ }}-Teile.',
   linkCreateButton: 'Registrierungslink erstellen',
   linkCreating: 'Link wird erstellt …',
   linkCreated: 'Der Registrierungslink ist bereit. Er funktioniert ein Mal.',

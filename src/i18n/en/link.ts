@@ -7,6 +7,12 @@ export const link: LinkMessages = {
   linkDeliveryEmail: 'Email it to the user',
   linkTemplateLabel: 'Link template (optional)',
   linkTemplateHint: 'An https: URL with {{.UserID}}, {{.OrgID}}, {{.CodeID}} and {{.Code}}.',
+  linkTemplateV1:
+    'ZITADEL v1 cannot use a link template: it emails its own default link. Clear the link template, or use the v2 API.',
+  linkTemplateInvalid:
+    'This link template cannot be used: it must be an https: URL with no other variables than {{.UserID}}, {{.OrgID}}, {{.CodeID}} and {{.Code}}.',
+  linkTemplateRefused: 'ZITADEL refused this link template: it cannot fill in one of its variables.',
+  linkTemplateUnreadable: 'ZITADEL could not read this link template: check its {{ }} parts.',
   linkCreateButton: 'Create registration link',
   linkCreating: 'Creating the link…',
   linkCreated: 'The registration link is ready. It works once.',

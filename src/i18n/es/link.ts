@@ -8,6 +8,12 @@ export const link: LinkMessages = {
   linkDeliveryEmail: 'Enviarlo por correo al usuario',
   linkTemplateLabel: 'Plantilla del enlace (opcional)',
   linkTemplateHint: 'Una URL https: con {{.UserID}}, {{.OrgID}}, {{.CodeID}} y {{.Code}}.',
+  linkTemplateV1:
+    'ZITADEL v1 no puede usar una plantilla de enlace: envía su propio enlace predeterminado. Vacía la plantilla de enlace o usa la API v2.',
+  linkTemplateInvalid:
+    'No se puede usar esta plantilla de enlace: debe ser una URL https: sin otras variables que {{.UserID}}, {{.OrgID}}, {{.CodeID}} y {{.Code}}.',
+  linkTemplateRefused: 'ZITADEL rechazó esta plantilla de enlace: no puede completar una de sus variables.',
+  linkTemplateUnreadable: 'ZITADEL no pudo leer esta plantilla de enlace: revisa sus partes {{ }}.',
   linkCreateButton: 'Crear enlace de registro',
   linkCreating: 'Creando el enlace…',
   linkCreated: 'El enlace de registro está listo. Funciona una sola vez.',

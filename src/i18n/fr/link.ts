@@ -8,6 +8,12 @@ export const link: LinkMessages = {
   linkDeliveryEmail: 'L’envoyer par e-mail à l’utilisateur',
   linkTemplateLabel: 'Modèle de lien (facultatif)',
   linkTemplateHint: 'Une URL https: avec {{.UserID}}, {{.OrgID}}, {{.CodeID}} et {{.Code}}.',
+  linkTemplateV1:
+    'ZITADEL v1 ne peut pas utiliser de modèle de lien : il envoie son propre lien par défaut. Videz le modèle de lien ou utilisez l’API v2.',
+  linkTemplateInvalid:
+    'Ce modèle de lien n’est pas utilisable : il doit s’agir d’une URL https: sans autres variables que {{.UserID}}, {{.OrgID}}, {{.CodeID}} et {{.Code}}.',
+  linkTemplateRefused: 'ZITADEL a refusé ce modèle de lien : il ne peut pas remplir l’une de ses variables.',
+  linkTemplateUnreadable: 'ZITADEL n’a pas pu lire ce modèle de lien : vérifiez ses parties {{ }}.',
   linkCreateButton: 'Créer le lien d’inscription',
   linkCreating: 'Création du lien…',
   linkCreated: 'Le lien d’inscription est prêt. Il ne fonctionne qu’une fois.',

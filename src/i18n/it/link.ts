@@ -8,6 +8,14 @@ export const link: LinkMessages = {
   linkDeliveryEmail: 'Invialo all’utente via email',
   linkTemplateLabel: 'Modello del link (facoltativo)',
   linkTemplateHint: 'Un URL https: con {{.UserID}}, {{.OrgID}}, {{.CodeID}} e {{.Code}}.',
+  linkTemplateV1:
+    'ZITADEL v1 non può usare un modello di link: invia il proprio link predefinito. Svuota il modello di link o usa l’API v2.',
+  linkTemplateInvalid:
+    'Questo modello di link non si può usare: deve essere un URL https: senza altre variabili oltre a {{.UserID}}, {{.OrgID}}, {{.CodeID}} e {{.Code}}.',
+  linkTemplateRefused:
+    'ZITADEL ha rifiutato questo modello di link: non può compilare una delle sue variabili.',
+  linkTemplateUnreadable:
+    'ZITADEL non è riuscito a leggere questo modello di link: controlla le parti {{ }}.',
   linkCreateButton: 'Crea link di registrazione',
   linkCreating: 'Creazione del link…',
   linkCreated: 'Il link di registrazione è pronto. Funziona una sola volta.',

@@ -8,6 +8,13 @@ export const link: LinkMessages = {
   linkDeliveryEmail: 'ユーザーにメールで送信',
   linkTemplateLabel: 'リンクのテンプレート（任意）',
   linkTemplateHint: '{{.UserID}}、{{.OrgID}}、{{.CodeID}}、{{.Code}} を含む https: の URL。',
+  linkTemplateV1:
+    'ZITADEL v1 ではリンクテンプレートを使えません。既定のリンクをメールで送信します。リンクテンプレートを空にするか、v2 API を使ってください。',
+  linkTemplateInvalid:
+    'このリンクテンプレートは使えません。https: の URL で、{{.UserID}}、{{.OrgID}}、{{.CodeID}}、{{.Code}} 以外の変数を含まないものにしてください。',
+  linkTemplateRefused: 'ZITADEL はこのリンクテンプレートを拒否しました。変数のひとつを埋められません。',
+  linkTemplateUnreadable:
+    'ZITADEL はこのリンクテンプレートを読み取れませんでした。{{ }} の部分を確認してください。',
   linkCreateButton: '登録リンクを作成',
   linkCreating: 'リンクを作成しています…',
   linkCreated: '登録リンクの準備ができました。使用できるのは 1 回のみです。',

@@ -1,0 +1,119 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../src/index.js';
+import { RegistrationError } from '../src/index.js';
+import type { AuthenticatorInfo, AuthenticatorListElement, RegistrationBackend } from '../src/index.js';
+import { list as texts } from '../src/i18n/en/list.js';
+import { ListHarness } from './support/list-harness.js';
+
+const LAPTOP: AuthenticatorInfo = { id: '1', kind: 'passkey', name: 'Laptop', state: 'ready' };
+const PHONE: AuthenticatorInfo = { id: '2', kind: 'passkey', name: 'Phone', state: 'ready' };
+
+/** A page backend whose answers the test decides: `next` lists, or fails, once `release()` is called. */
+function controlledBackend(first: AuthenticatorInfo[]) {
+  let answer: () => Promise<AuthenticatorInfo[]> = async () => first;
+  let release: () => void = () => undefined;
+  const backend: RegistrationBackend = {
+    label: 'Test backend',
+    listAuthenticators: async () => ({ authenticators: await answer(), unlisted: [] }),
+    removeAuthenticator: async () => ({}),
+  };
+  return {
+    backend,
+    /** The next list waits for `release()`, then gives `next` or throws it. */
+    holdNext(next: AuthenticatorInfo[] | RegistrationError) {
+      const released = new Promise<void>((resolve) => (release = resolve));
+      answer = async () => {
+        await released;
+        if (next instanceof RegistrationError) throw next;
+        return next;
+      };
+    },
+    release: () => release(),
+  };
+}
+
+async function listWith(backend: RegistrationBackend): Promise<ListHarness> {
+  const element = await fixture<AuthenticatorListElement>(
+    html`<authenticator-list user-id="2000100" .backend=${backend}></authenticator-list>`,
+  );
+  return new ListHarness(element);
+}
+
+describe('<authenticator-list> states', () => {
+  it('keeps the rows while refreshing, marked busy, and says it is loading', async () => {
+    const server = controlledBackend([LAPTOP]);
+    const list = await listWith(server.backend);
+    await list.waitForNames(['Laptop']);
+    expect(list.part('list')!.getAttribute('aria-busy')).to.equal('false');
+
+    server.holdNext([LAPTOP, PHONE]);
+    const refreshed = list.element.refresh();
+    await list.element.updateComplete;
+    expect(list.names, 'the old rows').to.deep.equal(['Laptop']);
+    expect(list.part('list')!.getAttribute('aria-busy')).to.equal('true');
+    expect(list.statusText).to.equal(texts.listLoading);
+
+    server.release();
+    await refreshed;
+    await list.element.updateComplete;
+    expect(list.names).to.deep.equal(['Laptop', 'Phone']);
+    expect(list.part('list')!.getAttribute('aria-busy')).to.equal('false');
+    expect(list.statusText).to.equal('');
+  });
+
+  it('does not say “none yet” while it is still loading', async () => {
+    const server = controlledBackend([]);
+    const list = await listWith(server.backend);
+    await waitUntil(() => list.has('empty'), 'the empty list');
+
+    server.holdNext([]);
+    const refreshed = list.element.refresh();
+    await list.element.updateComplete;
+    expect(list.statusText).to.equal(texts.listLoading);
+    expect(list.has('empty'), '“none yet” beside “Loading…”').to.equal(false);
+
+    server.release();
+    await refreshed;
+    await list.element.updateComplete;
+    expect(list.part('empty')?.textContent?.trim()).to.equal(texts.listEmpty);
+  });
+
+  it('offers no Delete beside an authentication error, and offers it again once signed in', async () => {
+    const server = controlledBackend([LAPTOP, PHONE]);
+    const list = await listWith(server.backend);
+    await list.waitForNames(['Laptop', 'Phone']);
+    expect(list.parts('delete-button').length).to.equal(2);
+
+    server.holdNext(new RegistrationError('unauthenticated', 'The session has expired'));
+    server.release();
+    await list.element.refresh().catch(() => undefined);
+    await list.element.updateComplete;
+    expect(list.has('message'), 'the error').to.equal(true);
+    expect(list.names, 'the rows stay').to.deep.equal(['Laptop', 'Phone']);
+    expect(list.parts('delete-button').length, 'Delete buttons').to.equal(0);
+
+    server.holdNext([LAPTOP, PHONE]);
+    server.release();
+    await list.element.refresh();
+    await list.element.updateComplete;
+    expect(list.parts('delete-button').length).to.equal(2);
+  });
+
+  it('draws the confirmed Delete as destructive (--pk-danger-color) and Cancel as the secondary button', async () => {
+    const list = await listWith(controlledBackend([LAPTOP]).backend);
+    await list.waitForNames(['Laptop']);
+    const accent = getComputedStyle(list.part('delete-button')!).backgroundColor;
+    list.part('delete-button')!.click();
+    await list.element.updateComplete;
+
+    const confirm = getComputedStyle(list.part('confirm-button')!);
+    const cancel = getComputedStyle(list.part('cancel-button')!);
+    expect(confirm.backgroundColor, 'the default danger colour').to.equal('rgb(179, 38, 30)');
+    expect(confirm.backgroundColor).not.to.equal(accent);
+    expect(cancel.backgroundColor, 'Cancel has no fill').to.equal('rgba(0, 0, 0, 0)');
+    expect(cancel.borderTopStyle).to.equal('solid');
+
+    list.element.style.setProperty('--pk-danger-color', 'rgb(1, 2, 3)');
+    expect(getComputedStyle(list.part('confirm-button')!).backgroundColor).to.equal('rgb(1, 2, 3)');
+  });
+});

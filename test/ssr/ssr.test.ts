@@ -1,0 +1,141 @@
+// Hydration support must load before lit itself: this file imports the kit only after the server's HTML is in.
+import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
+import { expect } from '@open-wc/testing';
+import { TOKENS, USERS } from '../../mock/seed.js';
+import { VirtualAuthenticator } from '../support/authenticator.js';
+import { mockApi } from '../support/mock-api.js';
+
+type Rendered = [string, Record<string, string | boolean>];
+
+/** The elements' HTML as `passkey-elements/ssr` renders it on the server (the test server runs it). */
+async function renderOnServer(...requests: Rendered[]): Promise<string[]> {
+  const response = await fetch(`/__ssr?render=${encodeURIComponent(JSON.stringify(requests))}`);
+  if (!response.ok) throw new Error(`/__ssr answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as string[];
+}
+
+/** Shadow-DOM markup without Lit's comment markers and styles, for comparing what two renders made. */
+function markup(root: ShadowRoot): string {
+  const copy = document.createElement('div');
+  copy.append(...[...root.childNodes].map((node) => node.cloneNode(true)));
+  copy.querySelectorAll('style').forEach((style) => style.remove());
+  const walker = document.createTreeWalker(copy, NodeFilter.SHOW_COMMENT);
+  const comments: Node[] = [];
+  while (walker.nextNode()) comments.push(walker.currentNode);
+  for (const comment of comments) comment.parentNode?.removeChild(comment);
+  // Attribute order is not markup: a server writes bound attributes where the template has them.
+  for (const element of copy.querySelectorAll('*')) {
+    const attributes = [...element.attributes].map(({ name, value }) => [name, value] as const).sort();
+    for (const [name] of attributes) element.removeAttribute(name);
+    for (const [name, value] of attributes) element.setAttribute(name, value);
+  }
+  // A server render writes `.value=${''}` as `value=""`; the browser sets only the property: the same field.
+  return copy.innerHTML
+    .replace(/ value=""/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/> </g, '><')
+    .trim();
+}
+
+const css = (text: string) => text.replace(/\s+/g, '');
+
+describe('server-rendered elements (passkey-elements/ssr)', () => {
+  let container: HTMLDivElement;
+
+  beforeEach(async () => {
+    await mockApi.reset();
+    container = document.createElement('div');
+    document.body.append(container);
+  });
+  afterEach(() => container.remove());
+
+  it('paints the button before any of the kit’s code has run, then hydrates it in place and registers', async () => {
+    expect(customElements.get('passkey-register'), 'the kit is not loaded yet').to.equal(undefined);
+    const [html] = await renderOnServer(['passkey-register', { 'user-id': USERS.alice.id }]);
+    container.setHTMLUnsafe(html!);
+    const element = container.querySelector('passkey-register')!;
+    const button = element.shadowRoot?.querySelector('button');
+    expect(button, 'the declarative shadow root holds the button').to.be.instanceOf(HTMLButtonElement);
+    expect(button!.textContent?.trim()).to.equal('Create a passkey');
+    expect(button!.getBoundingClientRect().height, 'styled and laid out at first paint').to.be.greaterThan(
+      20,
+    );
+    expect(getComputedStyle(button!).cursor).to.equal('pointer');
+
+    await import('../../src/passkey-register.js');
+    const hydrated = element as import('../../src/passkey-register.js').PasskeyRegisterElement;
+    await hydrated.updateComplete;
+    expect(
+      hydrated.shadowRoot!.querySelector('button'),
+      'the same button: hydrated, not re-created',
+    ).to.equal(button);
+
+    const authenticator = await VirtualAuthenticator.add();
+    try {
+      hydrated.token = TOKENS.alice;
+      const success = new Promise<CustomEvent>((resolve) =>
+        hydrated.addEventListener('registration-success', (event) => resolve(event as CustomEvent), {
+          once: true,
+        }),
+      );
+      button!.click();
+      const { detail } = await success;
+      expect(detail.userId).to.equal(USERS.alice.id);
+      expect(await mockApi.registeredOf(USERS.alice.id)).to.have.length(1);
+    } finally {
+      await authenticator.remove();
+    }
+  });
+
+  it('renders every element with the markup and styles the browser renders', async () => {
+    const requests: Rendered[] = [
+      ['passkey-register', { 'user-id': USERS.alice.id }],
+      ['u2f-register', { 'user-id': USERS.alice.id }],
+      ['registration-link-admin', { 'user-id': USERS.bob.id }],
+      ['authenticator-list', { 'user-id': USERS.alice.id }],
+    ];
+    const rendered = await renderOnServer(...requests);
+    await import('../../src/index.js');
+    for (const [index, [tag, attributes]] of requests.entries()) {
+      // The server's HTML, parsed but not hydrated: a template element keeps it inert.
+      const server = document.createElement('div');
+      server.setHTMLUnsafe(`<template>${rendered[index]}</template>`);
+      const serverElement = (server.firstElementChild as HTMLTemplateElement).content.querySelector(tag)!;
+      // The parser made the declarative shadow root (template content never upgrades custom elements).
+      const serverRoot = serverElement.shadowRoot;
+      expect(serverRoot, `${tag} has a declarative shadow root`).to.be.instanceOf(ShadowRoot);
+
+      // The same element rendered by the browser, before anything asynchronous has changed it.
+      const client = document.createElement(tag) as HTMLElement & { updateComplete: Promise<boolean> };
+      for (const [name, value] of Object.entries(attributes)) client.setAttribute(name, String(value));
+      container.append(client);
+      await client.updateComplete;
+      expect(markup(serverRoot!), tag).to.equal(markup(client.shadowRoot!));
+      const serverStyles = [...serverRoot!.querySelectorAll('style')]
+        .map((style) => style.textContent)
+        .join('');
+      const clientStyles = (
+        client.constructor as unknown as { elementStyles: { cssText: string }[] }
+      ).elementStyles
+        .map((style) => style.cssText)
+        .join('');
+      expect(css(serverStyles), `${tag} styles`).to.equal(css(clientStyles));
+      client.remove();
+    }
+  });
+});
+
+describe('the server renderer', () => {
+  it('escapes attribute values and refuses names that are not attributes', async () => {
+    const [html] = await renderOnServer([
+      'passkey-register',
+      { 'user-id': '"><img src=x onerror=alert(1)>' },
+    ]);
+    expect(html).to.contain('user-id="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"');
+    const response = await fetch(
+      `/__ssr?render=${encodeURIComponent(JSON.stringify([['passkey-register', { 'x onload': 'y' }]]))}`,
+    );
+    expect(response.status).to.equal(500);
+    expect(await response.text()).to.contain('is not an attribute name');
+  });
+});
