@@ -9,6 +9,7 @@ import { zitadelV2 } from '../../src/backends/zitadel-v2.js';
 import type { RegistrationBackend } from '../../src/backends/types.js';
 import type { ErrorCode } from '../../src/internal/errors.js';
 import { en } from '../../src/i18n/en.js';
+import { link as linkTexts } from '../../src/i18n/en/link.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
 import { VirtualAuthenticator, engine, type VirtualAuthenticatorOptions } from '../support/authenticator.js';
 import { mockApi, type MockFault } from '../support/mock-api.js';
@@ -32,6 +33,8 @@ interface FaultCase {
   arrange?: (context: Context) => void | Promise<void>;
   /** Undo what `arrange` broke, before the attempt that must succeed. */
   recover?: (context: Context) => void | Promise<void>;
+  /** The sentence where it is not the code's own, and the part that shows it (default `message`). */
+  says?: { message: string; part: string };
 }
 
 const STEPS = {
@@ -352,6 +355,8 @@ const ceremonyCases: FaultCase[] = [
     arrange: ({ link }) => {
       link.linkTemplate = 'javascript:alert(document.domain)//{{.Code}}';
     },
+    // Said once, at the template's field.
+    says: { message: linkTexts.linkTemplateInvalid, part: 'field-error' },
     recover: ({ link }) => {
       link.linkTemplate = 'https://app.example.com/register?codeID={{.CodeID}}&code={{.Code}}';
     },
@@ -366,6 +371,7 @@ export const FAULT_CASES: readonly FaultCase[] = [
 ];
 
 function expectedMessage(code: ErrorCode, faultCase: FaultCase): string {
+  if (faultCase.says) return faultCase.says.message;
   // The API's sentence says what to use instead (v2): no generic hint after it.
   if (faultCase.name.includes('(v1)')) return en.apiUnsupported('ZITADEL management v1');
   const what = en.errors[code];
@@ -447,7 +453,7 @@ describe(`fault matrix (${FAULT_CASES.length} cases)`, () => {
         if (outcome.code !== 'success') {
           expect(outcome.message).to.equal(expectedMessage(outcome.code, faultCase));
           const shown = (faultCase.element === 'link' ? link : passkey).shadowRoot!.querySelector(
-            '[part~="message"]',
+            `[part~="${faultCase.says?.part ?? 'message'}"]`,
           );
           expect(shown?.textContent?.trim()).to.equal(outcome.message);
           if (faultCase.element === 'passkey') {
