@@ -73,7 +73,7 @@ export const REFUSED_AT_ONCE_MS = 500;
  * trying again gets the same answer; another browser or device, or another choice of authenticator, helps.
  * Its cause stays the `NotAllowedError`, which is how the element tells it from other `unsupported`s.
  */
-export function refusedPlatform(
+function refusedPlatform(
   error: unknown,
   optionsJSON: PublicKeyCredentialCreationOptionsJSON,
   elapsedMs: number,
