@@ -22,7 +22,7 @@ export const registration: RegistrationMessages = {
   capabilityNoPlatform:
     'This device has no passkey provider set up (fingerprint, face or screen lock). Set one up, or register from your phone with a registration link’s QR code.',
   platformRefused:
-    'This browser offers no passkey provider on this device for a passkey kept on it. Use another browser, or register from your phone with a registration link’s QR code.',
+    'This browser cannot keep a passkey on this device: it offers no passkey provider here. Use another browser, or register from your phone with a registration link’s QR code.',
   capabilityOtherDevice:
     'This device cannot keep the passkey itself: your browser will offer your phone or a security key instead.',
   deviceName: (browser, os) => `${browser} on ${os}`,
