@@ -24,5 +24,13 @@ export const registration: RegistrationMessages = {
   capabilityOtherDevice: '此设备本身无法保存通行密钥：浏览器会改为提供手机或安全密钥。',
   deviceName: (browser, os) => `${os} 上的 ${browser}`,
   registrationNeedsLink: '没有链接，此页面无法注册。',
+  passkeyStartingButton: '正在创建通行密钥…',
+  u2fStartingButton: '正在添加安全密钥…',
+  promptingButton: '正在等待你的设备…',
+  verifyingButton: '正在检查…',
+  cancelButton: '取消',
+  timeLeft: (minutes) => `最多还剩 ${minutes} 分钟`,
+  securityKeyName: (date) => `安全密钥（${date}）`,
+  linkMissing: '要创建通行密钥，请打开邀请邮件中的链接。没有该链接，此页面无法确认你的身份。',
   continueLink: '继续',
 };
