@@ -26,7 +26,8 @@ function cells(kind: RegistrationKind): Cell[] {
     { label: 'unsupported', scenario: s.unsupported },
     { label: 'security', scenario: s.security },
     { label: 'unsupported API', scenario: s.unsupportedApi },
-    { label: 'invalid-code', scenario: s.invalidCode },
+    // Only a registration link has a code, and only <passkey-register> takes one.
+    ...(kind === 'passkey' ? [{ label: 'invalid-code', scenario: s.invalidCode }] : []),
     { label: 'unauthenticated', scenario: s.unauthenticated },
     { label: 'forbidden', scenario: s.forbidden },
     { label: 'not-found', scenario: s.notFound },

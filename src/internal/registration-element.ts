@@ -194,7 +194,7 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('authenticator-removed', this.#onAuthenticatorRemoved);
-    this.#stopCountdown();
+    clearInterval(this.#ticking);
     this.#driver?.disconnected();
   }
 
@@ -461,11 +461,12 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
   }
 
   #setState(next: RegistrationState, detail?: StageDetail): void {
-    if (next === 'prompting' && detail?.timeoutMs) {
-      this._deadline = Date.now() + detail.timeoutMs;
-      this.#startCountdown();
-    } else if (next !== 'prompting') {
+    if (next !== 'prompting') {
       this.#stopCountdown();
+    } else {
+      if (detail?.timeoutMs) this._deadline = Date.now() + detail.timeoutMs;
+      // Also after a move to another place on the page, which paused the ticking.
+      if (this._deadline !== undefined) this.#startCountdown();
     }
     // Where the person was working in the element (the button), the outcome takes the focus, so a
     // screen reader reads it and the keyboard continues from there.
@@ -536,10 +537,12 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
     const busy = this.#busy();
     const blocked = this._state === 'idle' ? this.blockedNote() : '';
     const label = blocked ? undefined : this.#buttonLabel(texts);
+    // The note says it all on the landing page without a link; after an error the message does.
+    const status = blocked ? '' : this.statusText(texts);
     const error = this._state === 'error' && this._error ? this.describeError(this._error) : '';
     return html`
       <div part="base">
-        <p part="status" role="status" aria-live="polite" tabindex="-1">${this.statusText(texts)}</p>
+        <p part="status" role="status" aria-live="polite" tabindex="-1" ?data-empty=${!status}>${status}</p>
         ${
           blocked
             ? html`<p part="note">${blocked}</p>`

@@ -10,6 +10,10 @@ export const registrationStyles = css`
     --_progress: var(--pk-progress-color, currentColor);
     --_countdown: var(--pk-countdown-color, var(--_muted));
   }
+  /* An empty live region stays in place (for what it will announce) but takes no room in the layout. */
+  [part~='status'][data-empty] {
+    margin-block-end: calc(var(--_space) * -1);
+  }
   [part~='actions'] {
     display: flex;
     flex-wrap: wrap;
