@@ -35,6 +35,8 @@ export interface RegistrationMessages {
   registrationNeedsLink: string;
   /** The link to `continue-url` after a successful registration. */
   continueLink: string;
+  /** The status while the server verifies a security key (`verifying` speaks of a passkey). */
+  u2fVerifying: string;
   /** The button while the registration starts at the server. */
   passkeyStartingButton: string;
   u2fStartingButton: string;

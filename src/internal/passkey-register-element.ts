@@ -83,6 +83,7 @@ export class PasskeyRegisterElement extends RegistrationElement {
       anotherButton: messages.passkeyAnotherButton,
       idle: messages.passkeyIdle,
       prompting: messages.passkeyPrompting,
+      verifying: messages.verifying,
       success: messages.passkeySuccess,
     };
   }

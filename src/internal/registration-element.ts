@@ -29,6 +29,7 @@ export interface KindTexts {
   anotherButton: string;
   idle: string;
   prompting: string;
+  verifying: string;
   success: (name: string) => string;
 }
 
@@ -513,7 +514,7 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
       case 'prompting':
         return texts.prompting;
       case 'verifying':
-        return this.messages.verifying;
+        return texts.verifying;
       case 'success':
         return texts.success(this._successName);
       case 'error':

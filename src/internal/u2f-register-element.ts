@@ -93,6 +93,7 @@ export class U2fRegisterElement extends RegistrationElement {
       anotherButton: messages.u2fAnotherButton,
       idle: messages.u2fIdle,
       prompting: messages.u2fPrompting,
+      verifying: messages.u2fVerifying,
       success: messages.u2fSuccess,
     };
   }

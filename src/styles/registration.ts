@@ -25,6 +25,10 @@ export const registrationStyles = css`
     align-items: center;
     gap: 0.5em;
   }
+  /* Busy is said by the label and the ring: the button fades less than a disabled one. */
+  [part~='button'][aria-busy='true'] {
+    opacity: 0.85;
+  }
   /* A ring that turns; with reduced motion a still ring with a gap, which still reads as busy. */
   [part~='progress'] {
     flex: none;

@@ -98,7 +98,7 @@ describe('accessibility of <u2f-register>', () => {
   const says = {
     starting: registration.starting,
     prompting: registration.u2fPrompting,
-    verifying: registration.verifying,
+    verifying: registration.u2fVerifying,
   };
   const busyLabels = {
     starting: registration.u2fStartingButton,

@@ -37,5 +37,6 @@ export const registration: RegistrationMessages = {
   securityKeyName: (date) => `Sicherheitsschlüssel, ${date}`,
   linkMissing:
     'Öffnen Sie den Link aus Ihrer Einladungs-E-Mail, um Ihren Passkey zu erstellen. Ohne ihn weiß diese Seite nicht, wer Sie sind.',
+  u2fVerifying: 'Ihr Sicherheitsschlüssel wird gespeichert …',
   continueLink: 'Weiter',
 };

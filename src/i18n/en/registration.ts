@@ -34,5 +34,6 @@ export const registration: RegistrationMessages = {
   securityKeyName: (date) => `Security key, ${date}`,
   linkMissing:
     'To create your passkey, open the link from your invitation email. This page alone cannot tell who you are.',
+  u2fVerifying: 'Saving your security key…',
   continueLink: 'Continue',
 };

@@ -37,5 +37,6 @@ export const registration: RegistrationMessages = {
   securityKeyName: (date) => `Llave de seguridad, ${date}`,
   linkMissing:
     'Para crear tu llave de acceso, abre el enlace de tu correo de invitación. Sin él, esta página no sabe quién eres.',
+  u2fVerifying: 'Guardando tu llave de seguridad…',
   continueLink: 'Continuar',
 };

@@ -38,5 +38,6 @@ export const registration: RegistrationMessages = {
   securityKeyName: (date) => `Clé de sécurité, ${date}`,
   linkMissing:
     'Pour créer votre clé d’accès, ouvrez le lien de votre e-mail d’invitation. Sans lui, cette page ne sait pas qui vous êtes.',
+  u2fVerifying: 'Enregistrement de votre clé de sécurité…',
   continueLink: 'Continuer',
 };

@@ -37,5 +37,6 @@ export const registration: RegistrationMessages = {
   securityKeyName: (date) => `Chiave di sicurezza, ${date}`,
   linkMissing:
     'Per creare la passkey, apri il link dell’email di invito. Senza di esso questa pagina non sa chi sei.',
+  u2fVerifying: 'Salvataggio della chiave di sicurezza…',
   continueLink: 'Continua',
 };

@@ -35,5 +35,6 @@ export const registration: RegistrationMessages = {
   securityKeyName: (date) => `セキュリティキー（${date}）`,
   linkMissing:
     'パスキーを作成するには、招待メールのリンクを開いてください。リンクがないと、このページはあなたが誰かを判断できません。',
+  u2fVerifying: 'セキュリティキーを保存しています…',
   continueLink: '続行',
 };

@@ -32,5 +32,6 @@ export const registration: RegistrationMessages = {
   timeLeft: (minutes) => `最多还剩 ${minutes} 分钟`,
   securityKeyName: (date) => `安全密钥（${date}）`,
   linkMissing: '要创建通行密钥，请打开邀请邮件中的链接。没有该链接，此页面无法确认你的身份。',
+  u2fVerifying: '正在保存安全密钥…',
   continueLink: '继续',
 };
