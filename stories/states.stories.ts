@@ -11,7 +11,14 @@ import { clickUntil, registrationScenarios, type Scenario } from './support/regi
  * one (fake) WebAuthn, and a new ceremony closes any open prompt (as in a browser), so the play function
  * walks the cells in order with each cell's fake installed, and leaves `prompting` for last.
  */
-type Cell = { label: string; scenario: Scenario; userId?: string; fromUrl?: boolean };
+type Cell = {
+  label: string;
+  scenario: Scenario;
+  userId?: string;
+  fromUrl?: boolean;
+  /** A registration link's code (passkeys only), with the page's `continue-url` for after it. */
+  link?: { code: string; continueUrl?: string };
+};
 
 function cells(kind: RegistrationKind): Cell[] {
   const s = registrationScenarios(kind);
@@ -21,13 +28,24 @@ function cells(kind: RegistrationKind): Cell[] {
       ? [{ label: 'landing page without a link', scenario: s.idle, userId: '', fromUrl: true }]
       : []),
     { label: 'success', scenario: s.success },
+    ...(kind === 'passkey'
+      ? [
+          {
+            label: 'success with a link: Continue',
+            scenario: s.success,
+            link: { code: 'ABCDEF', continueUrl: '#signed-in' },
+          },
+        ]
+      : []),
     { label: 'cancelled', scenario: s.cancelled },
     { label: 'already-registered', scenario: s.alreadyRegistered },
     { label: 'unsupported', scenario: s.unsupported },
     { label: 'security', scenario: s.security },
     { label: 'unsupported API', scenario: s.unsupportedApi },
     // Only a registration link has a code, and only <passkey-register> takes one.
-    ...(kind === 'passkey' ? [{ label: 'invalid-code', scenario: s.invalidCode }] : []),
+    ...(kind === 'passkey'
+      ? [{ label: 'invalid-code', scenario: s.invalidCode, link: { code: 'USED00' } }]
+      : []),
     { label: 'unauthenticated', scenario: s.unauthenticated },
     { label: 'forbidden', scenario: s.forbidden },
     { label: 'not-found', scenario: s.notFound },
@@ -71,14 +89,15 @@ const STYLES = html`<style>
 </style>`;
 
 function renderStates(kind: RegistrationKind): TemplateResult {
-  const items = cells(kind).map(({ label, scenario, userId, fromUrl }) => {
+  const items = cells(kind).map(({ label, scenario, userId, fromUrl, link }) => {
     const element =
       kind === 'passkey'
         ? html`<passkey-register
             user-id=${userId ?? '2000100'}
             ?from-url=${fromUrl ?? false}
-            code-id=${label === 'invalid-code' ? '1234' : ''}
-            code=${label === 'invalid-code' ? 'USED00' : ''}
+            code-id=${link ? '1234' : ''}
+            code=${link?.code ?? ''}
+            continue-url=${link?.continueUrl ?? ''}
             .backend=${scenario.backend()}
           ></passkey-register>`
         : html`<u2f-register user-id=${userId ?? '2000100'} .backend=${scenario.backend()}></u2f-register>`;
