@@ -225,6 +225,11 @@ describe('registration states', () => {
       expect(part(element, 'note')?.textContent?.trim()).to.equal(
         'To create your passkey, open the link from your invitation email. This page alone cannot tell who you are.',
       );
+      // The empty status line (still a live region) leaves no gap above the note.
+      expect(part(element, 'note')!.getBoundingClientRect().top).to.equal(
+        part(element, 'base')!.getBoundingClientRect().top,
+      );
+      expect(part(element, 'status')!.getAttribute('role')).to.equal('status');
       await expect(element).to.be.accessible();
       expect((await mockApi.requests()).length, 'nothing sent').to.equal(0);
     });

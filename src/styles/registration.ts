@@ -10,9 +10,12 @@ export const registrationStyles = css`
     --_progress: var(--pk-progress-color, currentColor);
     --_countdown: var(--pk-countdown-color, var(--_muted));
   }
-  /* An empty live region stays in place (for what it will announce) but takes no room in the layout. */
+  /*
+   * An empty live region stays rendered (for what it will announce) but out of the grid's flow, so it adds
+   * no gap above the error message or the note.
+   */
   [part~='status'][data-empty] {
-    margin-block-end: calc(var(--_space) * -1);
+    position: absolute;
   }
   [part~='actions'] {
     display: flex;
