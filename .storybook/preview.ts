@@ -64,6 +64,18 @@ const publicApiOnly: ArgTypesEnhancer = ({ argTypes, component }) => {
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
 
+type Scheme = 'light' | 'dark' | 'auto';
+
+/**
+ * The preview page in the chosen colour scheme: its `color-scheme` (which the elements follow, as on a real
+ * page) and its background (`Canvas` of that scheme), so a dark story is seen on a dark page.
+ */
+function applyScheme(scheme: Scheme): void {
+  const root = document.documentElement;
+  root.style.colorScheme = scheme === 'auto' ? 'light dark' : scheme;
+  root.dataset.scheme = scheme;
+}
+
 const preview: Preview = {
   argTypesEnhancers: [publicApiOnly],
   parameters: {
@@ -82,13 +94,40 @@ const preview: Preview = {
         dynamicTitle: true,
       },
     },
+    scheme: {
+      description: 'Colour scheme of the preview page (its `color-scheme` and background)',
+      toolbar: {
+        title: 'Colour scheme',
+        icon: 'contrast',
+        items: [
+          { value: 'auto', title: 'Auto (the system’s)', icon: 'mirror' },
+          { value: 'light', title: 'Light', icon: 'sun' },
+          { value: 'dark', title: 'Dark', icon: 'moon' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    dir: {
+      description: 'Direction of the text (the `dir` of an ancestor)',
+      toolbar: {
+        title: 'Direction',
+        icon: 'transfer',
+        items: [
+          { value: 'ltr', title: 'Left to right' },
+          { value: 'rtl', title: 'Right to left' },
+        ],
+        dynamicTitle: true,
+      },
+    },
   },
-  initialGlobals: { lang: 'en' },
+  initialGlobals: { lang: 'en', scheme: 'auto', dir: 'ltr' },
   decorators: [
     // The elements read `lang` from the nearest ancestor when they connect: a new language makes new elements.
     (story, { globals }) => {
       const lang = typeof globals.lang === 'string' ? globals.lang : 'en';
-      return html`${keyed(lang, html`<div lang=${lang}>${story()}</div>`)}`;
+      const dir = globals.dir === 'rtl' ? 'rtl' : 'ltr';
+      applyScheme(globals.scheme === 'light' || globals.scheme === 'dark' ? globals.scheme : 'auto');
+      return html`${keyed(`${lang} ${dir}`, html`<div lang=${lang} dir=${dir}>${story()}</div>`)}`;
     },
     // `parameters.actions.handles` lists each element's events: they show in the Actions panel.
     withActions,

@@ -1,9 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { expect } from 'storybook/test';
+import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/passkey-register.js';
-import type { AuthenticatorPreference, PasskeyRegisterElement, RegistrationBackend } from '../src/index.js';
+import type {
+  AuthenticatorPreference,
+  PasskeyRegisterElement,
+  RegistrationBackend,
+  RegistrationElement,
+} from '../src/index.js';
 import {
   AUTHENTICATORS,
   attribute,
@@ -228,3 +233,36 @@ export const BadResponse = story(scenarios.badResponse);
 
 /** The backend refused the credential at the verify step (HTTP 400). */
 export const VerificationFailed = story(scenarios.verificationFailed);
+
+/**
+ * Right to left (`dir="rtl"` on an ancestor), with the prompt open: the button, Cancel and the countdown
+ * run from the right, as the element's logical CSS properties mirror the layout.
+ */
+export const RightToLeft: Story = {
+  ...scenarioStory(
+    (args, backend) => html`<div dir="rtl">${renderPasskeyRegister(args, backend)}</div>`,
+    scenarios.prompting,
+  ),
+  name: 'Right to left (prompting)',
+};
+
+/** The person pressed Cancel while the prompt was open: the registration ends with `cancelled`. */
+export const CancelledByThePerson: Story = {
+  ...story(scenarios.prompting),
+  play: async ({ canvasElement }) => {
+    const element = registrationElement(canvasElement);
+    await clickUntil(element, { state: 'prompting' });
+    await cancelUntilCancelled(element);
+  },
+};
+
+/** Presses the element's Cancel, as a person does, and waits for the `cancelled` error. */
+async function cancelUntilCancelled(element: RegistrationElement): Promise<void> {
+  let reported: string | undefined;
+  element.addEventListener('registration-error', (event) => (reported = event.detail.code), { once: true });
+  const cancel = element.shadowRoot?.querySelector<HTMLButtonElement>('[part~="cancel"]');
+  if (!cancel) throw new Error('The element rendered no Cancel while prompting');
+  await userEvent.click(cancel);
+  await waitFor(() => expect(reported).toBe('cancelled'));
+  await expect(element.state).toBe('error');
+}

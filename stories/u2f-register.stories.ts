@@ -160,3 +160,12 @@ export const BadResponse = story(scenarios.badResponse);
 
 /** The backend refused the credential at the verify step (HTTP 400). */
 export const VerificationFailed = story(scenarios.verificationFailed);
+
+/** Right to left (`dir="rtl"` on an ancestor), with the prompt open: the layout mirrors. */
+export const RightToLeft: Story = {
+  ...scenarioStory(
+    (args, backend) => html`<div dir="rtl">${renderU2fRegister(args, backend)}</div>`,
+    scenarios.prompting,
+  ),
+  name: 'Right to left (prompting)',
+};

@@ -17,8 +17,11 @@ import { mockApi } from './support/mock-api.js';
 type Kit =
   PasskeyRegisterElement | U2fRegisterElement | RegistrationLinkAdminElement | AuthenticatorListElement;
 type Tag = 'passkey-register' | 'u2f-register' | 'registration-link-admin' | 'authenticator-list';
-/** Idle with its button(s) showing; after an error; after a success; the list asking to confirm a deletion. */
-type Look = 'idle' | 'error' | 'success' | 'confirm';
+/**
+ * Idle with its button(s) showing; after an error; after a success; the list asking to confirm a deletion;
+ * a registration starting (progress) and prompting (cancel, countdown).
+ */
+type Look = 'idle' | 'error' | 'success' | 'confirm' | 'starting' | 'prompting';
 
 /** All CSS text of an element's shadow root (adopted stylesheets). */
 function cssOf(element: Kit): string {
@@ -50,6 +53,31 @@ const backend: RegistrationBackend = {
   removeAuthenticator: async () => ({}),
 };
 
+/**
+ * Holds a registration element in `starting` (the mock never answers the start) or `prompting` (a
+ * `navigator.credentials.create()` that waits until the ceremony aborts it, put back once it was called).
+ */
+async function holdIn(element: PasskeyRegisterElement | U2fRegisterElement, look: 'starting' | 'prompting') {
+  if (look === 'starting') {
+    await mockApi.fault({
+      rpc: element.localName === 'u2f-register' ? 'RegisterU2F' : 'RegisterPasskey',
+      hang: true,
+    });
+  } else {
+    Object.defineProperty(navigator.credentials, 'create', {
+      configurable: true,
+      value: (options?: CredentialCreationOptions) =>
+        new Promise((_, reject) => {
+          Reflect.deleteProperty(navigator.credentials, 'create');
+          options?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+        }),
+    });
+  }
+  new RegistrationHarness(element).button.click();
+  await waitUntil(() => element.state === look, `reaches ${look}`);
+  await element.updateComplete;
+}
+
 /** Renders `<tag>` in `look`; a registration's success runs the real ceremony against the mock. */
 async function make(tag: Tag, look: Look = 'idle'): Promise<Kit> {
   switch (tag) {
@@ -64,7 +92,8 @@ async function make(tag: Tag, look: Look = 'idle'): Promise<Kit> {
       // A network error: its message comes with a retry button (the registration elements offer one only
       // where trying again can work). Nothing listens on port 1.
       if (look === 'error') element.baseUrl = 'http://localhost:1';
-      if (look !== 'idle') {
+      if (look === 'starting' || look === 'prompting') await holdIn(element, look);
+      else if (look !== 'idle') {
         await new RegistrationHarness(element).clickAndWait(
           look === 'error' ? 'registration-error' : 'registration-success',
         );
@@ -125,6 +154,13 @@ const EFFECTS: Record<string, { look: Look; value: string; part: string; css: st
   '--pk-radius': { look: 'idle', value: '3px', part: 'button', css: 'border-top-left-radius' },
   '--pk-spacing': { look: 'idle', value: '5px', part: 'base', css: 'row-gap' },
   '--pk-font-family': { look: 'idle', value: 'monospace', part: 'base', css: 'font-family' },
+  '--pk-progress-color': {
+    look: 'starting',
+    value: 'rgb(22, 23, 24)',
+    part: 'progress',
+    css: 'border-top-color',
+  },
+  '--pk-countdown-color': { look: 'prompting', value: 'rgb(25, 26, 27)', part: 'countdown', css: 'color' },
   '--pk-qr-size': { look: 'success', value: '77px', part: 'qr', css: 'width' },
   '--pk-surface-color': {
     look: 'idle',

@@ -2,9 +2,10 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../src/u2f-register.js';
 import type { U2fRegisterElement } from '../src/u2f-register.js';
 import { TOKENS, USERS } from '../mock/seed.js';
-import { VirtualAuthenticator, engine } from './support/authenticator.js';
+import { VirtualAuthenticator } from './support/authenticator.js';
 import { RegistrationHarness } from './support/harness.js';
 import { mockApi } from './support/mock-api.js';
+import { securityKeyToday } from './support/security-key-name.js';
 
 /** A roaming FIDO2 security key on USB, as a person would plug in. */
 const securityKey = () =>
@@ -35,7 +36,7 @@ describe('<u2f-register>', () => {
     const { detail } = await harness.clickAndWait('registration-success');
 
     expect(detail.kind).to.equal('u2f');
-    expect(detail.name).to.equal(engine.deviceName);
+    expect(detail.name).to.equal(securityKeyToday());
     expect(detail.credential.response.transports).to.include('usb');
     const requests = await mockApi.requests();
     expect(requests.map((r) => `${r.rpc} ${r.path}`)).to.deep.equal([
@@ -45,7 +46,7 @@ describe('<u2f-register>', () => {
     expect(requests[0]!.body).to.deep.equal({ domain: 'localhost' });
     expect(requests[1]!.body).to.deep.equal({
       publicKeyCredential: detail.credential,
-      tokenName: engine.deviceName,
+      tokenName: securityKeyToday(),
     });
     const [stored] = await mockApi.registeredOf(USERS.alice.id);
     expect(stored).to.include({ id: detail.id, kind: 'u2f', credentialId: detail.credential.id });

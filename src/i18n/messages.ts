@@ -40,6 +40,23 @@ export interface RegistrationMessages {
   registrationNeedsLink: string;
   /** The link to `continue-url` after a successful registration. */
   continueLink: string;
+  /** The status while the server verifies a security key (`verifying` speaks of a passkey). */
+  u2fVerifying: string;
+  /** The button while the registration starts at the server. */
+  passkeyStartingButton: string;
+  u2fStartingButton: string;
+  /** The button while the browser's prompt is open. */
+  promptingButton: string;
+  /** The button while the server verifies the new credential. */
+  verifyingButton: string;
+  /** Stops the open prompt. */
+  cancelButton: string;
+  /** What a screen reader reads for the prompt's countdown, in whole minutes rounded up. */
+  timeLeft: (minutes: number) => string;
+  /** Default name of a security key no list knows, with the date it was added (already formatted). */
+  securityKeyName: (date: string) => string;
+  /** `from-url` on a page whose address carries no link: what the person needs instead of a button. */
+  linkMissing: string;
 }
 
 /** The texts of `<registration-link-admin>`. */

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-/** Why a ceremony was aborted by its element. */
-export type AbortReason = 'reset' | 'disconnected' | 'superseded';
+/** Why a ceremony was aborted by its element; `cancelled`: the person pressed its Cancel. */
+export type AbortReason = 'reset' | 'disconnected' | 'superseded' | 'cancelled';
 
 /** The element a controller serves: it must tell whether it is on the page. */
 export type ConnectedHost = ReactiveControllerHost & { readonly isConnected: boolean };

@@ -18,6 +18,15 @@ import { aaguidOf, providerName } from './provider-name.js';
 /** The steps a ceremony reports while it runs; `success` and `error` are the element's to set. */
 export type CeremonyStage = 'starting' | 'prompting' | 'verifying';
 
+/** What a stage tells beyond its name: how long the browser's prompt may stay open. */
+export interface StageDetail {
+  /** With `prompting`: the creation options' `timeout` in milliseconds, where the server gave one. */
+  timeoutMs?: number;
+}
+
+/** Called as the ceremony moves on to a stage. */
+export type StageListener = (stage: CeremonyStage, detail?: StageDetail) => void;
+
 export interface CeremonyRequest extends StartRegistrationRequest {
   /** The name stored with the credential. */
   name: string;
@@ -194,11 +203,12 @@ export async function completeRegistration(
   request: CeremonyRequest,
   prepared: PreparedRegistration,
   signal: AbortSignal,
-  onStage: (stage: CeremonyStage) => void = () => {},
+  onStage: StageListener = () => {},
 ): Promise<RegistrationResult> {
   const { verifyRegistration } = checkCapable(backend, request.kind);
   if (signal.aborted) throw aborted('before the prompt');
-  onStage('prompting');
+  const { timeout } = prepared.optionsJSON;
+  onStage('prompting', timeout && timeout > 0 ? { timeoutMs: timeout } : {});
   const credential = await prompt(prepared.optionsJSON, signal);
   if (signal.aborted) throw aborted('after the prompt');
   const name = (request.nameFromProvider && providerName(aaguidOf(credential))) || request.name;
@@ -241,7 +251,7 @@ export async function runRegistration(
   backend: RegistrationBackend,
   request: CeremonyRequest,
   signal: AbortSignal,
-  onStage: (stage: CeremonyStage) => void = () => {},
+  onStage: StageListener = () => {},
 ): Promise<RegistrationResult> {
   checkCapable(backend, request.kind);
   onStage('starting');

@@ -28,11 +28,15 @@ import { readRegistrationLink, removeCodeFromAddressBar } from './registration-l
  * @csspart base - The wrapper of status, message and button.
  * @csspart status - The live region that says what is happening.
  * @csspart message - The error message with what to do next.
- * @csspart button - The button that starts the registration.
+ * @csspart actions - The row of the button, the Cancel and the countdown.
+ * @csspart button - The button that starts the registration; while busy it says what is happening.
+ * @csspart progress - The busy indicator in the button while starting and verifying (still with reduced motion).
+ * @csspart cancel - While the browser's prompt is open: stops it; the registration ends with `cancelled`.
+ * @csspart countdown - While the prompt is open: the time the browser still waits (mm:ss), from the options' `timeout`.
  * @csspart field - The optional name field (`ask-name`), with its label.
  * @csspart input - The name input.
  * @csspart note - Before the click: what this device cannot do, and what to do instead.
- * @csspart continue - The "Continue" link to `continue-url`, after a successful registration.
+ * @csspart continue - The "Continue" link to `continue-url` after a successful registration, styled as the primary action.
  *
  * @cssprop --pk-accent-color - Background of the button.
  * @cssprop --pk-on-accent-color - Text colour on the button.
@@ -43,6 +47,8 @@ import { readRegistrationLink, removeCodeFromAddressBar } from './registration-l
  * @cssprop --pk-radius - Corner radius.
  * @cssprop --pk-spacing - Space between the parts.
  * @cssprop --pk-font-family - Font.
+ * @cssprop --pk-progress-color - Colour of the busy indicator (default: the button's text colour).
+ * @cssprop --pk-countdown-color - Colour of the countdown (default: `--pk-muted-color`).
  * @cssprop --pk-surface-color - Background with an explicit `theme` (default: `Canvas` of that scheme).
  */
 export class PasskeyRegisterElement extends RegistrationElement {
@@ -72,10 +78,12 @@ export class PasskeyRegisterElement extends RegistrationElement {
   protected kindTexts(messages: RegistrationElementMessages): KindTexts {
     return {
       button: messages.passkeyButton,
+      startingButton: messages.passkeyStartingButton,
       retryButton: messages.passkeyRetryButton,
       anotherButton: messages.passkeyAnotherButton,
       idle: messages.passkeyIdle,
       prompting: messages.passkeyPrompting,
+      verifying: messages.verifying,
       success: messages.passkeySuccess,
     };
   }
@@ -95,6 +103,12 @@ export class PasskeyRegisterElement extends RegistrationElement {
       throw new RegistrationError('invalid-input', 'code-id and code must be given together');
     }
     return { id, code };
+  }
+
+  /** `from-url` on a page whose address carries no link: no button that can only fail, but what to open. */
+  protected override blockedNote(): string {
+    if (!this.fromUrl || this.userId?.trim() || this.code?.trim()) return '';
+    return this.messages.linkMissing;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -4,8 +4,8 @@ import {
   completeRegistration,
   prepareRegistration,
   type CeremonyRequest,
-  type CeremonyStage,
   type PreparedRegistration,
+  type StageListener,
 } from './ceremony.js';
 import { CeremonyController, whenRemoved, type AbortReason } from './ceremony-controller.js';
 import { toRegistrationError } from './configured-element.js';
@@ -29,7 +29,8 @@ export interface RegistrationHost {
   /** The last ceremony failed: the person will likely try again. */
   failed(): boolean;
   resolveBackend(): Promise<RegistrationBackend>;
-  stage(stage: CeremonyStage): void;
+  /** The ceremony moved on; with `prompting`, how long the browser may keep its prompt open. */
+  stage: StageListener;
   succeeded(result: RegistrationSuccess): void;
   /** Reports a failure (event, state, message); returns the error for the promise to reject with. */
   fail(error: RegistrationError, abortReason?: AbortReason): RegistrationError;
@@ -80,6 +81,11 @@ export class RegistrationDriver {
   /** Stops a running ceremony: it ends with `aborted` at once, whatever the backend is waiting for. */
   abort(reason: AbortReason): void {
     this.#ceremony.abort(reason);
+  }
+
+  /** The person stopped the ceremony (its Cancel): it ends with `cancelled`, and a new one may start. */
+  cancel(): void {
+    this.#ceremony.abort('cancelled');
   }
 
   /**
@@ -180,9 +186,9 @@ export class RegistrationDriver {
     const signal = this.#ceremony.begin();
     let prepared: Prepared | undefined;
     let credentialSent = false;
-    const onStage = (stage: CeremonyStage) => {
+    const onStage: StageListener = (stage, detail) => {
       if (stage === 'verifying') credentialSent = true;
-      host.stage(stage);
+      host.stage(stage, detail);
     };
     try {
       const preparing = this.#preparing;
@@ -217,7 +223,12 @@ export class RegistrationDriver {
       // the started registration is the only one this person can finish: keep it for the next try, as
       // ZITADEL's own login page does. Before the prompt's answer went out its challenge signed nothing;
       // after a refused verify, ZITADEL still holds the registration pending for that challenge.
-      const error = signal.aborted || !element.isConnected ? asAborted(caught) : toRegistrationError(caught);
+      const cancelled = signal.aborted && signal.reason === 'cancelled' && element.isConnected;
+      const error = cancelled
+        ? new RegistrationError('cancelled', 'The person cancelled the registration', { cause: caught })
+        : signal.aborted || !element.isConnected
+          ? asAborted(caught)
+          : toRegistrationError(caught);
       const keep = !credentialSent || error.code === 'verification-failed';
       if (prepared && request.code && keep && element.isConnected) this.#prepared = prepared;
       const reason = signal.aborted ? (signal.reason as AbortReason) : undefined;

@@ -5,8 +5,9 @@ import type { AuthenticatorPreference, RegistrationCode, RegistrationKind } from
 import { common } from '../i18n/en/common.js';
 import { registration } from '../i18n/en/registration.js';
 import type { CommonMessages, MessageFamily, RegistrationMessages } from '../i18n/messages.js';
+import { registrationStyles } from '../styles/registration.js';
 import { baseStyles, themeTokens } from '../styles/shared.js';
-import type { CeremonyRequest, CeremonyStage } from './ceremony.js';
+import type { CeremonyRequest, CeremonyStage, StageDetail } from './ceremony.js';
 import { capabilityTokens, detectCapabilities, type Capabilities } from './capabilities.js';
 import type { AbortReason } from './ceremony-controller.js';
 import { ConfiguredElement, toRegistrationError } from './configured-element.js';
@@ -15,16 +16,20 @@ import { RegistrationError, type ErrorCode } from './errors.js';
 import { emit, type RegistrationSuccess } from './events.js';
 import { lazyModule } from './lazy.js';
 import type { RegistrationDriver } from './registration-driver.js';
+import type { AuthenticatorRemovedDetail } from './authenticator-list-element.js';
 
 export type RegistrationState = 'idle' | CeremonyStage | 'success' | 'error';
 
 /** The texts that differ between a passkey and a security key. */
 export interface KindTexts {
   button: string;
+  /** The button while the registration starts: what is happening. */
+  startingButton: string;
   retryButton: string;
   anotherButton: string;
   idle: string;
   prompting: string;
+  verifying: string;
   success: (name: string) => string;
 }
 
@@ -102,7 +107,7 @@ const driverModule = lazyModule('registration ceremony', () => import('./registr
  * depends on (`token`, `user-id`, `code` …) or calls `reset()`.
  */
 export abstract class RegistrationElement extends ConfiguredElement<RegistrationElementMessages> {
-  static override styles = [themeTokens, baseStyles];
+  static override styles = [themeTokens, baseStyles, registrationStyles];
 
   protected readonly messageFamilies: readonly MessageFamily[] = ['common', 'registration'];
   protected readonly english = ENGLISH;
@@ -143,6 +148,11 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
   /** The last success spent a link's code: nothing more can be registered with it. */
   @state() private _codeSpent = false;
   @state() private _capabilities: Capabilities | undefined;
+  /** While prompting: when the browser gives up on its prompt (epoch ms), where the options said. */
+  @state() private _deadline: number | undefined;
+  @state() private _now = Date.now();
+
+  #ticking: ReturnType<typeof setInterval> | undefined;
 
   #running: Promise<RegistrationSuccess> | undefined;
   #driver: RegistrationDriver | undefined;
@@ -178,13 +188,31 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
   override connectedCallback(): void {
     super.connectedCallback();
     this.#setState(this._state);
+    document.addEventListener('authenticator-removed', this.#onAuthenticatorRemoved);
     void this.#detectCapabilities();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    document.removeEventListener('authenticator-removed', this.#onAuthenticatorRemoved);
+    clearInterval(this.#ticking);
     this.#driver?.disconnected();
   }
+
+  /**
+   * A list on the same page deleted an authenticator of the same user: what failed here
+   * (`already-registered` above all) may work now, so the element offers its button again.
+   */
+  #onAuthenticatorRemoved = (event: CustomEvent<AuthenticatorRemovedDetail>): void => {
+    if (this._state !== 'error') return;
+    if (event.detail.userId !== this.userId?.trim()) return;
+    // Listened for on the document, like the list's own `registration-success`: the list that deleted
+    // must be on this element's page (a list in another frame's document never reaches here anyway).
+    const list = event.composedPath()[0];
+    if (!(list instanceof Node) || !sharesPage(this, list)) return;
+    this._error = undefined;
+    this.#setState('idle');
+  };
 
   protected override preloadCode(): void {
     super.preloadCode();
@@ -230,9 +258,9 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
       busy: () => this.#busy(),
       failed: () => this._state === 'error',
       resolveBackend: () => this.resolveBackend(),
-      stage: (stage) => {
+      stage: (stage, detail) => {
         this._error = undefined;
-        this.#setState(stage);
+        this.#setState(stage, detail);
       },
       succeeded: (result) => {
         this._successName = result.name;
@@ -403,12 +431,48 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
         return this._error && RETRY_HELPS.has(this._error.code) ? texts.retryButton : undefined;
       case 'success':
         return this._codeSpent ? undefined : texts.anotherButton;
+      case 'starting':
+        return texts.startingButton;
+      case 'prompting':
+        return this.messages.promptingButton;
+      case 'verifying':
+        return this.messages.verifyingButton;
       default:
         return texts.button;
     }
   }
 
-  #setState(next: RegistrationState): void {
+  /**
+   * Seconds left on the prompt, as digits (mm:ss) that are hidden from screen readers, and a summary in
+   * whole minutes for them: it changes once a minute and is not a live region, so nothing is read aloud
+   * every second (the status line already said what to do).
+   */
+  #renderCountdown(): TemplateResult | typeof nothing {
+    if (this._state !== 'prompting' || this._deadline === undefined) return nothing;
+    const seconds = Math.max(0, Math.ceil((this._deadline - this._now) / 1000));
+    const clock = `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
+    return html`<p part="countdown">
+      <span aria-hidden="true">${clock}</span
+      ><span class="visually-hidden">${this.messages.timeLeft(Math.max(1, Math.ceil(seconds / 60)))}</span>
+    </p>`;
+  }
+
+  /**
+   * What stands in for the button where no click could work before anything happened (the landing page
+   * without a link): a note saying what the person needs; empty when the button is offered.
+   */
+  protected blockedNote(): string {
+    return '';
+  }
+
+  #setState(next: RegistrationState, detail?: StageDetail): void {
+    if (next !== 'prompting') {
+      this.#stopCountdown();
+    } else {
+      if (detail?.timeoutMs) this._deadline = Date.now() + detail.timeoutMs;
+      // Also after a move to another place on the page, which paused the ticking.
+      if (this._deadline !== undefined) this.#startCountdown();
+    }
     // Where the person was working in the element (the button), the outcome takes the focus, so a
     // screen reader reads it and the keyboard continues from there.
     const moveFocus = (next === 'success' || next === 'error') && this.matches(':focus-within');
@@ -421,6 +485,23 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
           ?.focus();
       });
     }
+  }
+
+  #startCountdown(): void {
+    this._now = Date.now();
+    clearInterval(this.#ticking);
+    this.#ticking = setInterval(() => (this._now = Date.now()), 1000);
+  }
+
+  #stopCountdown(): void {
+    clearInterval(this.#ticking);
+    this.#ticking = undefined;
+    this._deadline = undefined;
+  }
+
+  /** The person stopped the prompt: the ceremony ends with `cancelled`, and "Try again" is offered. */
+  #onCancel(): void {
+    this.#driver?.cancel();
   }
 
   #onClick(): void {
@@ -437,7 +518,7 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
       case 'prompting':
         return texts.prompting;
       case 'verifying':
-        return this.messages.verifying;
+        return texts.verifying;
       case 'success':
         return texts.success(this._successName);
       case 'error':
@@ -459,15 +540,20 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
   protected override render(): TemplateResult {
     const texts = this.kindTexts(this.messages);
     const busy = this.#busy();
-    const label = this.#buttonLabel(texts);
+    const blocked = this._state === 'idle' ? this.blockedNote() : '';
+    const label = blocked ? undefined : this.#buttonLabel(texts);
+    // The note says it all on the landing page without a link; after an error the message does.
+    const status = blocked ? '' : this.statusText(texts);
     const error = this._state === 'error' && this._error ? this.describeError(this._error) : '';
     return html`
       <div part="base">
-        <p part="status" role="status" aria-live="polite" tabindex="-1">${this.statusText(texts)}</p>
+        <p part="status" role="status" aria-live="polite" tabindex="-1" ?data-empty=${!status}>${status}</p>
         ${
-          this._state === 'idle' && this.capabilityNote()
-            ? html`<p part="note">${this.capabilityNote()}</p>`
-            : nothing
+          blocked
+            ? html`<p part="note">${blocked}</p>`
+            : this._state === 'idle' && this.capabilityNote()
+              ? html`<p part="note">${this.capabilityNote()}</p>`
+              : nothing
         }
         ${error ? html`<p part="message" role="alert" tabindex="-1">${error}</p>` : nothing}
         ${this._state === 'success' ? this.#renderDone() : nothing}
@@ -495,21 +581,40 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
         ${
           label === undefined
             ? nothing
-            : html`<button
-                part="button"
-                type="button"
-                aria-disabled=${busy ? 'true' : 'false'}
-                aria-busy=${busy ? 'true' : 'false'}
-                @pointerdown=${this.#onActivate}
-                @keydown=${this.#onButtonKeydown}
-                @click=${this.#onClick}
-              >
-                ${label}
-              </button>`
+            : html`<div part="actions">
+                <button
+                  part="button"
+                  type="button"
+                  aria-disabled=${busy ? 'true' : 'false'}
+                  aria-busy=${busy ? 'true' : 'false'}
+                  @pointerdown=${this.#onActivate}
+                  @keydown=${this.#onButtonKeydown}
+                  @click=${this.#onClick}
+                >
+                  ${
+                    this._state === 'starting' || this._state === 'verifying'
+                      ? html`<span part="progress" aria-hidden="true"></span>`
+                      : nothing
+                  }${label}
+                </button>
+                ${
+                  this._state === 'prompting'
+                    ? html`<button part="cancel" type="button" @click=${this.#onCancel}>
+                        ${this.messages.cancelButton}
+                      </button>`
+                    : nothing
+                }
+                ${this.#renderCountdown()}
+              </div>`
         }
       </div>
     `;
   }
+}
+
+/** Whether `a` and `b` hang from the same document, through any shadow roots between. */
+function sharesPage(a: Node, b: Node): boolean {
+  return b.isConnected && a.getRootNode({ composed: true }) === b.getRootNode({ composed: true });
 }
 
 function joinSentences(what: string, next: string | undefined): string {

@@ -24,11 +24,15 @@ import {
  * @csspart base - The wrapper of status, message and button.
  * @csspart status - The live region that says what is happening.
  * @csspart message - The error message with what to do next.
- * @csspart button - The button that starts the registration.
+ * @csspart actions - The row of the button, the Cancel and the countdown.
+ * @csspart button - The button that starts the registration; while busy it says what is happening.
+ * @csspart progress - The busy indicator in the button while starting and verifying (still with reduced motion).
+ * @csspart cancel - While the browser's prompt is open: stops it; the registration ends with `cancelled`.
+ * @csspart countdown - While the prompt is open: the time the browser still waits (mm:ss), from the options' `timeout`.
  * @csspart field - The optional name field (`ask-name`), with its label.
  * @csspart input - The name input.
  * @csspart note - Before the click: what this device cannot do, and what to do instead.
- * @csspart continue - The "Continue" link to `continue-url`, after a successful registration.
+ * @csspart continue - The "Continue" link to `continue-url` after a successful registration, styled as the primary action.
  *
  * @cssprop --pk-accent-color - Background of the button.
  * @cssprop --pk-on-accent-color - Text colour on the button.
@@ -39,12 +43,14 @@ import {
  * @cssprop --pk-radius - Corner radius.
  * @cssprop --pk-spacing - Space between the parts.
  * @cssprop --pk-font-family - Font.
+ * @cssprop --pk-progress-color - Colour of the busy indicator (default: the button's text colour).
+ * @cssprop --pk-countdown-color - Colour of the countdown (default: `--pk-muted-color`).
  * @cssprop --pk-surface-color - Background with an explicit `theme` (default: `Canvas` of that scheme).
  */
 export class U2fRegisterElement extends RegistrationElement {
   protected readonly kind = 'u2f';
 
-  /** Name stored with the security key; derived from the browser and OS when empty. */
+  /** Name stored with the security key; when empty, its family ("YubiKey") or "Security key" and the date. */
   @property({ attribute: 'token-name' }) tokenName?: string;
 
   constructor() {
@@ -62,13 +68,32 @@ export class U2fRegisterElement extends RegistrationElement {
     return this.tokenName;
   }
 
+  /**
+   * "Security key, 1 Dec 2026": a key travels between computers, so the browser and OS it was added on
+   * (a passkey's default name) would say nothing about it later, and would read like a passkey of that
+   * device. The day it was added tells two keys apart in the list, beside the family name ("YubiKey")
+   * that replaces this default where the key's AAGUID is known.
+   */
+  protected override defaultName(): string {
+    let date: string;
+    try {
+      date = new Intl.DateTimeFormat(this.language, { dateStyle: 'medium' }).format(new Date());
+    } catch {
+      // An unknown `lang` value: the date in the browser's own format.
+      date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(new Date());
+    }
+    return this.messages.securityKeyName(date);
+  }
+
   protected kindTexts(messages: RegistrationElementMessages): KindTexts {
     return {
       button: messages.u2fButton,
+      startingButton: messages.u2fStartingButton,
       retryButton: messages.u2fRetryButton,
       anotherButton: messages.u2fAnotherButton,
       idle: messages.u2fIdle,
       prompting: messages.u2fPrompting,
+      verifying: messages.u2fVerifying,
       success: messages.u2fSuccess,
     };
   }

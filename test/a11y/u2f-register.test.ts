@@ -5,9 +5,10 @@ import type { U2fRegisterElement } from '../../src/u2f-register.js';
 import type { ErrorCode } from '../../src/internal/errors.js';
 import { registration } from '../../src/i18n/en/registration.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
-import { VirtualAuthenticator, engine } from '../support/authenticator.js';
+import { VirtualAuthenticator } from '../support/authenticator.js';
 import { RegistrationHarness } from '../support/harness.js';
 import { mockApi } from '../support/mock-api.js';
+import { securityKeyToday } from '../support/security-key-name.js';
 import {
   accessibleName,
   expectAlert,
@@ -97,17 +98,22 @@ describe('accessibility of <u2f-register>', () => {
   const says = {
     starting: registration.starting,
     prompting: registration.u2fPrompting,
-    verifying: registration.verifying,
+    verifying: registration.u2fVerifying,
+  };
+  const busyLabels = {
+    starting: registration.u2fStartingButton,
+    prompting: registration.promptingButton,
+    verifying: registration.verifyingButton,
   };
   for (const state of ['starting', 'prompting', 'verifying'] as const) {
-    it(`passes axe while ${state}, announces it politely, and the busy button keeps its name`, async () => {
+    it(`passes axe while ${state}, announces it politely, and the busy button says what is happening`, async () => {
       await holds[state]();
       const pending = element.register().catch(() => undefined);
       await waitUntil(() => element.state === state, `reaches ${state}`);
       await element.updateComplete;
       await expect(element).to.be.accessible();
       expectPoliteStatus(element, says[state]);
-      expect(accessibleName(harness.button)).to.equal(registration.u2fButton);
+      expect(accessibleName(harness.button)).to.equal(busyLabels[state]);
       expect(harness.button.getAttribute('aria-disabled')).to.equal('true');
       expect(harness.button.getAttribute('aria-busy')).to.equal('true');
       // Still in the tab order: a screen reader user finds the busy button where it was.
@@ -123,7 +129,7 @@ describe('accessibility of <u2f-register>', () => {
     await pressAndWait('Enter', 'registration-success');
     await focusMovesTo(element, 'status');
     await expect(element).to.be.accessible();
-    expectPoliteStatus(element, registration.u2fSuccess(engine.deviceName));
+    expectPoliteStatus(element, registration.u2fSuccess(securityKeyToday()));
 
     // From the result, the next Tab is the button again, now for another key.
     await sendKeys({ press: 'Tab' });

@@ -9,7 +9,6 @@ import { zitadelV2 } from '../../src/backends/zitadel-v2.js';
 import type { RegistrationBackend } from '../../src/backends/types.js';
 import type { ErrorCode } from '../../src/internal/errors.js';
 import { en } from '../../src/i18n/en.js';
-import { link as linkTexts } from '../../src/i18n/en/link.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
 import { VirtualAuthenticator, engine, type VirtualAuthenticatorOptions } from '../support/authenticator.js';
 import { mockApi, type MockFault } from '../support/mock-api.js';
@@ -33,8 +32,8 @@ interface FaultCase {
   arrange?: (context: Context) => void | Promise<void>;
   /** Undo what `arrange` broke, before the attempt that must succeed. */
   recover?: (context: Context) => void | Promise<void>;
-  /** The sentence where it is not the code's own, and the part that shows it (default `message`). */
-  says?: { message: string; part: string };
+  /** Where the message is shown and what it says, when not the `message` part with the code's sentence. */
+  shown?: { part: string; message: string };
 }
 
 const STEPS = {
@@ -352,11 +351,11 @@ const ceremonyCases: FaultCase[] = [
     name: 'a link template with a javascript: URL',
     element: 'link',
     expect: 'invalid-input',
+    // A template error is said at the template field, in the element's own words.
+    shown: { part: 'field-error', message: en.linkTemplateInvalid },
     arrange: ({ link }) => {
       link.linkTemplate = 'javascript:alert(document.domain)//{{.Code}}';
     },
-    // Said once, at the template's field.
-    says: { message: linkTexts.linkTemplateInvalid, part: 'field-error' },
     recover: ({ link }) => {
       link.linkTemplate = 'https://app.example.com/register?codeID={{.CodeID}}&code={{.Code}}';
     },
@@ -371,7 +370,6 @@ export const FAULT_CASES: readonly FaultCase[] = [
 ];
 
 function expectedMessage(code: ErrorCode, faultCase: FaultCase): string {
-  if (faultCase.says) return faultCase.says.message;
   // The API's sentence says what to use instead (v2): no generic hint after it.
   if (faultCase.name.includes('(v1)')) return en.apiUnsupported('ZITADEL management v1');
   const what = en.errors[code];
@@ -451,9 +449,11 @@ describe(`fault matrix (${FAULT_CASES.length} cases)`, () => {
         const outcome = await attempt(context, faultCase.element);
         expect(outcome.code).to.equal(faultCase.expect);
         if (outcome.code !== 'success') {
-          expect(outcome.message).to.equal(expectedMessage(outcome.code, faultCase));
+          expect(outcome.message).to.equal(
+            faultCase.shown?.message ?? expectedMessage(outcome.code, faultCase),
+          );
           const shown = (faultCase.element === 'link' ? link : passkey).shadowRoot!.querySelector(
-            `[part~="${faultCase.says?.part ?? 'message'}"]`,
+            `[part~="${faultCase.shown?.part ?? 'message'}"]`,
           );
           expect(shown?.textContent?.trim()).to.equal(outcome.message);
           if (faultCase.element === 'passkey') {

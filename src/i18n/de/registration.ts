@@ -30,5 +30,15 @@ export const registration: RegistrationMessages = {
     'Dieses Gerät kann den Passkey nicht selbst speichern: Ihr Browser bietet stattdessen Ihr Smartphone oder einen Sicherheitsschlüssel an.',
   deviceName: (browser, os) => `${browser} auf ${os}`,
   registrationNeedsLink: 'Diese Seite kann ohne einen Link nichts registrieren.',
+  passkeyStartingButton: 'Ihr Passkey wird erstellt …',
+  u2fStartingButton: 'Ihr Sicherheitsschlüssel wird hinzugefügt …',
+  promptingButton: 'Warten auf Ihr Gerät …',
+  verifyingButton: 'Wird geprüft …',
+  cancelButton: 'Abbrechen',
+  timeLeft: (minutes) => (minutes === 1 ? 'Noch höchstens 1 Minute' : `Noch höchstens ${minutes} Minuten`),
+  securityKeyName: (date) => `Sicherheitsschlüssel, ${date}`,
+  linkMissing:
+    'Öffnen Sie den Link aus Ihrer Einladungs-E-Mail, um Ihren Passkey zu erstellen. Ohne ihn weiß diese Seite nicht, wer Sie sind.',
+  u2fVerifying: 'Ihr Sicherheitsschlüssel wird gespeichert …',
   continueLink: 'Weiter',
 };

@@ -27,5 +27,15 @@ export const registration: RegistrationMessages = {
     'This device cannot keep the passkey itself: your browser will offer your phone or a security key instead.',
   deviceName: (browser, os) => `${browser} on ${os}`,
   registrationNeedsLink: 'This page cannot register without a link.',
+  passkeyStartingButton: 'Creating your passkey…',
+  u2fStartingButton: 'Adding your security key…',
+  promptingButton: 'Waiting for your device…',
+  verifyingButton: 'Checking…',
+  cancelButton: 'Cancel',
+  timeLeft: (minutes) => (minutes === 1 ? 'Up to 1 minute left' : `Up to ${minutes} minutes left`),
+  securityKeyName: (date) => `Security key, ${date}`,
+  linkMissing:
+    'To create your passkey, open the link from your invitation email. This page alone cannot tell who you are.',
+  u2fVerifying: 'Saving your security key…',
   continueLink: 'Continue',
 };

@@ -29,5 +29,16 @@ export const registration: RegistrationMessages = {
     'Este dispositivo no puede guardar la llave de acceso: tu navegador te ofrecerá usar tu teléfono o una llave de seguridad.',
   deviceName: (browser, os) => `${browser} en ${os}`,
   registrationNeedsLink: 'Esta página no puede registrar nada sin un enlace.',
+  passkeyStartingButton: 'Creando tu llave de acceso…',
+  u2fStartingButton: 'Añadiendo tu llave de seguridad…',
+  promptingButton: 'Esperando a tu dispositivo…',
+  verifyingButton: 'Comprobando…',
+  cancelButton: 'Cancelar',
+  timeLeft: (minutes) =>
+    minutes === 1 ? 'Queda 1 minuto como máximo' : `Quedan ${minutes} minutos como máximo`,
+  securityKeyName: (date) => `Llave de seguridad, ${date}`,
+  linkMissing:
+    'Para crear tu llave de acceso, abre el enlace de tu correo de invitación. Sin él, esta página no sabe quién eres.',
+  u2fVerifying: 'Guardando tu llave de seguridad…',
   continueLink: 'Continuar',
 };

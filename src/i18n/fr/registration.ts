@@ -31,5 +31,15 @@ export const registration: RegistrationMessages = {
     'Cet appareil ne peut pas conserver la clé d’accès lui-même : votre navigateur vous proposera votre téléphone ou une clé de sécurité.',
   deviceName: (browser, os) => `${browser} sur ${os}`,
   registrationNeedsLink: 'Cette page ne peut rien enregistrer sans lien.',
+  passkeyStartingButton: 'Création de votre clé d’accès…',
+  u2fStartingButton: 'Ajout de votre clé de sécurité…',
+  promptingButton: 'En attente de votre appareil…',
+  verifyingButton: 'Vérification…',
+  cancelButton: 'Annuler',
+  timeLeft: (minutes) => (minutes === 1 ? 'Encore 1 minute au plus' : `Encore ${minutes} minutes au plus`),
+  securityKeyName: (date) => `Clé de sécurité, ${date}`,
+  linkMissing:
+    'Pour créer votre clé d’accès, ouvrez le lien de votre e-mail d’invitation. Sans lui, cette page ne sait pas qui vous êtes.',
+  u2fVerifying: 'Enregistrement de votre clé de sécurité…',
   continueLink: 'Continuer',
 };

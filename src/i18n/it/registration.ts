@@ -29,5 +29,16 @@ export const registration: RegistrationMessages = {
     'Questo dispositivo non può conservare la passkey: il browser ti proporrà il telefono o una chiave di sicurezza.',
   deviceName: (browser, os) => `${browser} su ${os}`,
   registrationNeedsLink: 'Questa pagina non può registrare nulla senza un link.',
+  passkeyStartingButton: 'Creazione della passkey…',
+  u2fStartingButton: 'Aggiunta della chiave di sicurezza…',
+  promptingButton: 'In attesa del dispositivo…',
+  verifyingButton: 'Verifica…',
+  cancelButton: 'Annulla',
+  timeLeft: (minutes) =>
+    minutes === 1 ? 'Al massimo 1 minuto rimasto' : `Al massimo ${minutes} minuti rimasti`,
+  securityKeyName: (date) => `Chiave di sicurezza, ${date}`,
+  linkMissing:
+    'Per creare la passkey, apri il link dell’email di invito. Senza di esso questa pagina non sa chi sei.',
+  u2fVerifying: 'Salvataggio della chiave di sicurezza…',
   continueLink: 'Continua',
 };

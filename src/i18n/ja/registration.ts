@@ -28,5 +28,15 @@ export const registration: RegistrationMessages = {
     'このデバイス自体にはパスキーを保存できません。ブラウザがスマートフォンまたはセキュリティキーの使用を提案します。',
   deviceName: (browser, os) => `${os} の ${browser}`,
   registrationNeedsLink: 'このページはリンクなしでは登録できません。',
+  passkeyStartingButton: 'パスキーを作成しています…',
+  u2fStartingButton: 'セキュリティキーを追加しています…',
+  promptingButton: 'デバイスの応答を待っています…',
+  verifyingButton: '確認しています…',
+  cancelButton: 'キャンセル',
+  timeLeft: (minutes) => `残り最大 ${minutes} 分`,
+  securityKeyName: (date) => `セキュリティキー（${date}）`,
+  linkMissing:
+    'パスキーを作成するには、招待メールのリンクを開いてください。リンクがないと、このページはあなたが誰かを判断できません。',
+  u2fVerifying: 'セキュリティキーを保存しています…',
   continueLink: '続行',
 };

@@ -1,0 +1,107 @@
+import { css } from 'lit';
+
+/**
+ * What only `<passkey-register>` and `<u2f-register>` show: the busy indicator in the button, the Cancel
+ * beside it and the prompt's countdown, the landing page's note without a link, and "Continue" as the
+ * primary action after success. Logical properties throughout, so `dir="rtl"` mirrors the layout.
+ */
+export const registrationStyles = css`
+  :host {
+    --_progress: var(--pk-progress-color, currentColor);
+    --_countdown: var(--pk-countdown-color, var(--_muted));
+  }
+  /*
+   * An empty live region stays rendered (for what it will announce) but out of the grid's flow, so it adds
+   * no gap above the error message or the note.
+   */
+  [part~='status'][data-empty] {
+    position: absolute;
+  }
+  [part~='actions'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) * 0.75);
+  }
+  [part~='button'] {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5em;
+  }
+  /* Busy is said by the label and the ring: the button fades less than a disabled one. */
+  [part~='button'][aria-busy='true'] {
+    opacity: 0.85;
+  }
+  /* A ring that turns; with reduced motion a still ring with a gap, which still reads as busy. */
+  [part~='progress'] {
+    flex: none;
+    inline-size: 1em;
+    block-size: 1em;
+    box-sizing: border-box;
+    border: 0.15em solid color-mix(in srgb, var(--_progress) 30%, transparent);
+    border-block-start-color: var(--_progress);
+    border-radius: 50%;
+    animation: pk-spin 0.8s linear infinite;
+  }
+  @keyframes pk-spin {
+    to {
+      transform: rotate(1turn);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    [part~='progress'] {
+      animation: none;
+      border-inline-end-color: var(--_progress);
+    }
+  }
+  [part~='cancel'],
+  [part~='continue'] {
+    font: inherit;
+    padding: calc(var(--_space) * 0.75) calc(var(--_space) * 1.5);
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+  [part~='cancel'] {
+    border: 1px solid var(--_accent);
+    background: transparent;
+    color: var(--_accent);
+  }
+  /* "Continue" is where the person goes next: it looks like the primary button. */
+  [part~='continue'] {
+    display: inline-block;
+    border: 1px solid transparent;
+    background: var(--_accent);
+    color: var(--_on-accent);
+    text-decoration: none;
+  }
+  [part~='cancel']:focus-visible,
+  [part~='continue']:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  [part~='countdown'] {
+    margin: 0;
+    color: var(--_countdown);
+    font-variant-numeric: tabular-nums;
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  @media (forced-colors: active) {
+    [part~='cancel'],
+    [part~='continue'] {
+      border-color: ButtonText;
+      background: ButtonFace;
+      color: ButtonText;
+    }
+    [part~='progress'] {
+      border-color: GrayText;
+      border-block-start-color: ButtonText;
+    }
+  }
+`;
