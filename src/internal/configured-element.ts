@@ -6,7 +6,7 @@ import { catalogFor, loadFamily } from '../i18n/index.js';
 import type { CommonMessages, MessageFamily, Messages } from '../i18n/messages.js';
 import { RegistrationError, type ErrorCode } from './errors.js';
 import type { RegistrationErrorDetail } from './events.js';
-import { backendsModule } from './lazy.js';
+import { zitadelAdapter } from './lazy.js';
 
 /** `strings` may override single error and hint texts as well as whole messages. */
 export type MessageOverrides = Partial<Omit<Messages, 'errors' | 'hints'>> & {
@@ -99,7 +99,9 @@ export abstract class ConfiguredElement<M extends CommonMessages = CommonMessage
 
   /** Loads what the element needs to talk to a server, ahead of use; failures show when it is used. */
   protected preloadCode(): void {
-    backendsModule.load().catch(() => {});
+    zitadelAdapter(this.api)
+      .load()
+      .catch(() => {});
   }
 
   #visibility: IntersectionObserver | undefined;
@@ -139,8 +141,9 @@ export abstract class ConfiguredElement<M extends CommonMessages = CommonMessage
    */
   protected async resolveBackend(): Promise<RegistrationBackend> {
     if (this.backend) return this.backend;
-    const { zitadelBackend } = backendsModule.loaded ?? (await backendsModule.load());
-    return zitadelBackend(this.api, {
+    const adapter = zitadelAdapter(this.api);
+    const createBackend = adapter.loaded ?? (await adapter.load());
+    return createBackend({
       baseUrl: this.baseUrl,
       credentials: this.credentials,
       timeout: this.timeout,
