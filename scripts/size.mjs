@@ -33,21 +33,23 @@ const WORK = join(tmpdir(), `passkey-elements-size-${process.pid}`);
  * What each path a user takes may cost, gzip, each file alone: the ceiling CI enforces, and the performance
  * issue's goal where the ceiling is not there yet (printed, not enforced: a goal met becomes the ceiling).
  * The issue's lines: the script tag ≤ 12 KB up front, a `<passkey-register>` v2 page ≤ 18 KB to its first
- * registration, the root entry up front ≤ the script tag's (`'script tag'`). Every other entry has a ceiling
- * near its size today, so that a change that grows one shows.
- * @typedef {{ upFront?: number | 'script tag', toRegistration?: number }} Limits
+ * registration, the root entry up front ≤ the script tag's (`'script tag'`). The root entry holds the same code
+ * as the script tag; what Vite adds to any app that has lazy chunks (its modulepreload polyfill, its preload
+ * helper and the list of chunk files, 0.9 KB gzip here) is allowed for (`'script tag + Vite'`). Every other
+ * entry has a ceiling near its size today, so that a change that grows one shows.
+ * @typedef {{ upFront?: number | 'script tag' | 'script tag + Vite', toRegistration?: number }} Limits
  * @type {Record<string, Limits & { goal?: Limits }>}
  */
 const BUDGETS = {
   'script tag (dist/passkey-elements.js)': {
-    upFront: 18.75 * KB,
-    toRegistration: 30 * KB,
+    upFront: 17.25 * KB,
+    toRegistration: 28.25 * KB,
     goal: { upFront: 12 * KB, toRegistration: 18 * KB },
   },
   "import 'passkey-elements'": {
-    upFront: 'script tag',
+    upFront: 'script tag + Vite',
     toRegistration: 29.25 * KB,
-    goal: { toRegistration: 18 * KB },
+    goal: { upFront: 'script tag', toRegistration: 18 * KB },
   },
   "import 'passkey-elements/passkey-register.js'": {
     upFront: 14.5 * KB,
@@ -340,8 +342,13 @@ const scriptTagUpFront = scriptTag ? sum(scriptTag, scriptTag.upFront) : Number.
 
 const kb = (/** @type {number} */ bytes) => `${(bytes / KB).toFixed(2)} KB`;
 const pad = (/** @type {string} */ text, /** @type {number} */ width) => text.padEnd(width);
-/** @param {number | 'script tag' | undefined} limit */
-const bytesOf = (limit) => (limit === 'script tag' ? scriptTagUpFront : limit);
+const VITE_APP_OVERHEAD = 1 * KB;
+/** @param {Limits['upFront']} limit */
+const bytesOf = (limit) => {
+  if (limit === 'script tag') return scriptTagUpFront;
+  if (limit === 'script tag + Vite') return scriptTagUpFront + VITE_APP_OVERHEAD;
+  return limit;
+};
 
 /** @type {{ path: string, upFront: number, upFrontFiles: number, toRegistration?: number, toRegistrationFiles?: number }[]} */
 const rows = paths.map((path) => {
@@ -380,7 +387,7 @@ for (const row of rows) {
 if (process.argv.includes('--json')) {
   console.log(JSON.stringify({ floor: floorTotal, rows }, null, 2));
 } else {
-  /** @param {number | undefined} bytes @param {number | 'script tag' | undefined} limit */
+  /** @param {number | undefined} bytes @param {Limits['upFront']} limit */
   const verdict = (bytes, limit) => {
     const ceiling = bytesOf(limit);
     if (bytes === undefined || ceiling === undefined) return '';

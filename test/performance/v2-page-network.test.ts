@@ -18,6 +18,8 @@ const CODE_OF = {
 type Code = keyof typeof CODE_OF;
 
 /** Every file the bundle can ever load (static and dynamic imports, followed from the entry), by URL path. */
+const STATIC_IMPORT = /\b(?:import|export)\s*(?:[^"'`();]*?\bfrom\s*)?["']([^"']+)["']/g;
+
 async function everyFileOfTheBundle(): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   const queue = [BUNDLE];
@@ -38,6 +40,17 @@ async function everyFileOfTheBundle(): Promise<Map<string, string>> {
 
 const holds = (code: string): Code[] =>
   (Object.keys(CODE_OF) as Code[]).filter((name) => CODE_OF[name].test(code));
+
+describe('the script-tag bundle', () => {
+  it('holds in its one file everything that renders the button: it imports no file statically', async () => {
+    const code = await (await fetch(BUNDLE)).text();
+    const staticImports = [...code.matchAll(STATIC_IMPORT)].map(([, specifier]) => specifier);
+    expect(code, 'the bundle defines <passkey-register>').to.include('passkey-register');
+    expect(staticImports, 'files the browser could ask for only once the bundle has arrived').to.deep.equal(
+      [],
+    );
+  });
+});
 
 describe('a v2 <passkey-register> page of the script-tag bundle', () => {
   let frame: HTMLIFrameElement;
