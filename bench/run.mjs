@@ -14,7 +14,7 @@ import os from 'node:os';
 import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
 import { createZitadelMock } from '../mock/zitadel-mock.js';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, addVirtualAuthenticator } from '../scripts/chromium.mjs';
 import { PROFILE, timeToButton } from './time-to-button.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
@@ -84,18 +84,7 @@ const browser = await chromium.launch({
 async function registration(mode) {
   mock.reset();
   const page = await browser.newPage();
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
+  await addVirtualAuthenticator(page);
   await page.goto(`${origin}/?mode=${mode}`);
   await page.waitForFunction(() => /** @type {any} */ (window).bench?.ready === true);
   if (mode === 'prefetch') {

@@ -11,7 +11,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, addVirtualAuthenticator } from './chromium.mjs';
 import { FLOOR, buildPaths, servePages } from './measured-pages.mjs';
 
 /** @typedef {import('./measured-pages.mjs').Path} Path */
@@ -77,18 +77,7 @@ async function registerOnEachPage(pages) {
     for (const path of pages) {
       mock.reset();
       const page = await browser.newPage();
-      const cdp = await page.context().newCDPSession(page);
-      await cdp.send('WebAuthn.enable');
-      await cdp.send('WebAuthn.addVirtualAuthenticator', {
-        options: {
-          protocol: 'ctap2',
-          transport: 'internal',
-          hasResidentKey: true,
-          hasUserVerification: true,
-          isUserVerified: true,
-          automaticPresenceSimulation: true,
-        },
-      });
+      await addVirtualAuthenticator(page);
       await page.goto(pageOf(path));
       // The element's button, in its shadow root, once it has rendered.
       const button = await page.waitForFunction(
