@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/index.js';
 import type { AuthenticatorListElement, PasskeyRegisterElement, U2fRegisterElement } from '../src/index.js';
 import { TOKENS, USERS } from '../mock/seed.js';
-import { VirtualAuthenticator } from './support/authenticator.js';
+import { VirtualAuthenticator, engine } from './support/authenticator.js';
 import { RegistrationHarness } from './support/harness.js';
 import { mockApi } from './support/mock-api.js';
 import { ListHarness } from './support/list-harness.js';
@@ -90,13 +90,13 @@ describe('<authenticator-list>', () => {
 
       const { detail } = await new RegistrationHarness(passkey).clickAndWait('registration-success');
       await waitUntil(() => items(list).length === 1, 'the list refreshed itself');
-      expect(items(list)).to.deep.equal(['Chrome on Linux | Passkey | Ready']);
+      expect(items(list)).to.deep.equal([`${engine.deviceName} | Passkey | Ready`]);
       await expect(list).to.be.accessible();
 
       button(list, 'delete-button').click();
       await list.updateComplete;
       expect(list.shadowRoot!.querySelector('[part~="confirm"]')!.textContent).to.contain(
-        'Delete “Chrome on Linux”?',
+        `Delete “${engine.deviceName}”?`,
       );
       const removed = oneEvent(list, 'authenticator-removed');
       button(list, 'confirm-button').click();
@@ -105,7 +105,7 @@ describe('<authenticator-list>', () => {
         userId: USERS.alice.id,
         id: detail.id,
         kind: 'passkey',
-        name: 'Chrome on Linux',
+        name: engine.deviceName,
       });
       await list.updateComplete;
       expect(items(list)).to.deep.equal([]);

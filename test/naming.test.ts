@@ -4,7 +4,7 @@ import type { PasskeyRegisterElement } from '../src/passkey-register.js';
 import type { RegistrationBackend, RegistrationResponseJSON } from '../src/backends/types.js';
 import { aaguidOf, providerName } from '../src/internal/provider-name.js';
 import { TOKENS, USERS } from '../mock/seed.js';
-import { VirtualAuthenticator } from './support/authenticator.js';
+import { VirtualAuthenticator, engine } from './support/authenticator.js';
 import { RegistrationHarness } from './support/harness.js';
 import { mockApi } from './support/mock-api.js';
 
@@ -141,7 +141,7 @@ describe('naming the credential', () => {
       );
       element.token = TOKENS.alice;
       const { detail } = await new RegistrationHarness(element).clickAndWait('registration-success');
-      expect(detail.name).to.equal('Chrome on Linux');
+      expect(detail.name).to.equal(engine.deviceName);
     });
 
     it('asks for a name before the prompt with ask-name, and uses it', async () => {
@@ -152,7 +152,7 @@ describe('naming the credential', () => {
       const input = element.shadowRoot!.querySelector<HTMLInputElement>('input[name="name"]')!;
       // The default name comes with the ceremony's code, loaded once the element is visible.
       await waitUntil(() => input.placeholder !== '', 'no placeholder');
-      expect(input.placeholder).to.equal('Chrome on Linux');
+      expect(input.placeholder).to.equal(engine.deviceName);
       await expect(element).to.be.accessible();
       input.value = 'Work laptop';
       input.dispatchEvent(new Event('input'));

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import type {
   AuthenticatorListElement,
@@ -10,6 +10,7 @@ import type {
 } from '../src/index.js';
 import { TOKENS, USERS } from '../mock/seed.js';
 import { VirtualAuthenticator } from './support/authenticator.js';
+import { emulateMedia } from './support/media.js';
 import { RegistrationHarness } from './support/harness.js';
 import { mockApi } from './support/mock-api.js';
 

@@ -2,9 +2,10 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../src/index.js';
 import type { PasskeyRegisterElement, U2fRegisterElement } from '../src/index.js';
 import { INSTANCE, TOKENS, USERS } from '../mock/seed.js';
-import { VirtualAuthenticator } from './support/authenticator.js';
+import { VirtualAuthenticator, engine } from './support/authenticator.js';
 import { RegistrationHarness } from './support/harness.js';
 import { mockApi } from './support/mock-api.js';
+import { clickPlatformRegistration } from './support/platform.js';
 
 describe('ZITADEL v3alpha', () => {
   let authenticator: VirtualAuthenticator;
@@ -33,22 +34,29 @@ describe('ZITADEL v3alpha', () => {
         ></passkey-register>`,
       );
       element.token = TOKENS.alice;
-      const { detail } = await new RegistrationHarness(element).clickAndWait('registration-success');
+      const detail = await clickPlatformRegistration(new RegistrationHarness(element));
 
       const requests = await mockApi.requests();
+      expect(requests[0]).to.deep.include({
+        rpc: 'StartWebAuthNRegistration',
+        method: 'POST',
+        path: `/resources/v3alpha/users/${USERS.alice.id}/webauthn`,
+        body: { domain: 'localhost', authenticatorType: 'WEB_AUTH_N_AUTHENTICATOR_PLATFORM' },
+      });
+      expect(requests[0]!.query).to.deep.equal({});
+      if (!detail) {
+        // Firefox on Linux refused the platform choice (clickPlatformRegistration checked how): no verify.
+        expect(requests).to.have.length(1);
+        return;
+      }
       expect(requests.map((r) => `${r.rpc} ${r.method} ${r.path}`)).to.deep.equal([
         `StartWebAuthNRegistration POST /resources/v3alpha/users/${USERS.alice.id}/webauthn`,
         `VerifyWebAuthNRegistration POST /resources/v3alpha/users/${USERS.alice.id}/webauthn/${detail.id}/_verify`,
       ]);
-      expect(requests[0]!.body).to.deep.equal({
-        domain: 'localhost',
-        authenticatorType: 'WEB_AUTH_N_AUTHENTICATOR_PLATFORM',
-      });
       expect(requests[1]!.body).to.deep.equal({
         publicKeyCredential: detail.credential,
-        webAuthNName: 'Chrome on Linux',
+        webAuthNName: engine.deviceName,
       });
-      expect(requests[0]!.query).to.deep.equal({});
       const [stored] = await mockApi.registeredOf(USERS.alice.id);
       expect(stored).to.include({ id: detail.id, credentialId: detail.credential.id });
     });

@@ -27,6 +27,11 @@ export interface RegistrationMessages {
   capabilityNoWebAuthn: string;
   /** Before the click, when `authenticator="platform"` is asked for and this device has no passkey provider. */
   capabilityNoPlatform: string;
+  /**
+   * `unsupported` after the click, when `authenticator="platform"` was asked for and the browser refused at
+   * once, before any prompt: it has no passkey provider on this device for that choice (Firefox on Linux).
+   */
+  platformRefused: string;
   /** Before the click, when this device has no passkey provider but another device can be used. */
   capabilityOtherDevice: string;
   /** Default authenticator name from browser and OS, e.g. "Chrome on macOS". */

@@ -69,6 +69,32 @@ export function webAuthnErrorCode(error: unknown): ErrorCode {
   return WEBAUTHN_ERRORS.get(name) ?? 'unsupported';
 }
 
+/**
+ * A refusal faster than this cannot be a person's: nobody sees a prompt, reads it and dismisses it in half
+ * a second. (Firefox on Linux refuses `authenticatorAttachment: "platform"` within a few milliseconds.)
+ */
+export const REFUSED_AT_ONCE_MS = 500;
+
+/**
+ * `NotAllowedError` means "cancelled or timed out", unless the options asked for a platform authenticator
+ * and the browser refused before anyone could have answered a prompt: then this browser has no passkey
+ * provider on this device for that choice (Firefox on Linux has none at all). That is `unsupported` —
+ * trying again gets the same answer; another browser or device, or another choice of authenticator, helps.
+ * Its cause stays the `NotAllowedError`, which is how the element tells it from other `unsupported`s.
+ */
+function refusedPlatform(
+  error: unknown,
+  optionsJSON: PublicKeyCredentialCreationOptionsJSON,
+  elapsedMs: number,
+): boolean {
+  return (
+    error instanceof Error &&
+    error.name === 'NotAllowedError' &&
+    optionsJSON.authenticatorSelection?.authenticatorAttachment === 'platform' &&
+    elapsedMs < REFUSED_AT_ONCE_MS
+  );
+}
+
 function aborted(step: string): RegistrationError {
   return new RegistrationError('aborted', `The registration was aborted ${step}`);
 }
@@ -80,11 +106,14 @@ async function prompt(
   // @simplewebauthn/browser owns the AbortController of the browser prompt; ask it to cancel.
   const cancel = () => WebAuthnAbortService.cancelCeremony();
   signal.addEventListener('abort', cancel, { once: true });
+  const started = performance.now();
   try {
     return await createCredential({ optionsJSON });
   } catch (error) {
     if (signal.aborted) throw aborted('during the prompt');
-    const code = webAuthnErrorCode(error);
+    const code = refusedPlatform(error, optionsJSON, performance.now() - started)
+      ? 'unsupported'
+      : webAuthnErrorCode(error);
     const message = error instanceof Error ? error.message : String(error);
     throw new RegistrationError(code, `navigator.credentials.create() failed: ${message}`, {
       cause: error,

@@ -411,6 +411,10 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
     if (error.code === 'already-registered' && this.kind === 'u2f') {
       return joinSentences(messages.u2fAlreadyRegistered, messages.hints['already-registered']);
     }
+    if (error.code === 'unsupported' && isNotAllowed(error.cause)) {
+      // The ceremony's platform refusal (`refusedPlatform` in ceremony.ts): the browser said no at once.
+      return messages.platformRefused;
+    }
     if (error.code === 'unauthenticated' && !this.hasSession) {
       // No session was ever there to expire: the page registers only with a link's code.
       return this.#hasCode()
@@ -615,4 +619,8 @@ function sharesPage(a: Node, b: Node): boolean {
 
 function joinSentences(what: string, next: string | undefined): string {
   return next ? `${what} ${next}` : what;
+}
+
+function isNotAllowed(cause: unknown): boolean {
+  return cause instanceof Error && cause.name === 'NotAllowedError';
 }

@@ -68,7 +68,7 @@ describe('accessibility of <passkey-register>', () => {
   /** Starts a ceremony and waits until it is in `state`, held there by a hanging step. */
   async function holdIn(state: 'starting' | 'prompting' | 'verifying') {
     if (state === 'starting') await mockApi.fault({ rpc: 'RegisterPasskey', hang: true });
-    if (state === 'prompting') await authenticator.setPresence(false);
+    if (state === 'prompting') await authenticator.holdPrompts();
     if (state === 'verifying') await mockApi.fault({ rpc: 'VerifyPasskeyRegistration', hang: true });
     const pending = element.register().catch(() => undefined);
     await waitUntil(() => element.state === state, `reaches ${state}`);

@@ -92,7 +92,7 @@ describe('accessibility of <u2f-register>', () => {
 
   const holds = {
     starting: () => mockApi.fault({ rpc: 'RegisterU2F', hang: true }),
-    prompting: () => key.setPresence(false),
+    prompting: () => key.holdPrompts(),
     verifying: () => mockApi.fault({ rpc: 'VerifyU2FRegistration', hang: true }),
   };
   const says = {

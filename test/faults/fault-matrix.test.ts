@@ -10,7 +10,7 @@ import type { RegistrationBackend } from '../../src/backends/types.js';
 import type { ErrorCode } from '../../src/internal/errors.js';
 import { en } from '../../src/i18n/en.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
-import { VirtualAuthenticator, type VirtualAuthenticatorOptions } from '../support/authenticator.js';
+import { VirtualAuthenticator, engine, type VirtualAuthenticatorOptions } from '../support/authenticator.js';
 import { mockApi, type MockFault } from '../support/mock-api.js';
 import { markdownSection, statedNumber } from '../support/readme.js';
 import { watchForTrouble } from '../support/trouble.js';
@@ -257,13 +257,13 @@ const ceremonyCases: FaultCase[] = [
     element: 'passkey',
     expect: 'cancelled',
     arrange: async ({ passkey, authenticator }) => {
-      await authenticator.setPresence(false);
+      await authenticator.holdPrompts();
       passkey.backend = reshaping((options) => ({
         publicKey: { ...(options.publicKey as Record<string, unknown>), timeout: 300 },
       }));
     },
     recover: async ({ passkey, authenticator }) => {
-      await authenticator.setPresence(true);
+      await authenticator.answerPrompts();
       passkey.backend = undefined;
     },
   },
@@ -299,8 +299,12 @@ const ceremonyCases: FaultCase[] = [
   {
     name: 'an authenticator that cannot verify the user',
     element: 'passkey',
-    expect: 'cancelled',
-    authenticator: { hasUserVerification: false },
+    // ZITADEL requires user verification for a passkey. Chromium refuses such an authenticator itself
+    // (NotAllowedError); Firefox lets it answer without the UV flag, and the server's verify refuses it.
+    expect: engine.refusesUnverifiedUser ? 'cancelled' : 'verification-failed',
+    // An authenticator without user verification cannot have verified the user (Firefox's virtual one
+    // would set the UV flag from isUserVerified all the same).
+    authenticator: { hasUserVerification: false, isUserVerified: false },
   },
   {
     name: 'a browser without WebAuthn',

@@ -48,17 +48,61 @@ async function command<T>(name: string, payload?: unknown): Promise<T> {
   return answer as T;
 }
 
+/** Replaces `navigator.credentials.create` by a prompt nobody answers; returns what undoes it. */
+function standInOpenPrompt(): () => void {
+  const realCreate = navigator.credentials.create;
+  navigator.credentials.create = (options?: CredentialCreationOptions) =>
+    new Promise((_resolve, reject) => {
+      const { signal } = options ?? {};
+      const timeout = options?.publicKey?.timeout;
+      const timer =
+        timeout === undefined
+          ? undefined
+          : setTimeout(() => reject(new DOMException('The prompt timed out.', 'NotAllowedError')), timeout);
+      signal?.addEventListener('abort', () => {
+        clearTimeout(timer);
+        reject(new DOMException('The operation was aborted.', 'AbortError'));
+      });
+    });
+  return () => {
+    navigator.credentials.create = realCreate;
+  };
+}
+
 /**
  * A virtual authenticator in the test's own browser (CDP in Chromium, Marionette in Firefox): it answers
  * `navigator.credentials.create()`. WebKit has none (`engine.hasWebAuthn` is false there).
  */
 export class VirtualAuthenticator {
+  /** Undoes the stand-in prompt of `holdPrompts`, where the engine needs one. */
+  private restoreCreate: (() => void) | undefined;
+
   private constructor(readonly id: string) {}
 
   static async add(options: VirtualAuthenticatorOptions = {}): Promise<VirtualAuthenticator> {
     const id = await command<string>('webauthn:add', options);
     if (typeof id !== 'string') throw new Error('The virtual authenticator could not be added');
     return new VirtualAuthenticator(id);
+  }
+
+  /**
+   * Leaves prompts open, as when a person has not touched anything yet, until the ceremony is aborted or the
+   * options' timeout passes. Chromium switches presence off on this authenticator. Firefox's virtual
+   * authenticators cannot leave a prompt open (without presence, `isUserConsenting: false`, the browser
+   * refuses at once with `NotAllowedError`), so there the page's `navigator.credentials.create` is replaced
+   * by a prompt that waits as the browser's own does: it rejects with `AbortError` when its signal aborts
+   * and with `NotAllowedError` when its timeout passes.
+   */
+  async holdPrompts(): Promise<void> {
+    if (engine.canChangePresence) return this.setPresence(false);
+    this.restoreCreate ??= standInOpenPrompt();
+  }
+
+  /** Answers prompts again after `holdPrompts`. */
+  async answerPrompts(): Promise<void> {
+    if (engine.canChangePresence) return this.setPresence(true);
+    this.restoreCreate?.();
+    this.restoreCreate = undefined;
   }
 
   /** With user verification required, an unverified user makes the browser throw NotAllowedError. */
@@ -68,8 +112,8 @@ export class VirtualAuthenticator {
 
   /**
    * Without presence simulation, the prompt waits for a touch that never comes, until it times out.
-   * Only where `engine.canChangePresence`; elsewhere it throws `UnsupportedInEngineError` (in Firefox, add
-   * the authenticator with `automaticPresenceSimulation: false` instead).
+   * Only where `engine.canChangePresence`; elsewhere it throws `UnsupportedInEngineError`. Tests that need
+   * an open prompt call `holdPrompts`, which works in every engine.
    */
   async setPresence(enabled: boolean): Promise<void> {
     await command('webauthn:set-presence', { authenticatorId: this.id, enabled });
@@ -82,6 +126,8 @@ export class VirtualAuthenticator {
   }
 
   async remove(): Promise<void> {
+    this.restoreCreate?.();
+    this.restoreCreate = undefined;
     await command('webauthn:remove', { authenticatorId: this.id });
   }
 }

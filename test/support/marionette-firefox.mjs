@@ -45,11 +45,11 @@ function withPlaywrightKeyNames(page) {
 }
 
 /**
- * Sets Firefox prefs while it runs (`null` resets one), by evaluating in the browser's chrome window over
+ * Sets Firefox prefs while it runs (`null` resets one; numbers, strings and booleans), by evaluating in the browser's chrome window over
  * WebDriver BiDi (Firefox's `moz:scope: chrome`, allowed by `--remote-allow-system-access`). Marionette
  * cannot do this here: its ExecuteScript needs the classic session's timeouts, which the BiDi session lacks.
  * @param {import('@web/test-runner-chrome').puppeteerCore.Page} page
- * @param {Record<string, number | null>} prefs
+ * @param {Record<string, number | string | boolean | null>} prefs
  */
 export async function setFirefoxPrefs(page, prefs) {
   const session = /** @type {any} */ (page.mainFrame()).browsingContext.userContext.browser.session;
@@ -58,7 +58,7 @@ export async function setFirefoxPrefs(page, prefs) {
     .map(([name, value]) =>
       value === null
         ? `Services.prefs.clearUserPref(${JSON.stringify(name)});`
-        : `Services.prefs.setIntPref(${JSON.stringify(name)}, ${Number(value)});`,
+        : `Services.prefs.${PREF_SETTERS[typeof value]}(${JSON.stringify(name)}, ${JSON.stringify(value)});`,
     )
     .join('\n');
   await session.send('script.evaluate', {
@@ -68,17 +68,45 @@ export async function setFirefoxPrefs(page, prefs) {
   });
 }
 
+/** @type {Record<string, string>} */
+const PREF_SETTERS = { number: 'setIntPref', string: 'setStringPref', boolean: 'setBoolPref' };
+
+/**
+ * In forced colours Firefox ignores the colour-scheme override: it takes the scheme from the forced
+ * palette, which comes from these prefs once system colours are off. A dark palette is white on black.
+ * @param {string | null | undefined} colorScheme
+ * @returns {Record<string, string | boolean | null>}
+ */
+function forcedPalette(colorScheme) {
+  if (colorScheme !== 'dark' && colorScheme !== 'light') {
+    return {
+      'browser.display.use_system_colors': null,
+      'browser.display.foreground_color': null,
+      'browser.display.background_color': null,
+    };
+  }
+  const dark = colorScheme === 'dark';
+  return {
+    'browser.display.use_system_colors': false,
+    'browser.display.foreground_color': dark ? '#ffffff' : '#000000',
+    'browser.display.background_color': dark ? '#000000' : '#ffffff',
+  };
+}
+
 /**
  * The prefs behind the media features tests emulate (`emulateMedia` from @web/test-runner-commands, or the
  * plugin's `media:emulate`): puppeteer's `emulateMediaFeatures` needs CDP, which Firefox does not have.
- * @type {Record<string, (value: string | null | undefined) => Record<string, number | null>>}
+ * @type {Record<string, (value: string | null | undefined, colorScheme: string | null | undefined) => Record<string, number | string | boolean | null>>}
  */
 const MEDIA_PREFS = {
   colorScheme: (value) => ({
     'layout.css.prefers-color-scheme.content-override': value === 'dark' ? 0 : value === 'light' ? 1 : null,
   }),
   reducedMotion: (value) => ({ 'ui.prefersReducedMotion': value === 'reduce' ? 1 : value ? 0 : null }),
-  forcedColors: (value) => ({ 'browser.display.document_color_use': value === 'active' ? 2 : null }),
+  forcedColors: (value, colorScheme) => ({
+    'browser.display.document_color_use': value === 'active' ? 2 : null,
+    ...forcedPalette(value === 'active' ? colorScheme : null),
+  }),
 };
 
 /**
@@ -89,12 +117,12 @@ const MEDIA_PREFS = {
  */
 export async function emulateFirefoxMedia(page, { media, ...features }) {
   if (media) throw new Error(`Firefox cannot emulate the media type "${media}" here`);
-  /** @type {Record<string, number | null>} */
+  /** @type {Record<string, number | string | boolean | null>} */
   const prefs = {};
   for (const [feature, value] of Object.entries(features)) {
     const toPrefs = MEDIA_PREFS[feature];
     if (!toPrefs) throw new Error(`Firefox cannot emulate the media feature ${feature}`);
-    if (value !== undefined) Object.assign(prefs, toPrefs(value));
+    if (value !== undefined) Object.assign(prefs, toPrefs(value, features.colorScheme));
   }
   await setFirefoxPrefs(page, prefs);
   // The page sees a pref change a moment later: wait until its media queries answer as asked.

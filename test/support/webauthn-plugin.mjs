@@ -204,7 +204,8 @@ const firefoxCommands = {
     return unsupported(
       'firefox',
       'webauthn:set-presence',
-      'Firefox sets presence (`isUserConsenting`) only when adding an authenticator',
+      'Firefox sets presence (`isUserConsenting`) only when adding an authenticator, and without it refuses ' +
+        'at once; for an open prompt use `holdPrompts()`',
     );
   },
   async 'webauthn:credentials'(marionette, { authenticatorId }) {
@@ -251,11 +252,12 @@ const firefoxPageCommands = {
     await emulateFirefoxMedia(page, media);
     return true;
   },
+  /**
+   * Refuses nothing from now on, but keeps intercepting: turning interception off while the page loads
+   * can strand a request that was paused and not yet continued, and the page then waits for it forever.
+   */
   async 'module:restore'(page) {
-    if (!refusedModules.has(page)) return true;
-    refusedModules.delete(page);
-    page.off('request', answerRequest);
-    await page.setRequestInterception(false);
+    if (refusedModules.has(page)) refusedModules.set(page, []);
     return true;
   },
 };

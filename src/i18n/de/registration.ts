@@ -24,6 +24,8 @@ export const registration: RegistrationMessages = {
     'Dieser Browser kann hier keine Passkeys erstellen. Öffnen Sie den Registrierungslink auf Ihrem Smartphone oder verwenden Sie einen anderen Browser.',
   capabilityNoPlatform:
     'Auf diesem Gerät ist kein Passkey-Anbieter eingerichtet (Fingerabdruck, Gesicht oder Displaysperre). Richten Sie einen ein oder registrieren Sie sich mit dem QR-Code eines Registrierungslinks auf Ihrem Smartphone.',
+  platformRefused:
+    'Dieser Browser bietet auf diesem Gerät keinen Passkey-Anbieter für einen Passkey auf dem Gerät. Verwenden Sie einen anderen Browser oder registrieren Sie sich mit dem QR-Code eines Registrierungslinks auf Ihrem Smartphone.',
   capabilityOtherDevice:
     'Dieses Gerät kann den Passkey nicht selbst speichern: Ihr Browser bietet stattdessen Ihr Smartphone oder einen Sicherheitsschlüssel an.',
   deviceName: (browser, os) => `${browser} auf ${os}`,

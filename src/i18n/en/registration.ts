@@ -21,6 +21,8 @@ export const registration: RegistrationMessages = {
     'This browser cannot create passkeys here. Open the registration link on your phone, or use another browser.',
   capabilityNoPlatform:
     'This device has no passkey provider set up (fingerprint, face or screen lock). Set one up, or register from your phone with a registration link’s QR code.',
+  platformRefused:
+    'This browser cannot keep a passkey on this device: it offers no passkey provider here. Use another browser, or register from your phone with a registration link’s QR code.',
   capabilityOtherDevice:
     'This device cannot keep the passkey itself: your browser will offer your phone or a security key instead.',
   deviceName: (browser, os) => `${browser} on ${os}`,

@@ -25,6 +25,8 @@ export const registration: RegistrationMessages = {
     'Ce navigateur ne peut pas créer de clé d’accès ici. Ouvrez le lien d’inscription sur votre téléphone ou utilisez un autre navigateur.',
   capabilityNoPlatform:
     'Aucun gestionnaire de clés d’accès n’est configuré sur cet appareil (empreinte, visage ou verrouillage de l’écran). Configurez-en un, ou inscrivez-vous depuis votre téléphone avec le code QR d’un lien d’inscription.',
+  platformRefused:
+    'Ce navigateur ne propose sur cet appareil aucun gestionnaire de clés d’accès pour y garder la clé. Utilisez un autre navigateur, ou inscrivez-vous depuis votre téléphone avec le code QR d’un lien d’inscription.',
   capabilityOtherDevice:
     'Cet appareil ne peut pas conserver la clé d’accès lui-même : votre navigateur vous proposera votre téléphone ou une clé de sécurité.',
   deviceName: (browser, os) => `${browser} sur ${os}`,

@@ -23,6 +23,8 @@ export const registration: RegistrationMessages = {
     'Questo browser non può creare passkey qui. Apri il link di registrazione sul telefono oppure usa un altro browser.',
   capabilityNoPlatform:
     'Su questo dispositivo non è configurato un gestore di passkey (impronta, volto o blocco schermo). Configurane uno oppure registrati dal telefono con il codice QR di un link di registrazione.',
+  platformRefused:
+    'Questo browser non offre su questo dispositivo un gestore di passkey per conservarvi la passkey. Usa un altro browser oppure registrati dal telefono con il codice QR di un link di registrazione.',
   capabilityOtherDevice:
     'Questo dispositivo non può conservare la passkey: il browser ti proporrà il telefono o una chiave di sicurezza.',
   deviceName: (browser, os) => `${browser} su ${os}`,

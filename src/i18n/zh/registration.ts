@@ -21,6 +21,8 @@ export const registration: RegistrationMessages = {
   capabilityNoWebAuthn: '此浏览器无法在这里创建通行密钥。请在手机上打开注册链接，或使用其他浏览器。',
   capabilityNoPlatform:
     '此设备未设置通行密钥提供方（指纹、面容或屏幕锁）。请先设置，或使用注册链接的二维码在手机上注册。',
+  platformRefused:
+    '此浏览器在此设备上没有可保存通行密钥的提供方。请使用其他浏览器，或使用注册链接的二维码在手机上注册。',
   capabilityOtherDevice: '此设备本身无法保存通行密钥：浏览器会改为提供手机或安全密钥。',
   deviceName: (browser, os) => `${os} 上的 ${browser}`,
   registrationNeedsLink: '没有链接，此页面无法注册。',

@@ -1,0 +1,89 @@
+/**
+ * A browser that has no passkey provider for `authenticator="platform"` refuses the ceremony at once with
+ * `NotAllowedError` — Firefox on Linux does so with every authenticator. "Cancelled, try again" would be
+ * wrong: nobody cancelled, and trying again gets the same refusal. The kit tells that refusal from a
+ * person's cancel by its speed (no person answers a prompt within `REFUSED_AT_ONCE_MS`) and says
+ * `unsupported`, with a sentence that names the cause. These tests stage the browser's answer themselves,
+ * so they state the kit's rule in every engine; the real refusal is seen in Firefox by the platform tests
+ * of passkey-register, hints and v3alpha (`test/support/platform.ts`).
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../src/passkey-register.js';
+import type { PasskeyRegisterElement } from '../src/passkey-register.js';
+import { loadMessages } from '../src/i18n/index.js';
+import { registration } from '../src/i18n/en/registration.js';
+import { REFUSED_AT_ONCE_MS } from '../src/internal/ceremony.js';
+import { TOKENS, USERS } from '../mock/seed.js';
+import { RegistrationHarness } from './support/harness.js';
+import { mockApi } from './support/mock-api.js';
+import { expectPlatformRefused } from './support/platform.js';
+
+/** Makes `navigator.credentials.create()` reject with `NotAllowedError` after `afterMs`, as a browser does. */
+function browserRefuses(afterMs: number) {
+  const realCreate = navigator.credentials.create.bind(navigator.credentials);
+  navigator.credentials.create = () =>
+    new Promise((_resolve, reject) =>
+      setTimeout(() => reject(new DOMException('The request is not allowed.', 'NotAllowedError')), afterMs),
+    );
+  return () => (navigator.credentials.create = realCreate);
+}
+
+async function passkeyRegister(authenticator: '' | 'platform' | 'cross-platform') {
+  const element = await fixture<PasskeyRegisterElement>(
+    html`<passkey-register user-id=${USERS.alice.id} authenticator=${authenticator}></passkey-register>`,
+  );
+  element.token = TOKENS.alice;
+  return { element, harness: new RegistrationHarness(element) };
+}
+
+describe('a browser that refuses the platform choice at once', () => {
+  let restore: () => void;
+
+  beforeEach(async () => {
+    await mockApi.reset();
+  });
+
+  afterEach(() => {
+    restore();
+  });
+
+  it('is unsupported, saying this browser has no passkey provider here, and offers no retry', async () => {
+    restore = browserRefuses(0);
+    const { element, harness } = await passkeyRegister('platform');
+    await expectPlatformRefused(harness);
+    expect(element.state).to.equal('error');
+    expect((await mockApi.requests()).map((r) => r.rpc)).to.deep.equal(['RegisterPasskey']);
+  });
+
+  it('is a cancel when it comes after a person could have answered the prompt', async () => {
+    restore = browserRefuses(REFUSED_AT_ONCE_MS + 100);
+    const { harness } = await passkeyRegister('platform');
+    const { detail } = await harness.clickAndWait('registration-error');
+    expect(detail.code).to.equal('cancelled');
+    expect(detail.message).to.not.equal(registration.platformRefused);
+    expect(harness.button.textContent?.trim()).to.equal('Try again');
+  });
+
+  for (const authenticator of ['', 'cross-platform'] as const) {
+    it(`is a cancel when the element did not ask for a platform authenticator (authenticator="${authenticator}")`, async () => {
+      restore = browserRefuses(0);
+      const { harness } = await passkeyRegister(authenticator);
+      const { detail } = await harness.clickAndWait('registration-error');
+      expect(detail.code).to.equal('cancelled');
+      expect(detail.message).to.equal(
+        'The request was cancelled or timed out. Try again when you are ready.',
+      );
+    });
+  }
+
+  it('speaks the element’s language', async () => {
+    restore = browserRefuses(0);
+    const { element, harness } = await passkeyRegister('platform');
+    element.lang = 'de';
+    const de = await loadMessages('de');
+    await waitUntil(() => harness.button.textContent?.trim() === de.passkeyButton, 'German before the click');
+    const { detail } = await harness.clickAndWait('registration-error');
+    expect(detail.code).to.equal('unsupported');
+    expect(detail.message).to.equal(de.platformRefused);
+  });
+});

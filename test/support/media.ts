@@ -1,0 +1,16 @@
+import { executeServerCommand } from '@web/test-runner-commands';
+
+export interface EmulatedMedia {
+  colorScheme?: 'light' | 'dark' | 'no-preference' | null;
+  reducedMotion?: 'reduce' | 'no-preference' | null;
+  forcedColors?: 'active' | 'none' | null;
+}
+
+/**
+ * Emulates media features in every engine, through this suite's `media:emulate` command: wtr's own
+ * `emulateMedia` drops `forcedColors` outside Playwright, so Firefox would never enter forced colours.
+ * Chromium emulates them (Playwright); Firefox sets the prefs behind them (`marionette-firefox.mjs`).
+ */
+export async function emulateMedia(media: EmulatedMedia): Promise<void> {
+  await executeServerCommand('media:emulate', media);
+}
