@@ -2,18 +2,23 @@
 /**
  * `npm run bench`: headless Chromium, a CDP virtual authenticator and the mock ZITADEL with 150 ms of
  * latency per answer. Medians of 30 runs per mode, all in one run, side by side with a hand-written
- * baseline page (fetch + startRegistration). Writes BENCHMARKS.md from this run's own numbers.
+ * baseline page (fetch + startRegistration). Then, after `npm run build`, the time to the visible button on
+ * a throttled phone profile and the bytes to a first registration (`npm run size --json`), the kit's pages
+ * against the floor page (bench/time-to-button.mjs). Writes BENCHMARKS.md from this run's own numbers.
+ * BENCH_RUNS (30) and BENCH_ROUNDS (15) set the counts.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import os from 'node:os';
 import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
 import { createZitadelMock } from '../mock/zitadel-mock.js';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, addVirtualAuthenticator } from '../scripts/chromium.mjs';
+import { PROFILE, timeToButton } from './time-to-button.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const LATENCY_MS = 150;
 
 const bundle = await esbuild.build({
@@ -79,18 +84,7 @@ const browser = await chromium.launch({
 async function registration(mode) {
   mock.reset();
   const page = await browser.newPage();
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
+  await addVirtualAuthenticator(page);
   await page.goto(`${origin}/?mode=${mode}`);
   await page.waitForFunction(() => /** @type {any} */ (window).bench?.ready === true);
   if (mode === 'prefetch') {
@@ -170,6 +164,10 @@ for (let run = 0; run < RUNS; run += 1) {
   process.stdout.write(`\rrun ${run + 1}/${RUNS}`);
 }
 process.stdout.write('\n');
+const toButton = await timeToButton(browser, ROUNDS, (done, all) =>
+  process.stdout.write(`\rtime to button: round ${done}/${all}`),
+);
+process.stdout.write('\n');
 await browser.close();
 server.close();
 
@@ -197,6 +195,22 @@ const renderLine = `First render of 100 \`<passkey-register>\` (define excluded,
 const defineLine = `Defining the elements (load, evaluate and define \`dist/passkey-elements.js\`, the four elements with English texts): median ${fmt(defineKit)}; lit with one trivial element: ${fmt(defineLit)}; ratio ${ratio(defineKit, defineLit)}.`;
 const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}, ${chromiumVersion} (headless)`;
 
+/** @type {{ floor: number, rows: { path: string, upFront: number, toRegistration?: number }[] }} */
+const sizes = JSON.parse(spawnSync('node', ['scripts/size.mjs', '--json'], { encoding: 'utf8' }).stdout);
+const floorButton = median(toButton.samples.get(toButton.floor) ?? []);
+const kbOf = (/** @type {number} */ bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const pathsTable = [
+  `| page (a \`<passkey-register>\`, v2) | JS up front | JS to first registration | ratio to floor | time to button (median of ${ROUNDS}) | ratio to floor |`,
+  '| --- | --- | --- | --- | --- | --- |',
+  ...[...toButton.samples].map(([name, ms]) => {
+    const size = sizes.rows.find((row) => row.path === name);
+    const total = size?.toRegistration ?? Number.NaN;
+    return `| ${name} | ${kbOf(size?.upFront ?? Number.NaN)} | ${kbOf(total)} | ${ratio(total, sizes.floor)} | ${fmt(median(ms))} | ${ratio(median(ms), floorButton)} |`;
+  }),
+].join('\n');
+const profile = `${PROFILE.latency} ms latency, ${(PROFILE.downloadThroughput * 8) / 1e6} Mbps down, ${(PROFILE.uploadThroughput * 8) / 1e3} kbps up, CPU ×${PROFILE.cpuSlowdown}`;
+
+console.log(pathsTable);
 console.log(table);
 console.log(renderLine);
 console.log(defineLine);
@@ -210,6 +224,17 @@ Written by \`npm run bench\` (bench/run.mjs) from its own run on ${new Date().to
 Headless Chromium with a CDP virtual authenticator; the mock ZITADEL answers every request after ${LATENCY_MS} ms.
 Modes run interleaved, ${RUNS} times each; figures are medians. The machine is shared and noisy: compare the
 ratios within this run, not the milliseconds across runs.
+
+## Bytes and time to the button, against the floor
+
+Each JS file gzipped alone, as it travels (\`npm run size\`, after \`npm run build\`); time from navigation start
+to the button on screen, throttled through CDP (${profile}; cache disabled, a fresh browser context per load),
+${ROUNDS} interleaved rounds whose order rotates. The floor is bench/floor.ts: lit, one element with a button and
+\`startRegistration\` doing the same two requests, bundled by Vite. Goal: time to button ≤ 1.15× the floor.
+
+${pathsTable}
+
+## Registration
 
 ${table}
 

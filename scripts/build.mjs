@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * `npm run build`: the outputs listed in ../shared/API.md.
- * - dist/passkey-elements.js  one self-contained, minified ES module for a <script type="module"> tag
+ * - dist/passkey-elements.js  one minified ES module for a <script type="module"> tag, chunks beside it
  * - dist/index.js, dist/<element>.js, dist/backends.js  package entries with lit etc. left as bare imports
  * - dist/jsx.js, dist/vue.js  empty: their .d.ts add the tags to React's JSX and Vue's GlobalComponents
  * - dist/proxy.js  the server-side proxy: one module, no imports at all (Node, Deno, Bun, Workers)
@@ -11,7 +11,7 @@
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import * as esbuild from 'esbuild';
-import { scriptTagBundle } from './script-tag-bundle.mjs';
+import { buildScriptTag } from './script-tag-bundle.mjs';
 
 const common = /** @type {const} */ ({
   bundle: true,
@@ -25,9 +25,9 @@ const common = /** @type {const} */ ({
 rmSync('dist', { recursive: true, force: true });
 
 await Promise.all([
-  // The ZITADEL adapters, the ceremony, the QR code and the languages other than English are chunks the
-  // bundle loads from beside itself when first needed.
-  esbuild.build(scriptTagBundle),
+  // One file up front; the ZITADEL adapters, the ceremony, the QR code and the languages other than English
+  // are chunks the bundle loads from beside itself when first needed.
+  buildScriptTag(),
   esbuild.build({
     ...common,
     entryPoints: {

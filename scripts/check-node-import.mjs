@@ -19,7 +19,7 @@ const ELEMENTS = [
 
 /** What each entry must export; an entry of the exports map missing here fails the check. */
 const entries = {
-  '.': [...ELEMENTS, 'zitadelV2'],
+  '.': [...ELEMENTS, 'RegistrationError'],
   './passkey-register.js': ['PasskeyRegisterElement'],
   './u2f-register.js': ['U2fRegisterElement'],
   './registration-link-admin.js': ['RegistrationLinkAdminElement'],
@@ -48,7 +48,7 @@ for (const [entry, names] of Object.entries(entries)) {
   console.log(`ok ${specifier} imports in Node ${process.version} (${Object.keys(loaded).length} exports)`);
 }
 // The backend layer works without a DOM too.
-const { zitadelV2, normalizeCreationOptions } = await import('passkey-elements');
+const { zitadelV2, normalizeCreationOptions } = await import('passkey-elements/backends');
 assert.equal(zitadelV2({}).label, 'ZITADEL v2');
 assert.equal(
   normalizeCreationOptions({ publicKey: { challenge: 'AAAA', rp: {}, user: { id: 'AA', name: 'a' } } })

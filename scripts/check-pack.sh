@@ -36,15 +36,15 @@ const typed = targets.filter(([, file]) => file.endsWith('.d.ts')).map(([entry])
 for (const entry of ['.', './backends', './react', './jsx', './vue']) assert.ok(typed.includes(entry), `${entry} has types`);
 console.log(`ok all ${targets.length} files of the exports map are in the tarball (${typed.length} entries with types)`);
 
-// Every JS entry imports in Node, except the script-tag bundle (browsers only: lit is bundled in its browser
-// build) and ./react before React is installed (it is an optional peer).
-const withReact = process.argv[2] === 'with-react';
+// Every JS entry imports in Node (./passkey-elements.js by its node condition), except ./react and ./ssr before
+// their optional peers (React, @lit-labs/ssr) are installed.
+const withPeers = process.argv[2] === 'with-peers';
 const modules = Object.keys(pkg.exports).filter(
-  (entry) => !entry.endsWith('.json') && entry !== './passkey-elements.js' && (withReact || entry !== './react'),
+  (entry) => !entry.endsWith('.json') && (withPeers || (entry !== './react' && entry !== './ssr')),
 );
 for (const entry of modules) await import(entry === '.' ? pkg.name : `${pkg.name}/${entry.slice(2)}`);
 const kit = await import('passkey-elements');
-assert.ok(kit.PasskeyRegisterElement && kit.AuthenticatorListElement && kit.zitadelV2);
+assert.ok(kit.PasskeyRegisterElement && kit.AuthenticatorListElement && kit.RegistrationError);
 const { zitadelV3alpha } = await import('passkey-elements/backends');
 assert.equal(zitadelV3alpha({}).label, 'ZITADEL v3alpha');
 console.log(`ok ${modules.join(', ')} import in Node`);
@@ -82,10 +82,11 @@ npx tsc -p tsconfig.bundler.json
 npx tsc -p tsconfig.node.json
 echo "ok . ./passkey-register.js ./u2f-register.js ./registration-link-admin.js ./authenticator-list.js ./backends type-check without React or Vue (Bundler and NodeNext)"
 
-install "react@$(version react)" "@types/react@$(version @types/react)" "vue@$(version vue)"
+install "react@$(version react)" "@types/react@$(version @types/react)" "vue@$(version vue)" \
+  "@lit-labs/ssr@$(version @lit-labs/ssr)"
 # lib checking off here: Vue's and React's own declarations are not ours to check.
 tsconfig frameworks ESNext Bundler true '"types/entries.ts", "types/react.tsx", "types/jsx.tsx", "types/vue.ts"'
 npx tsc -p tsconfig.frameworks.json
-node check.mjs with-react >/dev/null
-echo "ok ./react ./jsx ./vue type-check with React $(version react) and Vue $(version vue); ./react imports in Node"
+node check.mjs with-peers >/dev/null
+echo "ok ./react ./jsx ./vue type-check with React $(version react) and Vue $(version vue); ./react and ./ssr import in Node"
 echo "ok $tarball installs, imports and type-checks in a fresh folder"

@@ -16,7 +16,7 @@ import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, addVirtualAuthenticator } from './chromium.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'screenshots');
@@ -125,22 +125,6 @@ const SHOTS = [
   { name: 'server-rendered', path: '/ssr.html' },
 ];
 
-/** @param {import('playwright-core').BrowserContext} context @param {Page} page */
-async function addAuthenticator(context, page) {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('WebAuthn.enable', { enableUI: false });
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
-}
-
 /** Serves storybook-static/ for the story shots. */
 async function serveStorybook() {
   const root = resolve(ROOT, 'storybook-static');
@@ -193,7 +177,7 @@ try {
           problems.push(`${shot.name} ${width} ${scheme}: ${message.text()}`);
         });
         page.on('pageerror', (e) => problems.push(`${shot.name} ${width} ${scheme}: ${e}`));
-        await addAuthenticator(context, page);
+        await addVirtualAuthenticator(page);
         const path = typeof shot.path === 'function' ? await shot.path(origin) : shot.path;
         await page.goto(`${origin}${path}`);
         await page.waitForLoadState('networkidle');

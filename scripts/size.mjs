@@ -1,134 +1,195 @@
 // @ts-check
 /**
- * `npm run size`: minified and gzip bytes of what a page loads, against the budgets of the performance
- * issue, and what each dependency costs. Exits non-zero when a budget is exceeded (CI runs it).
+ * `npm run size` (after `npm run build`): what a page downloads, each JS file gzipped alone as it travels,
+ * against the budgets of the performance issue. Exits non-zero when a budget is exceeded (CI runs it).
+ *
+ * The paths are built as users build them (scripts/measured-pages.mjs: the script tag, every package entry
+ * bundled by Vite from an app, and the floor page).
+ * - up front: the page's entry file and every file it imports statically, before anything renders;
+ * - to first registration: every JS file the page fetched until `registration-success`, in Chromium with a
+ *   virtual authenticator against the mock ZITADEL (v2) — a `<passkey-register>` page, in English.
  */
 import { gzipSync } from 'node:zlib';
-import * as esbuild from 'esbuild';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, addVirtualAuthenticator } from './chromium.mjs';
+import { FLOOR, buildPaths, servePages } from './measured-pages.mjs';
+
+/** @typedef {import('./measured-pages.mjs').Path} Path */
 
 const KB = 1024;
-/** Budgets of the performance issue, on what loads up front: CI fails when one is exceeded. */
-const BUDGETS = {
-  'all-in-one (dist/passkey-elements.js)': 20 * KB,
-  'German for <passkey-register>, on demand': 1.5 * KB,
-  '<passkey-register> alone, lit external': 6 * KB,
-};
 
 /**
- * Bundles `contents` (an entry module's source) the way the build does, and measures it: what a page loads
- * up front (the entry and the chunks it imports statically), and the code chunks the elements load after
- * their first render (the ZITADEL adapters, the ceremony, the QR code) — each gzipped as the file it is.
- * Language catalogs and the AAGUID list load only when asked for and are not counted.
- * @param {string} contents
- * @param {{ external?: string[] }} [options]
+ * What each path a user takes may cost, gzip, each file alone: the ceiling CI enforces, and the performance
+ * issue's goal where the ceiling is not there yet (printed, not enforced: a goal met becomes the ceiling).
+ * The issue's lines: the script tag ≤ 12 KB up front, a `<passkey-register>` v2 page ≤ 18 KB to its first
+ * registration, the root entry up front ≤ the script tag's (`'script tag'`). The root entry holds the same code
+ * as the script tag; what Vite adds to any app that has lazy chunks (its modulepreload polyfill, its preload
+ * helper and the list of chunk files, 0.9 KB gzip here) is allowed for (`'script tag + Vite'`). Every other
+ * entry has a ceiling near its size today, so that a change that grows one shows.
+ * @typedef {{ upFront?: number | 'script tag' | 'script tag + Vite', toRegistration?: number }} Limits
+ * @type {Record<string, Limits & { goal?: Limits }>}
  */
-async function measure(contents, { external = [] } = {}) {
-  const result = await esbuild.build({
-    stdin: { contents, resolveDir: process.cwd(), loader: 'ts', sourcefile: 'entry.ts' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    target: 'es2022',
-    tsconfig: 'tsconfig.json',
-    legalComments: 'none',
-    splitting: true,
-    outdir: 'size-out',
-    write: false,
-    metafile: true,
-    external,
-    logLevel: 'error',
-  });
-  const files = new Map(result.outputFiles.map((file) => [file.path.split('size-out/')[1], file.contents]));
-  const outputs = result.metafile.outputs;
-  const entry = Object.keys(outputs).find((name) => outputs[name]?.entryPoint === 'entry.ts');
-  const onDemand = (/** @type {string} */ name) =>
-    name !== entry &&
-    Object.keys(outputs[name]?.inputs ?? {}).every((input) => /^src\/i18n\/(?!en\/)/.test(input));
-  /** @param {string | undefined} name @param {Set<string>} into @param {boolean} dynamic */
-  const visit = (name, into, dynamic) => {
-    if (!name || into.has(name) || upFront.has(name) || onDemand(name)) return;
-    into.add(name);
-    for (const dependency of outputs[name]?.imports ?? []) {
-      if (dependency.external) continue;
-      if (dependency.kind === 'import-statement') visit(dependency.path, into, dynamic);
-      else if (dynamic && dependency.kind === 'dynamic-import') visit(dependency.path, into, dynamic);
+const BUDGETS = {
+  'script tag (dist/passkey-elements.js)': {
+    upFront: 17.25 * KB,
+    toRegistration: 28.25 * KB,
+    goal: { upFront: 12 * KB, toRegistration: 18 * KB },
+  },
+  "import 'passkey-elements'": {
+    upFront: 'script tag + Vite',
+    toRegistration: 29.25 * KB,
+    goal: { upFront: 'script tag', toRegistration: 18 * KB },
+  },
+  "import 'passkey-elements/passkey-register.js'": {
+    upFront: 14.5 * KB,
+    toRegistration: 25.5 * KB,
+    goal: { toRegistration: 18 * KB },
+  },
+  "import 'passkey-elements/u2f-register.js'": { upFront: 14 * KB },
+  "import 'passkey-elements/registration-link-admin.js'": { upFront: 14 * KB },
+  "import 'passkey-elements/authenticator-list.js'": { upFront: 13 * KB },
+  "import * from 'passkey-elements/backends'": { upFront: 6 * KB },
+  "import * from 'passkey-elements/react' (react external)": { upFront: 19 * KB },
+  "import 'passkey-elements/jsx', 'passkey-elements/vue' (types only)": { upFront: 0.1 * KB },
+  'passkey-elements/proxy (server side)': { upFront: 6 * KB },
+};
+
+/** @param {Uint8Array | string} bytes */
+const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
+
+/** @type {Path[]} */
+const paths = await buildPaths();
+
+/** @type {Map<string, string[]>} JS files fetched up to the first registration, per path */
+const fetched = await registerOnEachPage(paths.filter((path) => path.page !== undefined));
+
+/**
+ * Opens each page in Chromium with a virtual authenticator, clicks its button and waits for the
+ * registration; returns the URL paths of the JS files the page fetched by then.
+ * @param {Path[]} pages
+ */
+async function registerOnEachPage(pages) {
+  const { mock, pageOf, close } = await servePages(pages);
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  /** @type {Map<string, string[]>} */
+  const result = new Map();
+  try {
+    for (const path of pages) {
+      mock.reset();
+      const page = await browser.newPage();
+      await addVirtualAuthenticator(page);
+      await page.goto(pageOf(path));
+      // The element's button, in its shadow root, once it has rendered.
+      const button = await page.waitForFunction(
+        () => document.body.firstElementChild?.shadowRoot?.querySelector('button'),
+        null,
+        { timeout: 15_000 },
+      );
+      await button.asElement()?.click();
+      await page.waitForFunction(() => /** @type {any} */ (window).registered === true, null, {
+        timeout: 15_000,
+      });
+      const urls = await page.evaluate(() =>
+        performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname),
+      );
+      result.set(
+        path.name,
+        urls.filter((url) => url.endsWith('.js')),
+      );
+      await page.close();
     }
-  };
-  /** @type {Set<string>} */
-  const upFront = new Set();
-  visit(entry, upFront, false);
-  /** @type {Set<string>} */
-  const later = new Set();
-  for (const name of upFront) {
-    for (const dependency of outputs[name]?.imports ?? []) {
-      if (dependency.kind === 'dynamic-import' && !dependency.external) visit(dependency.path, later, true);
-    }
+  } finally {
+    await browser.close();
+    await close();
   }
-  const bytes = (/** @type {string} */ name) =>
-    files.get(name.split('size-out/')[1] ?? '') ?? new Uint8Array();
-  const upFrontCode = Buffer.concat([...upFront].map(bytes));
-  return {
-    min: upFrontCode.length,
-    gzip: gzipSync(upFrontCode, { level: 9 }).length,
-    laterGzip: [...later].reduce((sum, name) => sum + gzipSync(bytes(name), { level: 9 }).length, 0),
-  };
+  return result;
 }
 
-const LIT = ['lit', 'lit/*', '@lit/*'];
-/** @type {[string, { min: number, gzip: number, laterGzip: number }][]} */
-const rows = [
-  ['all-in-one (dist/passkey-elements.js)', await measure(`import './src/passkey-elements.ts';`)],
-  [
-    '<passkey-register> alone, lit external',
-    await measure(`import './src/passkey-register.ts';`, { external: LIT }),
-  ],
-  ['<u2f-register> alone, lit external', await measure(`import './src/u2f-register.ts';`, { external: LIT })],
-  [
-    '<registration-link-admin> alone, lit external',
-    await measure(`import './src/registration-link-admin.ts';`, { external: LIT }),
-  ],
-  [
-    '<authenticator-list> alone, lit external',
-    await measure(`import './src/authenticator-list.ts';`, { external: LIT }),
-  ],
-  ['backends only', await measure(`export * from './src/backends.ts';`)],
-  [
-    'dependency: lit (LitElement, html, css, decorators)',
-    await measure(`export * from 'lit'; export * from 'lit/decorators.js';`),
-  ],
-  [
-    'dependency: @simplewebauthn/browser (startRegistration)',
-    await measure(
-      `export { startRegistration, browserSupportsWebAuthn, WebAuthnAbortService } from '@simplewebauthn/browser';`,
-    ),
-  ],
-  [
-    'German for <passkey-register>, on demand',
-    await measure(
-      `export { common } from './src/i18n/de/common.ts'; export { registration } from './src/i18n/de/registration.ts';`,
-    ),
-  ],
-  [
-    'dependency: lean-qr (nano generate + toSvgPath)',
-    await measure(`export { generate } from 'lean-qr/nano'; export { toSvgPath } from 'lean-qr/extras/svg';`),
-  ],
-];
+const sum = (/** @type {Path} */ path, /** @type {string[]} */ urls) =>
+  urls.reduce((total, url) => total + gzip(path.files.get(url) ?? new Uint8Array()), 0);
+const floor = paths.find((path) => path.name === FLOOR);
+const floorTotal = floor ? sum(floor, fetched.get(floor.name) ?? []) : Number.NaN;
+const scriptTag = paths[0];
+const scriptTagUpFront = scriptTag ? sum(scriptTag, scriptTag.upFront) : Number.NaN;
 
-const pad = (/** @type {string} */ text, /** @type {number} */ width) => text.padEnd(width);
 const kb = (/** @type {number} */ bytes) => `${(bytes / KB).toFixed(2)} KB`;
-console.log(
-  `${pad('what', 58)}${pad('minified', 12)}${pad('gzip', 12)}${pad('budget (gzip)', 18)}after first render (gzip)`,
-);
-let failed = false;
-for (const [name, size] of rows) {
-  const budget = BUDGETS[/** @type {keyof typeof BUDGETS} */ (name)];
-  let verdict = '';
-  if (budget !== undefined) verdict = size.gzip <= budget ? `≤ ${kb(budget)} ok` : `> ${kb(budget)} OVER`;
-  if (budget !== undefined && size.gzip > budget) failed = true;
-  const later = size.laterGzip ? `+ ${kb(size.laterGzip)}` : '';
-  console.log(`${pad(name, 58)}${pad(kb(size.min), 12)}${pad(kb(size.gzip), 12)}${pad(verdict, 18)}${later}`);
+const pad = (/** @type {string} */ text, /** @type {number} */ width) => text.padEnd(width);
+const VITE_APP_OVERHEAD = 1 * KB;
+/** @param {Limits['upFront']} limit */
+const bytesOf = (limit) => {
+  if (limit === 'script tag') return scriptTagUpFront;
+  if (limit === 'script tag + Vite') return scriptTagUpFront + VITE_APP_OVERHEAD;
+  return limit;
+};
+
+/** @type {{ path: string, upFront: number, upFrontFiles: number, toRegistration?: number, toRegistrationFiles?: number }[]} */
+const rows = paths.map((path) => {
+  const urls = fetched.get(path.name);
+  return {
+    path: path.name,
+    upFront: sum(path, path.upFront),
+    upFrontFiles: path.upFront.length,
+    ...(urls ? { toRegistration: sum(path, urls), toRegistrationFiles: urls.length } : {}),
+  };
+});
+
+/** @type {string[]} */
+const over = [];
+/** @type {string[]} */
+const goalsAhead = [];
+for (const row of rows) {
+  const budget = BUDGETS[row.path];
+  if (!budget) {
+    if (row.path !== FLOOR) over.push(`${row.path} has no budget`);
+    continue;
+  }
+  for (const measure of /** @type {const} */ (['upFront', 'toRegistration'])) {
+    const bytes = row[measure];
+    if (bytes === undefined) continue;
+    const ceiling = bytesOf(budget[measure]);
+    const goal = bytesOf(budget.goal?.[measure]);
+    const what = measure === 'upFront' ? 'up front' : 'to first registration';
+    if (ceiling !== undefined && bytes > ceiling)
+      over.push(`${row.path} ${what}: ${kb(bytes)} > ${kb(ceiling)}`);
+    if (goal !== undefined && bytes > goal)
+      goalsAhead.push(`${row.path} ${what}: ${kb(bytes)}, goal ≤ ${kb(goal)}`);
+  }
 }
-if (failed) {
-  console.error('\nA size budget is exceeded.');
+
+if (process.argv.includes('--json')) {
+  console.log(JSON.stringify({ floor: floorTotal, rows }, null, 2));
+} else {
+  /** @param {number | undefined} bytes @param {Limits['upFront']} limit */
+  const verdict = (bytes, limit) => {
+    const ceiling = bytesOf(limit);
+    if (bytes === undefined || ceiling === undefined) return '';
+    return bytes <= ceiling ? `≤ ${kb(ceiling)} ok` : `> ${kb(ceiling)} OVER`;
+  };
+  console.log(
+    `${pad('path (gzip, each file alone)', 70)}${pad('up front (files)', 22)}${pad('budget', 18)}${pad('to 1st registration (files)', 30)}${pad('budget', 18)}vs floor`,
+  );
+  for (const row of rows) {
+    const budget = BUDGETS[row.path];
+    const total =
+      row.toRegistration === undefined ? '' : `${kb(row.toRegistration)} (${row.toRegistrationFiles})`;
+    const ratio = row.toRegistration === undefined ? '' : `${(row.toRegistration / floorTotal).toFixed(2)}×`;
+    console.log(
+      `${pad(row.path, 70)}${pad(`${kb(row.upFront)} (${row.upFrontFiles})`, 22)}${pad(verdict(row.upFront, budget?.upFront), 18)}${pad(total, 30)}${pad(verdict(row.toRegistration, budget?.toRegistration), 18)}${ratio}`,
+    );
+  }
+  if (goalsAhead.length)
+    console.log(`
+Goals of the performance issue not met yet:\n  ${goalsAhead.join('\n  ')}`);
+}
+if (process.argv.includes('--files')) {
+  for (const [name, urls] of fetched) {
+    const path = paths.find((candidate) => candidate.name === name);
+    if (!path) continue;
+    console.log(`\n${name}, fetched up to registration-success:`);
+    for (const url of urls) console.log(`  ${kb(gzip(path.files.get(url) ?? new Uint8Array()))}  ${url}`);
+  }
+}
+if (over.length) {
+  console.error(`\nA size budget is exceeded:\n  ${over.join('\n  ')}`);
   process.exit(1);
 }

@@ -18,9 +18,7 @@ export { checkLinkTemplate, fillLinkTemplate } from './internal/link-template.js
 export type { LinkValues } from './internal/link-template.js';
 export { RegistrationElement } from './internal/registration-element.js';
 export type { RegistrationState, KindTexts } from './internal/registration-element.js';
-export { runRegistration } from './internal/ceremony.js';
 export type { CeremonyRequest, CeremonyStage, RegistrationResult } from './internal/ceremony.js';
-export { describeDevice } from './internal/device-name.js';
 export type {
   RegistrationErrorDetail,
   RegistrationErrorEvent,
@@ -33,4 +31,11 @@ export type {
 export type { MessageOverrides } from './internal/configured-element.js';
 export type { Messages } from './i18n/messages.js';
 export { en, loadMessages, catalogFor, LANGUAGES } from './i18n/index.js';
-export * from './backends/index.js';
+// The backend layer's types and errors; its factories (`zitadelV2` …) are in `passkey-elements/backends`:
+// exported from here, the adapters and the ceremony would load up front in every bundler's build (a bundler
+// keeps in the entry chunk what the entry imports statically, however lazily the elements use it).
+export type * from './backends/types.js';
+export type { HttpClient, HttpRequest } from './backends/http.js';
+export { DEFAULT_TIMEOUT_MS } from './backends/defaults.js';
+export { RegistrationError, errorCodeForStatus, isRegistrationError } from './internal/errors.js';
+export type { ErrorCode } from './internal/errors.js';

@@ -7,7 +7,7 @@ import type { CommonMessages, MessageFamily, Messages } from '../i18n/messages.j
 import { RegistrationError, type ErrorCode } from './errors.js';
 import type { RegistrationErrorDetail } from './events.js';
 import { onLanguageChange } from './language-changes.js';
-import { backendsModule } from './lazy.js';
+import { zitadelAdapter } from './lazy.js';
 
 /** `strings` may override single error and hint texts as well as whole messages. */
 export type MessageOverrides = Partial<Omit<Messages, 'errors' | 'hints'>> & {
@@ -104,7 +104,9 @@ export abstract class ConfiguredElement<M extends CommonMessages = CommonMessage
 
   /** Loads what the element needs to talk to a server, ahead of use; failures show when it is used. */
   protected preloadCode(): void {
-    backendsModule.load().catch(() => {});
+    zitadelAdapter(this.api)
+      .load()
+      .catch(() => {});
   }
 
   #visibility: IntersectionObserver | undefined;
@@ -147,8 +149,9 @@ export abstract class ConfiguredElement<M extends CommonMessages = CommonMessage
    */
   protected async resolveBackend(): Promise<RegistrationBackend> {
     if (this.backend) return this.backend;
-    const { zitadelBackend } = backendsModule.loaded ?? (await backendsModule.load());
-    return zitadelBackend(this.api, {
+    const adapter = zitadelAdapter(this.api);
+    const createBackend = adapter.loaded ?? (await adapter.load());
+    return createBackend({
       baseUrl: this.baseUrl,
       credentials: this.credentials,
       timeout: this.timeout,

@@ -1,3 +1,4 @@
+import type { ApiGeneration, BackendConfig, RegistrationBackend } from '../backends/types.js';
 import { RegistrationError } from './errors.js';
 
 /** A module loaded on first use, then at hand synchronously. */
@@ -8,7 +9,15 @@ export interface LazyModule<T> {
   load(): Promise<T>;
 }
 
-export function lazyModule<T>(what: string, importModule: () => Promise<T>): LazyModule<T> {
+/**
+ * `pick` takes what the element needs from the module (default: the module itself); it applies to a retry
+ * too, which imports the module afresh (see `importAfresh`).
+ */
+export function lazyModule<M, T = M>(
+  what: string,
+  importModule: () => Promise<M>,
+  pick: (module: M) => T = (module) => module as unknown as T,
+): LazyModule<T> {
   let loaded: T | undefined;
   let loading: Promise<T> | undefined;
   let failedUrl: string | undefined;
@@ -18,8 +27,8 @@ export function lazyModule<T>(what: string, importModule: () => Promise<T>): Laz
       return loaded;
     },
     load() {
-      loading ??= (failedUrl ? importAfresh<T>(failedUrl, ++retries) : importModule()).then(
-        (module) => (loaded = module),
+      loading ??= (failedUrl ? importAfresh<M>(failedUrl, ++retries) : importModule()).then(
+        (module) => (loaded = pick(module)),
         (error: unknown) => {
           loading = undefined;
           failedUrl ??= moduleUrlOf(error);
@@ -30,6 +39,9 @@ export function lazyModule<T>(what: string, importModule: () => Promise<T>): Laz
     },
   };
 }
+
+/** Builds a ZITADEL adapter from the shared configuration. */
+export type ZitadelAdapter = (config: BackendConfig) => RegistrationBackend;
 
 /**
  * The module a failed `import()` names: Firefox's error ends "error loading dynamically imported module:
@@ -52,9 +64,35 @@ function importAfresh<T>(url: string, retry: number): Promise<T> {
 }
 
 /**
- * What an element needs only once it talks to a server — the ZITADEL adapters here, the ceremony with
- * `@simplewebauthn/browser`, the QR code — is split from the element: it loads when the element becomes
- * visible, hovered or focused (or at its first use), so the element's own code stays small and renders
- * at once.
+ * What an element needs only once it talks to a server — the ZITADEL adapter of its API generation here,
+ * the ceremony with `@simplewebauthn/browser`, the QR code — is split from the element: it loads when the
+ * element becomes visible, hovered or focused (or at its first use), so the element's own code stays small
+ * and renders at once. Each generation is its own chunk: a page on v2 never downloads v1 or v3alpha code.
  */
-export const backendsModule = lazyModule('ZITADEL adapters', () => import('../backends/index.js'));
+const zitadelAdapters: Readonly<Record<ApiGeneration, LazyModule<ZitadelAdapter>>> = {
+  v2: lazyModule(
+    'ZITADEL v2 adapter',
+    () => import('../backends/zitadel-v2.js'),
+    (m) => m.zitadelV2,
+  ),
+  v3alpha: lazyModule(
+    'ZITADEL v3alpha adapter',
+    () => import('../backends/zitadel-v3alpha.js'),
+    (m) => m.zitadelV3alpha,
+  ),
+  v1: lazyModule(
+    'ZITADEL v1 adapter',
+    () => import('../backends/zitadel-v1.js'),
+    (m) => m.zitadelV1,
+  ),
+};
+
+/** The adapter of an API generation, loaded on first use; an unknown generation fails to load as `invalid-input`. */
+export function zitadelAdapter(api: ApiGeneration): LazyModule<ZitadelAdapter> {
+  if (Object.hasOwn(zitadelAdapters, api)) return zitadelAdapters[api];
+  return {
+    loaded: undefined,
+    load: () =>
+      Promise.reject(new RegistrationError('invalid-input', `Unknown API generation "${String(api)}"`)),
+  };
+}

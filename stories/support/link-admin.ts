@@ -39,5 +39,6 @@ export async function failToCreate(canvasElement: HTMLElement, code: ErrorCode):
   await submit(element);
   await waitFor(() => expect(reported).toBe(code));
   await element.updateComplete;
-  await expect(part(element, 'message')).not.toBeNull();
+  // Said in the element's message, or at the template field for a template it cannot use.
+  await expect(part(element, 'message') ?? part(element, 'field-error')).not.toBeNull();
 }

@@ -8,14 +8,18 @@ import {
   PasskeyRegisterElement,
   RegistrationLinkAdminElement,
   U2fRegisterElement,
-  zitadelV2,
   type RegistrationErrorDetail,
 } from 'passkey-elements';
 import { PasskeyRegisterElement as PasskeyRegisterAlone } from 'passkey-elements/passkey-register.js';
 import { U2fRegisterElement as U2fRegisterAlone } from 'passkey-elements/u2f-register.js';
 import { RegistrationLinkAdminElement as LinkAdminAlone } from 'passkey-elements/registration-link-admin.js';
 import { AuthenticatorListElement as ListAlone } from 'passkey-elements/authenticator-list.js';
-import { zitadelV3alpha, type ErrorCode, type RegistrationBackend } from 'passkey-elements/backends';
+import {
+  zitadelV2,
+  zitadelV3alpha,
+  type ErrorCode,
+  type RegistrationBackend,
+} from 'passkey-elements/backends';
 
 export const classes = [
   PasskeyRegisterElement,
