@@ -25,31 +25,34 @@ const KB = 1024;
  * registration, the root entry up front ≤ the script tag's (`'script tag'`). The root entry holds the same code
  * as the script tag; what Vite adds to any app that has lazy chunks (its modulepreload polyfill, its preload
  * helper and the list of chunk files, 0.9 KB gzip here) is allowed for (`'script tag + Vite'`). Every other
- * entry has a ceiling near its size today, so that a change that grows one shows.
+ * entry has a ceiling near its size today, so that a change that grows one shows. (The ceilings were first set
+ * at 16.86 KB for the script tag; the product states that came after — busy labels, progress, Cancel and
+ * countdown, the list's states, template errors at their field — cost 2.7 KB gzip up front, and they were
+ * raised with them. The goals stay printed until met.)
  * @typedef {{ upFront?: number | 'script tag' | 'script tag + Vite', toRegistration?: number }} Limits
  * @type {Record<string, Limits & { goal?: Limits }>}
  */
 const BUDGETS = {
   'script tag (dist/passkey-elements.js)': {
-    upFront: 17.25 * KB,
-    toRegistration: 28.25 * KB,
+    upFront: 20 * KB,
+    toRegistration: 31.25 * KB,
     goal: { upFront: 12 * KB, toRegistration: 18 * KB },
   },
   "import 'passkey-elements'": {
     upFront: 'script tag + Vite',
-    toRegistration: 29.25 * KB,
+    toRegistration: 32 * KB,
     goal: { upFront: 'script tag', toRegistration: 18 * KB },
   },
   "import 'passkey-elements/passkey-register.js'": {
-    upFront: 14.5 * KB,
-    toRegistration: 25.5 * KB,
+    upFront: 16.5 * KB,
+    toRegistration: 27.5 * KB,
     goal: { toRegistration: 18 * KB },
   },
-  "import 'passkey-elements/u2f-register.js'": { upFront: 14 * KB },
-  "import 'passkey-elements/registration-link-admin.js'": { upFront: 14 * KB },
-  "import 'passkey-elements/authenticator-list.js'": { upFront: 13 * KB },
+  "import 'passkey-elements/u2f-register.js'": { upFront: 15.75 * KB },
+  "import 'passkey-elements/registration-link-admin.js'": { upFront: 15 * KB },
+  "import 'passkey-elements/authenticator-list.js'": { upFront: 14 * KB },
   "import * from 'passkey-elements/backends'": { upFront: 6 * KB },
-  "import * from 'passkey-elements/react' (react external)": { upFront: 19 * KB },
+  "import * from 'passkey-elements/react' (react external)": { upFront: 21.5 * KB },
   "import 'passkey-elements/jsx', 'passkey-elements/vue' (types only)": { upFront: 0.1 * KB },
   'passkey-elements/proxy (server side)': { upFront: 6 * KB },
 };
