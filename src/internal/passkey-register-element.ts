@@ -105,9 +105,13 @@ export class PasskeyRegisterElement extends RegistrationElement {
     return { id, code };
   }
 
-  /** `from-url` on a page whose address carries no link: no button that can only fail, but what to open. */
+  /**
+   * `from-url` on a page whose address carries no link: no button that can only fail, but what to open. A
+   * server cannot see the address (the fragment never reaches it): it renders the button, which people
+   * arriving by their link then find in place.
+   */
   protected override blockedNote(): string {
-    if (!this.fromUrl || this.userId?.trim() || this.code?.trim()) return '';
+    if (isServer || !this.fromUrl || this.userId?.trim() || this.code?.trim()) return '';
     return this.messages.linkMissing;
   }
 
