@@ -183,6 +183,9 @@ function scriptTagBundleServer(): Plugin {
 export default defineConfig({
   root: 'demo',
   plugins: [zitadelMock(), scriptTagBundleServer(), serverRenderedPage()],
+  // /ssr.html is made by a middleware, so Vite's scan of the HTML files would not find ssr.ts's imports
+  // (the hydrate support): name it, so every dependency is bundled at start, not found mid-visit with a reload.
+  optimizeDeps: { entries: ['*.html', 'ssr.ts'] },
   server: {
     host: 'localhost',
     // WebAuthn needs a secure context and an RP ID that fits: http://localhost is both.

@@ -206,6 +206,9 @@ describe('the demo through the proxy (npm start)', { timeout: 120_000 }, () => {
     const { page, errors, close } = await openPage();
     try {
       await page.goto(`${origin}/ssr.html`);
+      // The server's button is on screen at once; a click lands once the kit has hydrated it (Lit replays
+      // no events from before), which a cold dev server takes a moment to serve.
+      await page.waitForFunction(() => customElements.get('passkey-register') !== undefined);
       await page.locator('passkey-register').getByRole('button').click();
       await page.waitForFunction(
         () => document.querySelector('passkey-register')?.getAttribute('state') === 'success',
