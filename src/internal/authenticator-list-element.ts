@@ -82,14 +82,39 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
         gap: calc(var(--_space) / 2);
         justify-self: stretch;
       }
+      /*
+       * One row layout at every width: the name on top, kind and state under it, the action at the end
+       * (logical properties, so it mirrors right to left); a confirmation takes a line of its own.
+       */
       [part~='item'] {
-        display: flex;
-        flex-wrap: wrap;
+        display: grid;
+        grid-template-columns: auto minmax(0, 1fr) auto;
+        grid-template-areas: 'name name action' 'kind state action';
         align-items: center;
-        gap: calc(var(--_space) / 2) var(--_space);
+        gap: 0 var(--_space);
+        padding-block: calc(var(--_space) / 2);
+        border-block-end: 1px solid color-mix(in srgb, currentColor 15%, transparent);
+      }
+      [part~='item']:last-child {
+        border-block-end: none;
       }
       [part~='name'] {
+        grid-area: name;
         font-weight: 600;
+        overflow-wrap: anywhere;
+      }
+      [part~='kind'] {
+        grid-area: kind;
+      }
+      [part~='state'] {
+        grid-area: state;
+      }
+      [part~='delete-button'] {
+        grid-area: action;
+      }
+      [part~='confirm'] {
+        grid-column: 1 / -1;
+        margin-block-start: calc(var(--_space) / 2);
       }
       [part~='kind'],
       [part~='state'] {

@@ -41,6 +41,8 @@ export const WEBKIT_TESTS = [
   'test/internal/**/*.test.ts',
   // Message catalogues and locales.
   'test/i18n.test.ts',
+  // The list's row layout, from a page-supplied backend.
+  'test/list-layout.test.ts',
 ];
 
 /**
