@@ -2,31 +2,14 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/index.js';
 import type {
   AuthenticatorListElement,
-  PasskeyRegisterElement,
   RegistrationBackend,
   RegistrationLinkAdminElement,
 } from '../src/index.js';
 import { en, loadMessages } from '../src/i18n/index.js';
 import { TOKENS, USERS } from '../mock/seed.js';
-import { VirtualAuthenticator } from './support/authenticator.js';
-import { RegistrationHarness } from './support/harness.js';
 import { LinkAdminHarness } from './support/link-admin-harness.js';
-import { ListHarness } from './support/list-harness.js';
+import { ListHarness, registerPasskey } from './support/list-harness.js';
 import { mockApi } from './support/mock-api.js';
-
-async function registerPasskey(name: string): Promise<void> {
-  const authenticator = await VirtualAuthenticator.add();
-  try {
-    const element = await fixture<PasskeyRegisterElement>(
-      html`<passkey-register user-id=${USERS.alice.id} passkey-name=${name}></passkey-register>`,
-    );
-    element.token = TOKENS.alice;
-    await new RegistrationHarness(element).clickAndWait('registration-success');
-    element.remove();
-  } finally {
-    await authenticator.remove();
-  }
-}
 
 /** Two places on the page; `move` takes the element from one to the other in one task, as a portal does. */
 async function twoPlaces(): Promise<{ from: HTMLElement; to: HTMLElement }> {

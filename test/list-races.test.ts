@@ -1,31 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/index.js';
-import type {
-  AuthenticatorInfo,
-  AuthenticatorListElement,
-  PasskeyRegisterElement,
-  RegistrationBackend,
-} from '../src/index.js';
+import type { AuthenticatorInfo, AuthenticatorListElement, RegistrationBackend } from '../src/index.js';
 import { TOKENS, USERS } from '../mock/seed.js';
-import { VirtualAuthenticator } from './support/authenticator.js';
-import { RegistrationHarness } from './support/harness.js';
-import { ListHarness } from './support/list-harness.js';
+import { ListHarness, registerPasskey } from './support/list-harness.js';
 import { mockApi } from './support/mock-api.js';
-
-/** Registers a passkey named `name` for alice on an authenticator of its own, as a second device would. */
-async function registerPasskey(name: string): Promise<void> {
-  const authenticator = await VirtualAuthenticator.add();
-  try {
-    const element = await fixture<PasskeyRegisterElement>(
-      html`<passkey-register user-id=${USERS.alice.id} passkey-name=${name}></passkey-register>`,
-    );
-    element.token = TOKENS.alice;
-    await new RegistrationHarness(element).clickAndWait('registration-success');
-    element.remove();
-  } finally {
-    await authenticator.remove();
-  }
-}
 
 async function aliceList(): Promise<ListHarness> {
   const element = await fixture<AuthenticatorListElement>(

@@ -1,12 +1,11 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
-import type { AuthenticatorListElement, PasskeyRegisterElement } from '../../src/index.js';
+import type { AuthenticatorListElement } from '../../src/index.js';
 import type { ErrorCode } from '../../src/internal/errors.js';
 import { list as texts } from '../../src/i18n/en/list.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
-import { VirtualAuthenticator } from '../support/authenticator.js';
-import { RegistrationHarness } from '../support/harness.js';
+import { registerPasskey } from '../support/list-harness.js';
 import { mockApi } from '../support/mock-api.js';
 import {
   accessibleName,
@@ -17,21 +16,6 @@ import {
   focusedPart,
   tabTo,
 } from '../support/a11y.js';
-
-/** Registers a passkey named `name` for alice on its own authenticator, as two devices would. */
-async function registerPasskey(name: string): Promise<void> {
-  const authenticator = await VirtualAuthenticator.add();
-  try {
-    const element = await fixture<PasskeyRegisterElement>(
-      html`<passkey-register user-id=${USERS.alice.id} passkey-name=${name}></passkey-register>`,
-    );
-    element.token = TOKENS.alice;
-    await new RegistrationHarness(element).clickAndWait('registration-success');
-    element.remove();
-  } finally {
-    await authenticator.remove();
-  }
-}
 
 interface ListSettings {
   userId?: string;
