@@ -51,39 +51,32 @@ const untilState = (page, selector, state) =>
     [selector, state],
   );
 
+/**
+ * On the Security page: optionally picks a demo setting, presses the passkey button, waits for the outcome.
+ * @param {Page} page @param {'success' | 'error'} outcome @param {[string, string]} [setting] select, value
+ */
+async function registerOnSecurityPage(page, outcome, setting) {
+  if (setting) await page.selectOption(...setting);
+  await page.locator('passkey-register').getByRole('button').click();
+  await untilState(page, 'passkey-register', outcome);
+  await page.waitForTimeout(300);
+}
+
 /** @type {Shot[]} */
 const SHOTS = [
   { name: 'security', path: '/' },
-  {
-    name: 'security-registered',
-    path: '/',
-    async act(page) {
-      await page.locator('passkey-register').getByRole('button').click();
-      await untilState(page, 'passkey-register', 'success');
-      await page.waitForTimeout(300);
-    },
-  },
+  { name: 'security-registered', path: '/', act: (page) => registerOnSecurityPage(page, 'success') },
   {
     name: 'security-signed-out',
     path: '/',
     failsRequests: true,
-    async act(page) {
-      await page.selectOption('#mode', 'none');
-      await page.locator('passkey-register').getByRole('button').click();
-      await untilState(page, 'passkey-register', 'error');
-      await page.waitForTimeout(300);
-    },
+    act: (page) => registerOnSecurityPage(page, 'error', ['#mode', 'none']),
   },
   {
     name: 'security-v3alpha-501',
     path: '/',
     failsRequests: true,
-    async act(page) {
-      await page.selectOption('#api', 'v3alpha-501');
-      await page.locator('passkey-register').getByRole('button').click();
-      await untilState(page, 'passkey-register', 'error');
-      await page.waitForTimeout(300);
-    },
+    act: (page) => registerOnSecurityPage(page, 'error', ['#api', 'v3alpha-501']),
   },
   { name: 'admin', path: '/admin.html' },
   {
