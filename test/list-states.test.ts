@@ -117,3 +117,31 @@ describe('<authenticator-list> states', () => {
     expect(getComputedStyle(list.part('confirm-button')!).backgroundColor).to.equal('rgb(1, 2, 3)');
   });
 });
+
+describe('<authenticator-list> after a list that could not load', () => {
+  it('does not say "none yet" beside the error that says the list could not be read', async () => {
+    let fail = false;
+    const element = await fixture<AuthenticatorListElement>(
+      html`<authenticator-list user-id="1"></authenticator-list>`,
+    );
+    element.backend = {
+      label: 'Flaky server',
+      listAuthenticators: async () => {
+        if (fail) throw new RegistrationError('server', 'the list failed');
+        return { authenticators: [], unlisted: [] };
+      },
+    };
+    await waitUntil(() => element.shadowRoot!.querySelector('[part~="empty"]'), 'an empty list first');
+    fail = true;
+    await element.refresh().catch(() => undefined);
+    await element.updateComplete;
+    expect(element.shadowRoot!.querySelector('[part~="message"]')?.textContent?.trim() ?? '').not.to.equal(
+      '',
+    );
+    // A boolean, not the element: a failed assertion on an element disconnects Firefox's session.
+    expect(
+      element.shadowRoot!.querySelector('[part~="empty"]') !== null,
+      'no "none yet" beside the error',
+    ).to.equal(false);
+  });
+});

@@ -420,7 +420,8 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
           ? html`<ul part="list" aria-busy=${this._loading ? 'true' : 'false'}>
               ${list.map((entry, index) => this.#renderItem(entry, index))}
             </ul>`
-          : list && !this._loading
+          : // "None yet" is a fact only of a list that loaded: never beside an error that says it could not.
+            list && !this._loading && !this._error
             ? html`<p part="empty">${m.listEmpty}</p>`
             : nothing
       }
