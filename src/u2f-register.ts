@@ -1,5 +1,5 @@
-import { defineElement } from './internal/define.js';
-import { U2fRegisterElement } from './internal/u2f-register-element.js';
+import { defineElement } from './internal/shared/define.js';
+import { U2fRegisterElement } from './internal/registration/u2f-register-element.js';
 
 export { U2fRegisterElement };
 

@@ -14,9 +14,9 @@
  * Vue still needs `compilerOptions.isCustomElement` to leave the tags to the browser.
  */
 import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';
-import type { KitElements, KitTag } from './internal/element-types.js';
+import type { KitElements, KitTag } from './internal/frameworks/element-types.js';
 
-export type * from './internal/element-types.js';
+export type * from './internal/frameworks/element-types.js';
 
 /** `registration-success` → `RegistrationSuccess`. */
 type PascalCase<Name extends string> = Name extends `${infer Head}-${infer Tail}`

@@ -9,7 +9,7 @@ import '../src/passkey-register.js';
 import type { PasskeyRegisterElement } from '../src/passkey-register.js';
 import { zitadelV2 } from '../src/backends/zitadel-v2.js';
 import type { RegistrationBackend } from '../src/backends/types.js';
-import { RegistrationError } from '../src/internal/errors.js';
+import { RegistrationError } from '../src/core/errors.js';
 import { loadMessages } from '../src/i18n/index.js';
 import { TOKENS, USERS } from '../mock/seed.js';
 import { VirtualAuthenticator } from './support/authenticator.js';
@@ -87,7 +87,7 @@ describe('lifecycle races', () => {
 
     expect(((await pending) as RegistrationError).code).to.equal('aborted');
     // The chunk has loaded by now (the test imports it after the elements did); give a start time to go.
-    await import('../src/internal/registration-driver.js');
+    await import('../src/internal/registration/registration-driver.js');
     await pause(500);
     expect(await mockApi.requests()).to.deep.equal([]);
     expect(outcomes, 'a removed element tells no one').to.deep.equal([]);

@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/passkey-register.js';
 import type { PasskeyRegisterElement } from '../src/passkey-register.js';
 import type { RegistrationBackend, RegistrationResponseJSON } from '../src/backends/types.js';
-import { aaguidOf, providerName } from '../src/internal/provider-name.js';
+import { aaguidOf, providerName } from '../src/internal/registration/provider-name.js';
 import { TOKENS, USERS } from '../mock/seed.js';
 import { VirtualAuthenticator, engine } from './support/authenticator.js';
 import { RegistrationHarness } from './support/harness.js';

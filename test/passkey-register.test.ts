@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../src/passkey-register.js';
 import type { PasskeyRegisterElement } from '../src/passkey-register.js';
-import { RegistrationError } from '../src/internal/errors.js';
+import { RegistrationError } from '../src/core/errors.js';
 import { TOKENS, UNKNOWN_USER_ID, USERS } from '../mock/seed.js';
 import { VirtualAuthenticator, engine } from './support/authenticator.js';
 import { RegistrationHarness } from './support/harness.js';

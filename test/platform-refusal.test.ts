@@ -12,7 +12,7 @@ import '../src/passkey-register.js';
 import type { PasskeyRegisterElement } from '../src/passkey-register.js';
 import { loadMessages } from '../src/i18n/index.js';
 import { registration } from '../src/i18n/en/registration.js';
-import { REFUSED_AT_ONCE_MS } from '../src/internal/ceremony.js';
+import { REFUSED_AT_ONCE_MS } from '../src/internal/registration/ceremony.js';
 import { TOKENS, USERS } from '../mock/seed.js';
 import { RegistrationHarness } from './support/harness.js';
 import { mockApi } from './support/mock-api.js';

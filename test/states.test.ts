@@ -2,7 +2,7 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import { emulateMedia } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { AuthenticatorListElement, PasskeyRegisterElement, U2fRegisterElement } from '../src/index.js';
-import type { RegistrationElement } from '../src/internal/registration-element.js';
+import type { RegistrationElement } from '../src/internal/registration/registration-element.js';
 import { TOKENS, USERS } from '../mock/seed.js';
 import { registration } from '../src/i18n/en/registration.js';
 import { VirtualAuthenticator, engine } from './support/authenticator.js';

@@ -1,4 +1,4 @@
-import { RegistrationError } from '../internal/errors.js';
+import { RegistrationError } from '../core/errors.js';
 
 /**
  * The value a table holds for a key the page chose (an `authenticator` attribute, a kind), read from the

@@ -1,4 +1,4 @@
-import { RegistrationError, errorCodeForStatus } from '../internal/errors.js';
+import { RegistrationError, errorCodeForStatus } from '../core/errors.js';
 import { DEFAULT_TIMEOUT_MS } from './defaults.js';
 import type { BackendConfig } from './types.js';
 

@@ -1,4 +1,4 @@
-import { RegistrationError } from '../internal/errors.js';
+import { RegistrationError } from '../core/errors.js';
 import type { ApiGeneration, BackendConfig, RegistrationBackend } from './types.js';
 import { zitadelV1 } from './zitadel-v1.js';
 import { zitadelV2 } from './zitadel-v2.js';
@@ -11,8 +11,8 @@ export { normalizeCreationOptions, toBase64Url } from './options.js';
 export { zitadelV1 } from './zitadel-v1.js';
 export { zitadelV2 } from './zitadel-v2.js';
 export { zitadelV3alpha } from './zitadel-v3alpha.js';
-export { RegistrationError, errorCodeForStatus, isRegistrationError } from '../internal/errors.js';
-export type { ErrorCode } from '../internal/errors.js';
+export { RegistrationError, errorCodeForStatus, isRegistrationError } from '../core/errors.js';
+export type { ErrorCode } from '../core/errors.js';
 
 /** Builds the ZITADEL backend for an API generation from the shared configuration. */
 export function zitadelBackend(api: ApiGeneration, config: BackendConfig): RegistrationBackend {

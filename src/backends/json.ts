@@ -1,4 +1,4 @@
-import { RegistrationError } from '../internal/errors.js';
+import { RegistrationError } from '../core/errors.js';
 import { isPathId } from './http.js';
 import type { ChangeDetails, CreatedLink, CreateLinkRequest } from './types.js';
 

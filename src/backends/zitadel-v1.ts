@@ -1,4 +1,4 @@
-import { RegistrationError } from '../internal/errors.js';
+import { RegistrationError } from '../core/errors.js';
 import { createHttpClient, segment } from './http.js';
 import { readDetails, requireString } from './json.js';
 import type { BackendConfig, RegistrationBackend } from './types.js';

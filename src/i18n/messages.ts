@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../internal/errors.js';
+import type { ErrorCode } from '../core/errors.js';
 
 /**
  * The texts of `<passkey-register>` and `<u2f-register>`. Each language keeps its texts in four families,

@@ -1,4 +1,4 @@
-import { RegistrationError } from '../internal/errors.js';
+import { RegistrationError } from '../core/errors.js';
 import { refusal, type Refusal } from './answers.js';
 import { idFieldNames, matchRoute, upstreamPath, type ProxyRoute } from './routes.js';
 

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { AuthenticatorListElement } from '../../src/index.js';
-import type { ErrorCode } from '../../src/internal/errors.js';
+import type { ErrorCode } from '../../src/core/errors.js';
 import { list as texts } from '../../src/i18n/en/list.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
 import { registerPasskey } from '../support/list-harness.js';

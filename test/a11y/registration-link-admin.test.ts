@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../../src/registration-link-admin.js';
 import type { RegistrationLinkAdminElement } from '../../src/registration-link-admin.js';
-import type { ErrorCode } from '../../src/internal/errors.js';
+import type { ErrorCode } from '../../src/core/errors.js';
 import { link as texts } from '../../src/i18n/en/link.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
 import { LinkAdminHarness } from '../support/link-admin-harness.js';

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { createHttpClient, joinUrl, segment } from '../../src/backends/http.js';
-import { RegistrationError, errorCodeForStatus } from '../../src/internal/errors.js';
+import { RegistrationError, errorCodeForStatus } from '../../src/core/errors.js';
 
 // These tests are about the HTTP layer itself, so they replace fetch with a recorder.
 type Recorded = { url: string; init: RequestInit };

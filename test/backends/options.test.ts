@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { normalizeCreationOptions, toBase64Url } from '../../src/backends/options.js';
-import { RegistrationError } from '../../src/internal/errors.js';
+import { RegistrationError } from '../../src/core/errors.js';
 
 const publicKey = () => ({
   attestation: 'none',

@@ -8,7 +8,7 @@ import type { AuthenticatorPreference, RegistrationKind } from '../../src/backen
 import { zitadelV1 } from '../../src/backends/zitadel-v1.js';
 import { zitadelV2 } from '../../src/backends/zitadel-v2.js';
 import { zitadelV3alpha } from '../../src/backends/zitadel-v3alpha.js';
-import { RegistrationError } from '../../src/internal/errors.js';
+import { RegistrationError } from '../../src/core/errors.js';
 
 interface Sent {
   method: string;

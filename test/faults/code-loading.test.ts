@@ -27,7 +27,7 @@ describe('the ceremony’s code cannot be loaded', () => {
   });
 
   it('reports network, then loads it again on the next click and registers', async () => {
-    await executeServerCommand('module:fail', { path: '/src/internal/registration-driver.ts' });
+    await executeServerCommand('module:fail', { path: '/src/internal/registration/registration-driver.ts' });
     const consoleErrors: unknown[] = [];
     const realError = console.error;
     console.error = (...args: unknown[]) => consoleErrors.push(args);

@@ -7,7 +7,7 @@ import '../../src/index.js';
 import type { PasskeyRegisterElement, RegistrationLinkAdminElement } from '../../src/index.js';
 import { zitadelV2 } from '../../src/backends/zitadel-v2.js';
 import type { RegistrationBackend } from '../../src/backends/types.js';
-import type { ErrorCode } from '../../src/internal/errors.js';
+import type { ErrorCode } from '../../src/core/errors.js';
 import { en } from '../../src/i18n/en.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
 import { VirtualAuthenticator, engine, type VirtualAuthenticatorOptions } from '../support/authenticator.js';

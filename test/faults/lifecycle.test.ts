@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/passkey-register.js';
 import type { PasskeyRegisterElement } from '../../src/passkey-register.js';
-import { RegistrationError } from '../../src/internal/errors.js';
+import { RegistrationError } from '../../src/core/errors.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
 import { VirtualAuthenticator } from '../support/authenticator.js';
 import { RegistrationHarness } from '../support/harness.js';

@@ -13,7 +13,7 @@ import type { AuthenticatorPreference, RegistrationBackend, TokenSource } from '
 import { zitadelV1 } from '../../src/backends/zitadel-v1.js';
 import { zitadelV2 } from '../../src/backends/zitadel-v2.js';
 import { zitadelV3alpha } from '../../src/backends/zitadel-v3alpha.js';
-import { ERROR_CODES, RegistrationError, errorCodeForStatus } from '../../src/internal/errors.js';
+import { ERROR_CODES, RegistrationError, errorCodeForStatus } from '../../src/core/errors.js';
 import { engine } from '../support/engine.js';
 
 const RUNS = { numRuns: 300 };

@@ -6,11 +6,11 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { normalizeCreationOptions, toBase64Url } from '../../src/backends/options.js';
 import { expirationFrom } from '../../src/backends/zitadel-v1.js';
-import { ERROR_CODES, RegistrationError, errorCodeForStatus } from '../../src/internal/errors.js';
-import { checkLinkTemplate, fillLinkTemplate } from '../../src/internal/link-template.js';
-import { readRegistrationLink } from '../../src/internal/registration-link.js';
-import { describeDevice } from '../../src/internal/device-name.js';
-import { webAuthnErrorCode } from '../../src/internal/ceremony.js';
+import { ERROR_CODES, RegistrationError, errorCodeForStatus } from '../../src/core/errors.js';
+import { checkLinkTemplate, fillLinkTemplate } from '../../src/internal/link-admin/link-template.js';
+import { readRegistrationLink } from '../../src/internal/registration/link-parameters.js';
+import { describeDevice } from '../../src/internal/registration/device-name.js';
+import { webAuthnErrorCode } from '../../src/internal/registration/ceremony.js';
 
 const RUNS = { numRuns: 500 };
 

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { MAX_NAME_LENGTH, limitName } from '../../src/internal/credential-name.js';
+import { MAX_NAME_LENGTH, limitName } from '../../src/internal/registration/credential-name.js';
 
 const codePoints = (text: string) => [...text];
 const hasLoneSurrogate = (text: string) =>

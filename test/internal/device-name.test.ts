@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { describeDevice } from '../../src/internal/device-name.js';
+import { describeDevice } from '../../src/internal/registration/device-name.js';
 
 const agents: [string, string, string][] = [
   [

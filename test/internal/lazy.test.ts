@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { RegistrationError } from '../../src/internal/errors.js';
-import { lazyModule } from '../../src/internal/lazy.js';
+import { RegistrationError } from '../../src/core/errors.js';
+import { lazyModule } from '../../src/internal/shared/lazy-modules.js';
 
 describe('lazyModule', () => {
   it('loads once, then has the module at hand synchronously', async () => {

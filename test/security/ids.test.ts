@@ -12,7 +12,7 @@ import type { RegistrationBackend, RegistrationKind } from '../../src/backends/t
 import { zitadelV1 } from '../../src/backends/zitadel-v1.js';
 import { zitadelV2 } from '../../src/backends/zitadel-v2.js';
 import { zitadelV3alpha } from '../../src/backends/zitadel-v3alpha.js';
-import { RegistrationError } from '../../src/internal/errors.js';
+import { RegistrationError } from '../../src/core/errors.js';
 
 const BASE = 'https://id.example.com/zitadel';
 const DOT_IDS = ['', '.', '..'];

@@ -10,7 +10,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.js';
 import type { PasskeyRegisterElement } from '../../src/index.js';
 import { zitadelV2 } from '../../src/backends/zitadel-v2.js';
-import { RegistrationError } from '../../src/internal/errors.js';
+import { RegistrationError } from '../../src/core/errors.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
 import { RegistrationHarness } from '../support/harness.js';
 import { mockApi } from '../support/mock-api.js';

@@ -1,5 +1,5 @@
 import { oneEvent } from '@open-wc/testing';
-import type { RegistrationElement } from '../../src/internal/registration-element.js';
+import type { RegistrationElement } from '../../src/internal/registration/registration-element.js';
 
 /** Drives a registration element the way a person does, without tests reaching into its shadow DOM. */
 export class RegistrationHarness {

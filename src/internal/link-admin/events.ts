@@ -1,5 +1,5 @@
-import type { ChangeDetails, LinkDelivery } from '../backends/types.js';
-import type { RegistrationErrorDetail } from './events.js';
+import type { ChangeDetails, LinkDelivery } from '../../backends/types.js';
+import type { RegistrationErrorDetail } from '../shared/events.js';
 
 export interface LinkCreatedDetail {
   userId: string;

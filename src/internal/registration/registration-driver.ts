@@ -1,5 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
-import type { RegistrationBackend, RegistrationKind } from '../backends/types.js';
+import type { RegistrationBackend, RegistrationKind } from '../../backends/types.js';
 import {
   completeRegistration,
   prepareRegistration,
@@ -7,10 +7,11 @@ import {
   type PreparedRegistration,
   type StageListener,
 } from './ceremony.js';
-import { CeremonyController, whenRemoved, type AbortReason } from './ceremony-controller.js';
-import { toRegistrationError } from './configured-element.js';
-import { RegistrationError } from './errors.js';
-import { emit, type RegistrationStartDetail, type RegistrationSuccess } from './events.js';
+import { CeremonyController, whenRemoved, type AbortReason } from '../shared/ceremony-controller.js';
+import { toRegistrationError } from '../shared/configured-element.js';
+import { RegistrationError } from '../../core/errors.js';
+import { emit } from '../shared/events.js';
+import type { RegistrationStartDetail, RegistrationSuccess } from './events.js';
 
 export { describeDevice } from './device-name.js';
 

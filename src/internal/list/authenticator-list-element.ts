@@ -1,30 +1,15 @@
 import { css, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { AuthenticatorInfo, RegistrationKind } from '../backends/types.js';
-import { common } from '../i18n/en/common.js';
-import { list } from '../i18n/en/list.js';
-import type { CommonMessages, ListMessages, MessageFamily } from '../i18n/messages.js';
-import { baseStyles, themeTokens } from '../styles/shared.js';
-import { CeremonyController } from './ceremony-controller.js';
-import { ConfiguredElement, toRegistrationError } from './configured-element.js';
-import { RegistrationError } from './errors.js';
-import { emit, type RegistrationSuccessEvent } from './events.js';
-import type { ChangeDetails } from '../backends/types.js';
-
-export interface AuthenticatorRemovedDetail {
-  userId: string;
-  id: string;
-  kind: RegistrationKind;
-  name: string;
-  details: ChangeDetails | undefined;
-}
-
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'authenticator-removed': CustomEvent<AuthenticatorRemovedDetail>;
-    'list-error': CustomEvent<import('./events.js').RegistrationErrorDetail>;
-  }
-}
+import type { AuthenticatorInfo, RegistrationKind } from '../../backends/types.js';
+import { common } from '../../i18n/en/common.js';
+import { list } from '../../i18n/en/list.js';
+import type { CommonMessages, ListMessages, MessageFamily } from '../../i18n/messages.js';
+import { baseStyles, themeTokens } from '../../styles/shared.js';
+import { CeremonyController } from '../shared/ceremony-controller.js';
+import { ConfiguredElement, toRegistrationError } from '../shared/configured-element.js';
+import { RegistrationError } from '../../core/errors.js';
+import { emit } from '../shared/events.js';
+import type { RegistrationSuccessEvent } from '../registration/events.js';
 
 interface SignalingPublicKeyCredential {
   signalUnknownCredential?: (options: { rpId: string; credentialId: string }) => Promise<void>;

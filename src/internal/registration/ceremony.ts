@@ -3,7 +3,7 @@ import {
   browserSupportsWebAuthn,
   startRegistration as createCredential,
 } from '@simplewebauthn/browser';
-import { normalizeCreationOptions } from '../backends/options.js';
+import { normalizeCreationOptions } from '../../backends/options.js';
 import type { PublicKeyCredentialHint } from '@simplewebauthn/browser';
 import type {
   ChangeDetails,
@@ -11,8 +11,8 @@ import type {
   RegistrationBackend,
   RegistrationResponseJSON,
   StartRegistrationRequest,
-} from '../backends/types.js';
-import { RegistrationError, isRegistrationError, type ErrorCode } from './errors.js';
+} from '../../backends/types.js';
+import { RegistrationError, isRegistrationError, type ErrorCode } from '../../core/errors.js';
 import { aaguidOf, providerName } from './provider-name.js';
 
 /** The steps a ceremony reports while it runs; `success` and `error` are the element's to set. */

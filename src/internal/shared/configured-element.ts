@@ -1,13 +1,13 @@
 import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { DEFAULT_TIMEOUT_MS } from '../backends/defaults.js';
-import type { ApiGeneration, RegistrationBackend, TokenSource } from '../backends/types.js';
-import { catalogFor, loadFamily } from '../i18n/index.js';
-import type { CommonMessages, MessageFamily, Messages } from '../i18n/messages.js';
-import { RegistrationError, type ErrorCode } from './errors.js';
+import { DEFAULT_TIMEOUT_MS } from '../../backends/defaults.js';
+import type { ApiGeneration, RegistrationBackend, TokenSource } from '../../backends/types.js';
+import { catalogFor, loadFamily } from '../../i18n/index.js';
+import type { CommonMessages, MessageFamily, Messages } from '../../i18n/messages.js';
+import { RegistrationError, type ErrorCode } from '../../core/errors.js';
 import type { RegistrationErrorDetail } from './events.js';
 import { onLanguageChange } from './language-changes.js';
-import { zitadelAdapter } from './lazy.js';
+import { zitadelAdapter } from './lazy-modules.js';
 
 /** `strings` may override single error and hint texts as well as whole messages. */
 export type MessageOverrides = Partial<Omit<Messages, 'errors' | 'hints'>> & {

@@ -1,5 +1,5 @@
-import type { ChangeDetails, RegistrationKind, RegistrationResponseJSON } from '../backends/types.js';
-import type { ErrorCode } from './errors.js';
+import type { ChangeDetails, RegistrationKind, RegistrationResponseJSON } from '../../backends/types.js';
+import type { RegistrationErrorDetail } from '../shared/events.js';
 
 export interface RegistrationStartDetail {
   kind: RegistrationKind;
@@ -19,15 +19,6 @@ export interface RegistrationSuccessDetail {
 /** What `register()` resolves with: the same as the success event's detail. */
 export type RegistrationSuccess = RegistrationSuccessDetail;
 
-export interface RegistrationErrorDetail {
-  kind: RegistrationKind | 'link' | 'list';
-  code: ErrorCode;
-  /** In the element's language, safe to show as text. */
-  message: string;
-  status?: number;
-  grpcCode?: number;
-}
-
 export type RegistrationStartEvent = CustomEvent<RegistrationStartDetail>;
 export type RegistrationSuccessEvent = CustomEvent<RegistrationSuccessDetail>;
 export type RegistrationErrorEvent = CustomEvent<RegistrationErrorDetail>;
@@ -38,11 +29,4 @@ declare global {
     'registration-success': RegistrationSuccessEvent;
     'registration-error': RegistrationErrorEvent;
   }
-}
-
-/** Dispatches a public event from the host; returns false when a listener cancelled it. */
-export function emit<T>(target: EventTarget, type: string, detail: T, cancelable = false): boolean {
-  return target.dispatchEvent(
-    new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable }),
-  );
 }

@@ -1,22 +1,23 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { PublicKeyCredentialHint } from '@simplewebauthn/browser';
-import type { AuthenticatorPreference, RegistrationCode, RegistrationKind } from '../backends/types.js';
-import { common } from '../i18n/en/common.js';
-import { registration } from '../i18n/en/registration.js';
-import type { CommonMessages, MessageFamily, RegistrationMessages } from '../i18n/messages.js';
-import { registrationStyles } from '../styles/registration.js';
-import { baseStyles, themeTokens } from '../styles/shared.js';
+import type { AuthenticatorPreference, RegistrationCode, RegistrationKind } from '../../backends/types.js';
+import { common } from '../../i18n/en/common.js';
+import { registration } from '../../i18n/en/registration.js';
+import type { CommonMessages, MessageFamily, RegistrationMessages } from '../../i18n/messages.js';
+import { registrationStyles } from '../../styles/registration.js';
+import { baseStyles, themeTokens } from '../../styles/shared.js';
 import type { CeremonyRequest, CeremonyStage, StageDetail } from './ceremony.js';
 import { capabilityTokens, detectCapabilities, type Capabilities } from './capabilities.js';
-import type { AbortReason } from './ceremony-controller.js';
-import { ConfiguredElement, toRegistrationError } from './configured-element.js';
+import type { AbortReason } from '../shared/ceremony-controller.js';
+import { ConfiguredElement, toRegistrationError } from '../shared/configured-element.js';
 import { limitName } from './credential-name.js';
-import { RegistrationError, type ErrorCode } from './errors.js';
-import { emit, type RegistrationSuccess } from './events.js';
-import { lazyModule } from './lazy.js';
+import { RegistrationError, type ErrorCode } from '../../core/errors.js';
+import { emit } from '../shared/events.js';
+import type { RegistrationSuccess } from './events.js';
+import { lazyModule } from '../shared/lazy-modules.js';
 import type { RegistrationDriver } from './registration-driver.js';
-import type { AuthenticatorRemovedDetail } from './authenticator-list-element.js';
+import type { AuthenticatorRemovedDetail } from '../list/events.js';
 
 export type RegistrationState = 'idle' | CeremonyStage | 'success' | 'error';
 
@@ -82,7 +83,7 @@ export type RegistrationElementMessages = CommonMessages & RegistrationMessages;
 
 const ENGLISH: RegistrationElementMessages = { ...common, ...registration };
 
-/** The driver of the ceremony, with `@simplewebauthn/browser`, loaded with the adapters (see `./lazy.ts`). */
+/** The driver of the ceremony, with `@simplewebauthn/browser`, loaded with the adapters (see `../shared/lazy-modules.ts`). */
 const driverModule = lazyModule('registration ceremony', () => import('./registration-driver.js'));
 
 /**

@@ -1,15 +1,15 @@
 import type { PublicKeyCredentialHint } from '@simplewebauthn/browser';
 import { isServer, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { RegistrationCode } from '../backends/types.js';
+import type { RegistrationCode } from '../../backends/types.js';
 
-import { RegistrationError } from './errors.js';
+import { RegistrationError } from '../../core/errors.js';
 import {
   RegistrationElement,
   type KindTexts,
   type RegistrationElementMessages,
 } from './registration-element.js';
-import { readRegistrationLink, removeCodeFromAddressBar } from './registration-link.js';
+import { readRegistrationLink, removeCodeFromAddressBar } from './link-parameters.js';
 
 /**
  * Registers a passkey for a ZITADEL user: starts the registration at the backend, lets the browser create

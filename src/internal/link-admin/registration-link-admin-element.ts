@@ -1,23 +1,23 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { ChangeDetails, CreatedLink, LinkDelivery } from '../backends/types.js';
-import { common } from '../i18n/en/common.js';
-import { link } from '../i18n/en/link.js';
-import type { CommonMessages, LinkMessages, MessageFamily } from '../i18n/messages.js';
-import { baseStyles, themeTokens } from '../styles/shared.js';
-import { CeremonyController } from './ceremony-controller.js';
-import { ConfiguredElement, toRegistrationError } from './configured-element.js';
-import { RegistrationError } from './errors.js';
-import { emit } from './events.js';
-import type { LinkCreated } from './link-events.js';
+import type { ChangeDetails, CreatedLink, LinkDelivery } from '../../backends/types.js';
+import { common } from '../../i18n/en/common.js';
+import { link } from '../../i18n/en/link.js';
+import type { CommonMessages, LinkMessages, MessageFamily } from '../../i18n/messages.js';
+import { baseStyles, themeTokens } from '../../styles/shared.js';
+import { CeremonyController } from '../shared/ceremony-controller.js';
+import { ConfiguredElement, toRegistrationError } from '../shared/configured-element.js';
+import { RegistrationError } from '../../core/errors.js';
+import { emit } from '../shared/events.js';
+import type { LinkCreated } from './events.js';
 import { checkLinkTemplate, checkLinkUrl, fillLinkTemplate } from './link-template.js';
-import { lazyModule } from './lazy.js';
+import { lazyModule } from '../shared/lazy-modules.js';
 
 type LinkAdminState = 'idle' | 'creating' | 'created' | 'error';
 
 const ENGLISH: CommonMessages & LinkMessages = { ...common, ...link };
 
-/** lean-qr, loaded with the adapters (see `./lazy.ts`): only a returned link needs it. */
+/** lean-qr, loaded with the adapters (see `../shared/lazy-modules.ts`): only a returned link needs it. */
 const qrCodeModule = lazyModule('QR code', () => import('./qr-code.js'));
 /**
  * v1's `SendPasswordlessRegistration` has no URL template: ZITADEL would mail its default link while the

@@ -1,21 +1,9 @@
-/** What went wrong, in the words of the public contract (`registration-error`, `link-error`). */
-export type ErrorCode =
-  | 'cancelled'
-  | 'already-registered'
-  | 'unsupported'
-  | 'security'
-  | 'aborted'
-  | 'invalid-code'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not-found'
-  | 'invalid-input'
-  | 'verification-failed'
-  | 'bad-response'
-  | 'network'
-  | 'server';
-
-export const ERROR_CODES: readonly ErrorCode[] = [
+/**
+ * The kit's errors: the one error class, its codes and how an HTTP answer maps to them. Neutral ground:
+ * the backends, the messages and the elements import it; it imports nothing of the kit.
+ */
+/** What went wrong, in the words of the public contract (`registration-error`, `link-error`, `list-error`). */
+export const ERROR_CODES = [
   'cancelled',
   'already-registered',
   'unsupported',
@@ -30,7 +18,9 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   'bad-response',
   'network',
   'server',
-];
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface RegistrationErrorInit {
   status?: number;

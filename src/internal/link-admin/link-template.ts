@@ -1,4 +1,4 @@
-import { RegistrationError } from './errors.js';
+import { RegistrationError } from '../../core/errors.js';
 
 /** The values ZITADEL gives a registration link's URL template. */
 export interface LinkValues {

@@ -3,13 +3,18 @@
  * `passkey-elements/vue`): its settable properties, its attributes by their HTML names, its events by name.
  * Types only, derived from the element classes so that they cannot drift from them.
  */
-import type { AuthenticatorListElement, AuthenticatorRemovedDetail } from './authenticator-list-element.js';
-import type { RegistrationErrorDetail, RegistrationErrorEvent } from './events.js';
-import type { RegistrationStartEvent, RegistrationSuccessEvent } from './events.js';
-import type { LinkCreatedEvent, LinkErrorEvent } from './link-events.js';
-import type { PasskeyRegisterElement } from './passkey-register-element.js';
-import type { RegistrationLinkAdminElement } from './registration-link-admin-element.js';
-import type { U2fRegisterElement } from './u2f-register-element.js';
+import type { AuthenticatorListElement } from '../list/authenticator-list-element.js';
+import type { AuthenticatorRemovedDetail } from '../list/events.js';
+import type { RegistrationErrorDetail } from '../shared/events.js';
+import type {
+  RegistrationErrorEvent,
+  RegistrationStartEvent,
+  RegistrationSuccessEvent,
+} from '../registration/events.js';
+import type { LinkCreatedEvent, LinkErrorEvent } from '../link-admin/events.js';
+import type { PasskeyRegisterElement } from '../registration/passkey-register-element.js';
+import type { RegistrationLinkAdminElement } from '../link-admin/registration-link-admin-element.js';
+import type { U2fRegisterElement } from '../registration/u2f-register-element.js';
 
 /** The shared configuration as properties; `token`, `backend` and `strings` exist only as properties. */
 type ConfigurationProperty =

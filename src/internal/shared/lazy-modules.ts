@@ -1,5 +1,5 @@
-import type { ApiGeneration, BackendConfig, RegistrationBackend } from '../backends/types.js';
-import { RegistrationError } from './errors.js';
+import type { ApiGeneration, BackendConfig, RegistrationBackend } from '../../backends/types.js';
+import { RegistrationError } from '../../core/errors.js';
 
 /** A module loaded on first use, then at hand synchronously. */
 export interface LazyModule<T> {
@@ -72,17 +72,17 @@ function importAfresh<T>(url: string, retry: number): Promise<T> {
 const zitadelAdapters: Readonly<Record<ApiGeneration, LazyModule<ZitadelAdapter>>> = {
   v2: lazyModule(
     'ZITADEL v2 adapter',
-    () => import('../backends/zitadel-v2.js'),
+    () => import('../../backends/zitadel-v2.js'),
     (m) => m.zitadelV2,
   ),
   v3alpha: lazyModule(
     'ZITADEL v3alpha adapter',
-    () => import('../backends/zitadel-v3alpha.js'),
+    () => import('../../backends/zitadel-v3alpha.js'),
     (m) => m.zitadelV3alpha,
   ),
   v1: lazyModule(
     'ZITADEL v1 adapter',
-    () => import('../backends/zitadel-v1.js'),
+    () => import('../../backends/zitadel-v1.js'),
     (m) => m.zitadelV1,
   ),
 };
