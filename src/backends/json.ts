@@ -1,6 +1,6 @@
 import { RegistrationError } from '../core/errors.js';
-import { isPathId } from './http.js';
-import type { ChangeDetails, CreatedLink, CreateLinkRequest } from './types.js';
+import { isPathId, type HttpClient, type HttpRequest } from './http.js';
+import type { ChangeDetails, CreatedLink, CreateLinkRequest, VerifiedRegistration } from './types.js';
 
 /** Small readers for server answers: they either return the promised value or throw `bad-response`. */
 
@@ -55,6 +55,21 @@ export function asVerificationFailure(error: unknown): unknown {
     });
   }
   return error;
+}
+
+/**
+ * The verify step of v2 and v3alpha: POST the credential, read what changed; the server's refusal of the
+ * credential is `verification-failed` (see `asVerificationFailure`).
+ */
+export async function verifyCredential(
+  http: HttpClient,
+  request: Omit<HttpRequest, 'method'>,
+): Promise<VerifiedRegistration> {
+  const body = await http
+    .request({ method: 'POST', ...request })
+    .catch((error: unknown) => Promise.reject(asVerificationFailure(error)));
+  const details = readDetails(body);
+  return details ? { details } : {};
 }
 
 /** The answer of CreatePasskeyRegistrationLink / CreateWebAuthNRegistrationLink: a code when asked for one. */

@@ -1,13 +1,13 @@
 import { choose } from './choices.js';
 import { createHttpClient, segment } from './http.js';
 import {
-  asVerificationFailure,
   badResponse,
   isObject,
   readCreatedLink,
   readDetails,
   requireId,
   withoutUserVerification,
+  verifyCredential,
   type JsonObject,
 } from './json.js';
 import type {
@@ -90,16 +90,11 @@ export function zitadelV2(config: BackendConfig = {}): RegistrationBackend {
 
     async verifyRegistration(request, signal) {
       const resource = choose(RESOURCES, request.kind, 'kind');
-      const body = await http
-        .request({
-          method: 'POST',
-          path: `/v2/users/${segment(request.userId)}/${resource.path}/${segment(request.id)}`,
-          body: { publicKeyCredential: request.credential, [resource.nameField]: request.name },
-          signal,
-        })
-        .catch((error: unknown) => Promise.reject(asVerificationFailure(error)));
-      const details = readDetails(body);
-      return details ? { details } : {};
+      return verifyCredential(http, {
+        path: `/v2/users/${segment(request.userId)}/${resource.path}/${segment(request.id)}`,
+        body: { publicKeyCredential: request.credential, [resource.nameField]: request.name },
+        signal,
+      });
     },
 
     async createLink(request, signal) {

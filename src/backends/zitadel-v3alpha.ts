@@ -1,12 +1,12 @@
 import { choose } from './choices.js';
 import { createHttpClient, segment } from './http.js';
 import {
-  asVerificationFailure,
   badResponse,
   isObject,
   readCreatedLink,
   readDetails,
   requireId,
+  verifyCredential,
   withoutUserVerification,
 } from './json.js';
 import { linkMedium } from './zitadel-v2.js';
@@ -72,17 +72,12 @@ export function zitadelV3alpha(config: BackendConfig = {}): RegistrationBackend 
 
     async verifyRegistration(request, signal) {
       choose(KIND_AUTHENTICATOR, request.kind, 'kind');
-      const body = await http
-        .request({
-          method: 'POST',
-          path: `/resources/v3alpha/users/${segment(request.userId)}/webauthn/${segment(request.id)}/_verify`,
-          query,
-          body: { publicKeyCredential: request.credential, webAuthNName: request.name },
-          signal,
-        })
-        .catch((error: unknown) => Promise.reject(asVerificationFailure(error)));
-      const details = readDetails(body);
-      return details ? { details } : {};
+      return verifyCredential(http, {
+        path: `/resources/v3alpha/users/${segment(request.userId)}/webauthn/${segment(request.id)}/_verify`,
+        query,
+        body: { publicKeyCredential: request.credential, webAuthNName: request.name },
+        signal,
+      });
     },
 
     async createLink(request, signal) {
