@@ -4,6 +4,8 @@
  * docs/API.md is the public contract; custom-elements.json is generated from the code's JSDoc. They must
  * agree: every tag, attribute, event, public method, part, custom property and slot the manifest lists is in
  * the contract, and the contract's table of parts, custom properties and slots is exactly the manifest's.
+ * The manifest is built from the element files only, and what the elements share is written once, on the base
+ * class the analyzer gives it to every subclass from.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -63,6 +65,108 @@ describe('docs/API.md and custom-elements.json', () => {
       assert.deepEqual(parts, names(element.cssParts), `<${tag}> parts`);
       assert.deepEqual(properties, names(element.cssProperties), `<${tag}> custom properties`);
       assert.deepEqual(slots, names(element.slots), `<${tag}> slots`);
+    });
+  }
+});
+
+/**
+ * @typedef {{ name: string, module?: string, package?: string }} Reference
+ * @typedef {{ kind: string, name: string, tagName?: string, superclass?: Reference }} ClassLike
+ * @typedef {{ path: string, declarations?: ClassLike[] }} Module
+ */
+/** @type {Module[]} */
+const modules = manifest.modules;
+/** Every class of the manifest by name, with the module that declares it. */
+const classes = new Map(
+  modules.flatMap((module) =>
+    (module.declarations ?? [])
+      .filter((declaration) => declaration.kind === 'class')
+      .map((declaration) => [declaration.name, { declaration, path: module.path }]),
+  ),
+);
+
+/** The bases of a class the manifest declares, nearest first (the chain ends at a class from a package). */
+function basesOf(/** @type {ClassLike} */ declaration) {
+  const bases = [];
+  for (let base = declaration.superclass; base && classes.has(base.name);) {
+    const found = /** @type {{ declaration: ClassLike }} */ (classes.get(base.name));
+    bases.push(found.declaration);
+    base = found.declaration.superclass;
+  }
+  return bases;
+}
+
+/** The parts, custom properties, events and slots a class's own JSDoc block declares, as `@csspart base`. */
+function hooksDeclaredBy(/** @type {string} */ name) {
+  const path = /** @type {{ path: string }} */ (classes.get(name)).path;
+  const source = readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
+  const start = source.search(new RegExp(`^export (?:abstract )?class ${name}\\b`, 'm'));
+  assert.ok(start >= 0, `${path} declares class ${name}`);
+  const before = source.slice(0, start).trimEnd();
+  assert.ok(before.endsWith('*/'), `${name} has a JSDoc block`);
+  const block = before.slice(before.lastIndexOf('/**'));
+  const tag = { part: 'csspart', cssproperty: 'cssprop', fires: 'event' };
+  return [
+    ...block.matchAll(
+      /^\s*\*\s*@(csspart|part|cssprop|cssproperty|event|fires|slot)\s+(?:\{[^}]*\}\s+)?(\S+)/gm,
+    ),
+  ].map(([, kind = '', hook = '']) => `@${tag[/** @type {keyof tag} */ (kind)] ?? kind} ${hook}`);
+}
+
+describe('custom-elements.json', () => {
+  const elementClasses = [...classes.values()].filter(({ declaration }) => declaration.tagName);
+
+  it('is built from the element files only: the elements and the classes they inherit from', () => {
+    const elementFiles = new Set(
+      elementClasses.flatMap(({ declaration, path }) => [
+        path,
+        ...basesOf(declaration).map((base) => /** @type {{ path: string }} */ (classes.get(base.name)).path),
+      ]),
+    );
+    assert.deepEqual(
+      modules.map((module) => module.path).filter((path) => !elementFiles.has(path)),
+      [],
+      'modules that are neither an element nor its base (custom-elements-manifest.config.mjs globs)',
+    );
+  });
+
+  it('reads the base class of every element, so that the element inherits what its base declares', () => {
+    for (const { declaration } of elementClasses) {
+      const chain = [declaration, ...basesOf(declaration)];
+      const last = /** @type {ClassLike} */ (chain.at(-1));
+      assert.equal(last.superclass?.package, 'lit', `${chain.map((item) => item.name).join(' → ')} → lit`);
+    }
+  });
+
+  it("lists as each class's own exactly the parts, custom properties, events and slots of its JSDoc block", () => {
+    for (const [name, { declaration }] of classes) {
+      const item = /** @type {Record<string, (Named & { inheritedFrom?: Reference })[] | undefined>} */ (
+        /** @type {unknown} */ (declaration)
+      );
+      const listed = Object.entries({
+        cssParts: 'csspart',
+        cssProperties: 'cssprop',
+        events: 'event',
+        slots: 'slot',
+      })
+        .flatMap(([list, tag]) =>
+          (item[list] ?? []).filter((hook) => !hook.inheritedFrom).map((hook) => `@${tag} ${hook.name}`),
+        )
+        .sort();
+      assert.deepEqual(listed, hooksDeclaredBy(name).sort(), `${name}: the manifest's own, then its JSDoc's`);
+    }
+  });
+
+  for (const [name, { declaration }] of classes) {
+    const bases = basesOf(declaration);
+    if (bases.length === 0) continue;
+    it(`${name} declares no part, custom property, event or slot that its base classes declare`, () => {
+      const repeated = hooksDeclaredBy(name).flatMap((hook) =>
+        bases
+          .filter((base) => hooksDeclaredBy(base.name).includes(hook))
+          .map((base) => `${hook} (${base.name})`),
+      );
+      assert.deepEqual(repeated, [], `${name} repeats what its bases declare; the analyzer inherits it`);
     });
   }
 });

@@ -73,10 +73,9 @@ function ownerOf(details: ChangeDetails | undefined): string | undefined {
  * @tagname registration-link-admin
  * @summary A form that creates a ZITADEL passkey registration link, shown as link and QR code or emailed.
  *
- * @event link-created - The link exists. `detail: LinkCreatedDetail`.
- * @event link-error - Creating the link failed. `detail: RegistrationErrorDetail`.
+ * @event {CustomEvent<LinkCreatedDetail>} link-created - The link exists.
+ * @event {CustomEvent<RegistrationErrorDetail>} link-error - Creating the link failed.
  *
- * @csspart base - The wrapper of form, status and result.
  * @csspart form - The form.
  * @csspart field - Each labelled form field.
  * @csspart input - Each text input.
@@ -84,24 +83,12 @@ function ownerOf(details: ChangeDetails | undefined): string | undefined {
  * @csspart hint - The hints under a field and the link, and the copy button's confirmation.
  * @csspart field-error - Under the template field: why this template cannot be used (the element's check or ZITADEL's refusal).
  * @csspart button - The submit button.
- * @csspart status - The live region that says what is happening.
- * @csspart message - The error message with what to do next.
  * @csspart result - The created link with copy button and QR code.
  * @csspart link - The link.
  * @csspart copy-button - The button that copies the link.
  * @csspart qr - The QR code (SVG).
  * @csspart expiration - When the link stops working.
  *
- * @cssprop --pk-accent-color - Background of the buttons.
- * @cssprop --pk-on-accent-color - Text colour on the buttons.
- * @cssprop --pk-text-color - Text colour.
- * @cssprop --pk-muted-color - Colour of the status line and hints.
- * @cssprop --pk-error-color - Colour of error messages.
- * @cssprop --pk-success-color - Colour of the success message.
- * @cssprop --pk-radius - Corner radius.
- * @cssprop --pk-spacing - Space between the parts.
- * @cssprop --pk-font-family - Font.
- * @cssprop --pk-surface-color - Background with an explicit `theme` (default: `Canvas` of that scheme).
  * @cssprop --pk-qr-size - Width and height of the QR code.
  */
 export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessages & LinkMessages> {

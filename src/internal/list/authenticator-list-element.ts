@@ -23,10 +23,9 @@ const ENGLISH: CommonMessages & ListMessages = { ...common, ...list };
  * @tagname authenticator-list
  * @summary The passkeys and security keys of a ZITADEL user, each with a delete button.
  *
- * @event authenticator-removed - One was deleted. `detail: { userId, id, kind, name, details }`.
- * @event list-error - Listing or deleting failed. `detail: RegistrationErrorDetail`.
+ * @event {CustomEvent<AuthenticatorRemovedDetail>} authenticator-removed - One was deleted.
+ * @event {CustomEvent<RegistrationErrorDetail>} list-error - Listing or deleting failed.
  *
- * @csspart base - The wrapper.
  * @csspart list - The list.
  * @csspart empty - What the list says when the user has none.
  * @csspart item - One passkey or security key.
@@ -36,20 +35,8 @@ const ENGLISH: CommonMessages & ListMessages = { ...common, ...list };
  * @csspart button - Every button.
  * @csspart delete-button - The delete button of an item.
  * @csspart confirm - The confirmation step; its buttons stay, busy, while the deletion runs.
- * @csspart status - The live region.
- * @csspart message - The error message.
  *
- * @cssprop --pk-accent-color - Background of the buttons.
- * @cssprop --pk-on-accent-color - Text colour on the buttons.
- * @cssprop --pk-text-color - Text colour.
- * @cssprop --pk-muted-color - Colour of secondary text.
- * @cssprop --pk-error-color - Colour of error messages.
  * @cssprop --pk-danger-color - Background of the confirmed Delete button, which cannot be undone.
- * @cssprop --pk-success-color - Colour of the success message.
- * @cssprop --pk-radius - Corner radius.
- * @cssprop --pk-spacing - Space between the parts.
- * @cssprop --pk-font-family - Font.
- * @cssprop --pk-surface-color - Background with an explicit `theme` (default: `Canvas` of that scheme).
  */
 export class AuthenticatorListElement extends ConfiguredElement<CommonMessages & ListMessages> {
   static override styles = [

@@ -17,39 +17,6 @@ import { readRegistrationLink, removeCodeFromAddressBar } from './link-parameter
  *
  * @tagname passkey-register
  * @summary A button that creates a passkey and registers it with ZITADEL.
- *
- * @event registration-start - Before any request; cancelable. `detail: { kind, userId }`.
- * @event registration-success - The passkey is registered. `detail: RegistrationSuccessDetail`.
- * @event registration-error - The registration failed. `detail: RegistrationErrorDetail`.
- * @event capabilities-change - The `capabilities` of this browser and device are known.
- *
- * @slot done - Shown after a successful registration: the page's next step.
- *
- * @csspart base - The wrapper of status, message and button.
- * @csspart status - The live region that says what is happening.
- * @csspart message - The error message with what to do next.
- * @csspart actions - The row of the button, the Cancel and the countdown.
- * @csspart button - The button that starts the registration; while busy it says what is happening.
- * @csspart progress - The busy indicator in the button while starting and verifying (still with reduced motion).
- * @csspart cancel - While the browser's prompt is open: stops it; the registration ends with `cancelled`.
- * @csspart countdown - While the prompt is open: the time the browser still waits (mm:ss), from the options' `timeout`.
- * @csspart field - The optional name field (`ask-name`), with its label.
- * @csspart input - The name input.
- * @csspart note - Before the click: what this device cannot do, and what to do instead.
- * @csspart continue - The "Continue" link to `continue-url` after a successful registration, styled as the primary action.
- *
- * @cssprop --pk-accent-color - Background of the button.
- * @cssprop --pk-on-accent-color - Text colour on the button.
- * @cssprop --pk-text-color - Text colour.
- * @cssprop --pk-muted-color - Colour of the status line.
- * @cssprop --pk-error-color - Colour of error messages.
- * @cssprop --pk-success-color - Colour of the success message.
- * @cssprop --pk-radius - Corner radius.
- * @cssprop --pk-spacing - Space between the parts.
- * @cssprop --pk-font-family - Font.
- * @cssprop --pk-progress-color - Colour of the busy indicator (default: the button's text colour).
- * @cssprop --pk-countdown-color - Colour of the countdown (default: `--pk-muted-color`).
- * @cssprop --pk-surface-color - Background with an explicit `theme` (default: `Canvas` of that scheme).
  */
 export class PasskeyRegisterElement extends RegistrationElement {
   protected readonly kind = 'passkey';

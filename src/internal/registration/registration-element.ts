@@ -106,6 +106,29 @@ const driverModule = lazyModule('registration ceremony', () => import('./registr
  *
  * Where no button is offered, the element returns to idle when the page changes a setting the request
  * depends on (`token`, `user-id`, `code` …) or calls `reset()`.
+ *
+ * The events, slot, parts and custom properties below are those of both elements (this class renders them),
+ * written once here; `ConfiguredElement` adds the ones all four elements share.
+ *
+ * @event {CustomEvent<RegistrationStartDetail>} registration-start - Before any request; cancelable. `detail.kind`: `passkey` from `<passkey-register>`, `u2f` from `<u2f-register>`.
+ * @event {CustomEvent<RegistrationSuccessDetail>} registration-success - The passkey or security key is registered.
+ * @event {CustomEvent<RegistrationErrorDetail>} registration-error - The registration failed.
+ * @event {Event} capabilities-change - The `capabilities` of this browser and device are known.
+ *
+ * @slot done - Shown after a successful registration: the page's next step.
+ *
+ * @csspart actions - The row of the button, the Cancel and the countdown.
+ * @csspart button - The button that starts the registration; while busy it says what is happening.
+ * @csspart progress - The busy indicator in the button while starting and verifying (still with reduced motion).
+ * @csspart cancel - While the browser's prompt is open: stops it; the registration ends with `cancelled`.
+ * @csspart countdown - While the prompt is open: the time the browser still waits (mm:ss), from the options' `timeout`.
+ * @csspart field - The optional name field (`ask-name`), with its label.
+ * @csspart input - The name input.
+ * @csspart note - Before the click: what this device cannot do, and what to do instead.
+ * @csspart continue - The "Continue" link to `continue-url` after a successful registration, styled as the primary action.
+ *
+ * @cssprop --pk-progress-color - Colour of the busy indicator (default: the button's text colour).
+ * @cssprop --pk-countdown-color - Colour of the countdown (default: `--pk-muted-color`).
  */
 export abstract class RegistrationElement extends ConfiguredElement<RegistrationElementMessages> {
   static override styles = [themeTokens, baseStyles, registrationStyles];

@@ -29,6 +29,24 @@ export function mergeMessages<M extends CommonMessages>(base: M, overrides: Mess
  * The configuration every element shares (API generation, base URL, organization, token, backend,
  * strings) and what follows from it: the backend to call and the messages to show. `M` is the texts the
  * element shows: its families of the catalogs, English built in.
+ *
+ * The parts and custom properties below are those of all four elements (`baseStyles` styles them; each
+ * element's template renders the parts), written once here: the manifest's analyzer gives them to every subclass.
+ *
+ * @csspart base - The wrapper of everything the element shows.
+ * @csspart status - The live region that says what is happening.
+ * @csspart message - The error message with what to do next.
+ *
+ * @cssprop --pk-accent-color - Background of the buttons.
+ * @cssprop --pk-on-accent-color - Text colour on the buttons.
+ * @cssprop --pk-text-color - Text colour.
+ * @cssprop --pk-muted-color - Colour of secondary text: the status line and hints.
+ * @cssprop --pk-error-color - Colour of error messages.
+ * @cssprop --pk-success-color - Colour of the success message.
+ * @cssprop --pk-radius - Corner radius.
+ * @cssprop --pk-spacing - Space between the parts.
+ * @cssprop --pk-font-family - Font.
+ * @cssprop --pk-surface-color - Background with an explicit `theme` (default: `Canvas` of that scheme).
  */
 export abstract class ConfiguredElement<M extends CommonMessages = CommonMessages> extends LitElement {
   /** Which ZITADEL API generation to call. */
