@@ -11,6 +11,7 @@
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import * as esbuild from 'esbuild';
+import { minifyTemplatesPlugin } from './minify-templates.mjs';
 import { buildScriptTag } from './script-tag-bundle.mjs';
 
 const common = /** @type {const} */ ({
@@ -20,6 +21,8 @@ const common = /** @type {const} */ ({
   tsconfig: 'tsconfig.json',
   legalComments: 'none',
   logLevel: 'warning',
+  // The text of lit's css`` and html`` templates, which esbuild (and a user's bundler) would ship as written.
+  plugins: /** @type {import('esbuild').Plugin[]} */ ([minifyTemplatesPlugin()]),
 });
 
 rmSync('dist', { recursive: true, force: true });

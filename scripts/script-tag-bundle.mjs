@@ -16,6 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { rollup } from 'rollup';
+import { minifyTemplatesPlugin } from './minify-templates.mjs';
 
 /** @satisfies {import('esbuild').BuildOptions} */
 export const scriptTagBundle = /** @type {const} */ ({
@@ -30,6 +31,8 @@ export const scriptTagBundle = /** @type {const} */ ({
   minify: true,
   splitting: true,
   chunkNames: 'passkey-elements-chunks/[name]-[hash]',
+  // The text of lit's css`` and html`` templates (see minify-templates.mjs); Rollup's pass reads the result.
+  plugins: /** @type {import('esbuild').Plugin[]} */ ([minifyTemplatesPlugin()]),
 });
 
 /**
