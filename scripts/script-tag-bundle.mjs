@@ -18,6 +18,16 @@ import * as esbuild from 'esbuild';
 import { rollup } from 'rollup';
 import { minifyTemplatesPlugin } from './minify-templates.mjs';
 
+/**
+ * The v2 adapter, the HTTP client and its JSON parsing: one chunk in every build (see `CHUNK_OF_SOURCE`).
+ * @type {Record<string, string>}
+ */
+export const ADAPTER_CHUNK = {
+  'src/backends/http.ts': 'zitadel-v2',
+  'src/backends/json.ts': 'zitadel-v2',
+  'src/backends/zitadel-v2.ts': 'zitadel-v2',
+};
+
 /** @satisfies {import('esbuild').BuildOptions} */
 export const scriptTagBundle = /** @type {const} */ ({
   entryPoints: { 'passkey-elements': fileURLToPath(new URL('../src/passkey-elements.ts', import.meta.url)) },
@@ -44,32 +54,36 @@ export const scriptTagBundle = /** @type {const} */ ({
  */
 const CHUNK_OF_SOURCE = {
   'src/internal/shared/ceremony-controller.ts': 'passkey-elements',
-  'src/backends/http.ts': 'zitadel-v2',
-  'src/backends/json.ts': 'zitadel-v2',
-  'src/backends/zitadel-v2.ts': 'zitadel-v2',
+  ...ADAPTER_CHUNK,
 };
 
 /**
  * @param {import('esbuild').Metafile} metafile
+ * @param {Record<string, string>} chunkOfSource the Rollup chunk of a source, by its path from the repository root
  * @returns {Map<string, string>} the Rollup chunk of each esbuild output file that holds a listed source
  */
-function chunksBySource(metafile) {
+export function chunksBySource(metafile, chunkOfSource) {
   const root = fileURLToPath(new URL('..', import.meta.url));
   /** @type {Map<string, string>} */
-  const chunkOf = new Map([[join(scriptTagBundle.outdir, 'passkey-elements.js'), 'passkey-elements']]);
+  const chunkOf = new Map();
   for (const [output, { inputs, entryPoint }] of Object.entries(metafile.outputs)) {
     // A module loaded by import() may be a stub that re-exports from a shared file: it goes where its source goes.
     for (const input of [...Object.keys(inputs), ...(entryPoint ? [entryPoint] : [])]) {
-      const chunk = CHUNK_OF_SOURCE[/** @type {keyof typeof CHUNK_OF_SOURCE} */ (input)];
+      const chunk = chunkOfSource[input];
       if (chunk === undefined) continue;
       const path = join(root, output);
       const earlier = chunkOf.get(path);
       if (earlier !== undefined && earlier !== chunk) {
-        throw new Error(`script-tag bundle: ${output} holds sources of two chunks, ${earlier} and ${chunk}`);
+        throw new Error(`${output} holds sources of two chunks, ${earlier} and ${chunk}`);
       }
       chunkOf.set(path, chunk);
     }
   }
+  const missing = Object.keys(chunkOfSource).filter(
+    (source) => !Object.values(metafile.outputs).some(({ inputs }) => source in inputs),
+  );
+  // A source renamed or gone: its line in the table would place nothing, silently.
+  if (missing.length) throw new Error(`no output holds ${missing.join(', ')}`);
   return chunkOf;
 }
 
@@ -81,7 +95,8 @@ function chunksBySource(metafile) {
 export async function buildScriptTag({ write = true } = {}) {
   const split = await esbuild.build({ ...scriptTagBundle, minify: false, write: false, metafile: true });
   const modules = new Map(split.outputFiles.map((file) => [file.path, file.text]));
-  const chunkOf = chunksBySource(split.metafile);
+  const chunkOf = chunksBySource(split.metafile, CHUNK_OF_SOURCE);
+  chunkOf.set(join(scriptTagBundle.outdir, 'passkey-elements.js'), 'passkey-elements');
   const bundle = await rollup({
     input: join(scriptTagBundle.outdir, 'passkey-elements.js'),
     // The entry may export more than its own exports: the chunks import what it holds from it.

@@ -27,9 +27,9 @@ const KB = 1024;
  * script tag; the product states that came after — busy labels, progress, Cancel and countdown, the list's
  * states, template errors at their field — cost 2.7 KB gzip up front. Then the templates' text was minified at
  * build time, the script tag came to define `<registration-link-admin>` and `<authenticator-list>` when their
- * tag appears, and a v2 registration came to load two chunks after it; every ceiling came down with them.
- * The root entry exports all four classes, so it holds all four up front: it stays over the script tag.
- * The goals stay printed until met.)
+ * tag appears, and a v2 registration came to load two chunks after the entry on every path; every ceiling
+ * came down with them. The root entry exports all four classes, so it holds all four up front: it stays over
+ * the script tag. The goals stay printed until met.)
  * @typedef {{ upFront?: number | 'script tag', toRegistration?: number }} Limits
  * @type {Record<string, Limits & { goal?: Limits }>}
  */
@@ -40,18 +40,18 @@ const BUDGETS = {
     goal: { upFront: 12 * KB, toRegistration: 18 * KB },
   },
   "import 'passkey-elements'": {
-    upFront: 20.3 * KB,
-    toRegistration: 31.5 * KB,
+    upFront: 20.25 * KB,
+    toRegistration: 31 * KB,
     goal: { upFront: 'script tag', toRegistration: 18 * KB },
   },
   "import 'passkey-elements/passkey-register.js'": {
     upFront: 16 * KB,
-    toRegistration: 27.25 * KB,
+    toRegistration: 26.75 * KB,
     goal: { toRegistration: 18 * KB },
   },
-  "import 'passkey-elements/u2f-register.js'": { upFront: 15.3 * KB },
-  "import 'passkey-elements/registration-link-admin.js'": { upFront: 14.7 * KB },
-  "import 'passkey-elements/authenticator-list.js'": { upFront: 13.8 * KB },
+  "import 'passkey-elements/u2f-register.js'": { upFront: 15.25 * KB },
+  "import 'passkey-elements/registration-link-admin.js'": { upFront: 14.65 * KB },
+  "import 'passkey-elements/authenticator-list.js'": { upFront: 13.7 * KB },
   "import * from 'passkey-elements/backends'": { upFront: 6 * KB },
   "import * from 'passkey-elements/react' (react external)": { upFront: 21 * KB },
   "import 'passkey-elements/jsx', 'passkey-elements/vue' (types only)": { upFront: 0.1 * KB },
