@@ -11,11 +11,14 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import os from 'node:os';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
 import { createZitadelMock } from '../mock/zitadel-mock.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, addVirtualAuthenticator } from '../scripts/chromium.mjs';
 import { minifyTemplatesPlugin } from '../scripts/minify-templates.mjs';
+import { buildScriptTag } from '../scripts/script-tag-bundle.mjs';
 import { PROFILE, timeToButton } from './time-to-button.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
@@ -37,26 +40,26 @@ const bundle = await esbuild.build({
 const pagesJs = bundle.outputFiles[0]?.text ?? '';
 
 /**
- * For the cost of defining the elements: the all-in-one bundle as `npm run build` makes it (its chunks
+ * For the cost of defining the elements: the script-tag bundle exactly as `npm run build` makes it (its chunks
  * load later, when an element is used), against the floor of any Lit kit — lit and one trivial element.
  */
-const defineBundles = await esbuild.build({
-  entryPoints: { kit: 'src/passkey-elements.ts', 'lit-baseline': 'bench/lit-baseline.ts' },
+const litBaseline = await esbuild.build({
+  entryPoints: ['bench/lit-baseline.ts'],
   bundle: true,
-  splitting: true,
   format: 'esm',
   minify: true,
   target: 'es2022',
   tsconfig: 'tsconfig.json',
-  outdir: 'bench-out',
   write: false,
   logLevel: 'error',
-  // As `npm run build` ships the kit: its templates' text minified.
-  plugins: [minifyTemplatesPlugin()],
 });
-const defineFiles = new Map(
-  defineBundles.outputFiles.map((file) => [`/define/${file.path.split('bench-out/')[1]}`, file.text]),
-);
+const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+/** @type {Map<string, string>} */
+const defineFiles = new Map();
+defineFiles.set('/define/lit-baseline.js', litBaseline.outputFiles[0]?.text ?? '');
+for (const { path, code } of await buildScriptTag({ write: false })) {
+  defineFiles.set(`/define/${relative(DIST, path)}`, code);
+}
 const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title>
 <script type="module" src="/pages.js"></script></head><body></body></html>`;
 
@@ -126,11 +129,14 @@ async function render() {
 async function define(which) {
   const page = await browser.newPage();
   await page.goto(`${origin}/blank`);
-  const ms = await page.evaluate(async (url) => {
-    const start = performance.now();
-    await import(url);
-    return performance.now() - start;
-  }, `${origin}/define/${which}.js`);
+  const ms = await page.evaluate(
+    async (url) => {
+      const start = performance.now();
+      await import(url);
+      return performance.now() - start;
+    },
+    `${origin}/define/${which === 'kit' ? 'passkey-elements' : which}.js`,
+  );
   const defined = await page.evaluate(() => customElements.get('passkey-register') !== undefined);
   await page.close();
   if (which === 'kit' && !defined) throw new Error('the kit bundle did not define <passkey-register>');
