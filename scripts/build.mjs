@@ -9,9 +9,12 @@
  * - custom-elements.json  the Custom Elements Manifest, from the JSDoc (checked in; CI checks it is current)
  */
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
-import { buildScriptTag } from './script-tag-bundle.mjs';
+import { rollup } from 'rollup';
+import { minifyTemplatesPlugin } from './minify-templates.mjs';
+import { ADAPTER_CHUNK, buildScriptTag, chunksBySource } from './script-tag-bundle.mjs';
 
 const common = /** @type {const} */ ({
   bundle: true,
@@ -20,31 +23,38 @@ const common = /** @type {const} */ ({
   tsconfig: 'tsconfig.json',
   legalComments: 'none',
   logLevel: 'warning',
+  // The text of lit's css`` and html`` templates, which esbuild (and a user's bundler) would ship as written.
+  plugins: /** @type {import('esbuild').Plugin[]} */ ([minifyTemplatesPlugin()]),
 });
 
 rmSync('dist', { recursive: true, force: true });
 
-await Promise.all([
-  // One file up front; the ZITADEL adapters, the ceremony, the QR code and the languages other than English
-  // are chunks the bundle loads from beside itself when first needed.
-  buildScriptTag(),
-  esbuild.build({
+/**
+ * The package entries, lit and the other dependencies left as bare imports for the user's bundler. esbuild
+ * cuts the shared code into a chunk per set of entries that use it; a Rollup pass then keeps the v2 adapter,
+ * the HTTP client and its JSON parsing in one chunk (esbuild's cut gave three files, a bundler keeps them
+ * apart: three requests before a v2 registration's first call instead of one).
+ */
+async function buildPackageEntries() {
+  const entryPoints = {
+    index: 'src/index.ts',
+    'passkey-register': 'src/passkey-register.ts',
+    'u2f-register': 'src/u2f-register.ts',
+    'registration-link-admin': 'src/registration-link-admin.ts',
+    'authenticator-list': 'src/authenticator-list.ts',
+    backends: 'src/backends.ts',
+    react: 'src/react.ts',
+    // Server rendering with @lit-labs/ssr (an optional peer): shares the element chunks with the entries above.
+    ssr: 'src/ssr.ts',
+    // Types only (JSX and Vue template types); empty modules, so that importing them cannot break a build.
+    jsx: 'src/jsx.ts',
+    vue: 'src/vue.ts',
+  };
+  const outdir = resolve('dist');
+  const split = await esbuild.build({
     ...common,
-    entryPoints: {
-      index: 'src/index.ts',
-      'passkey-register': 'src/passkey-register.ts',
-      'u2f-register': 'src/u2f-register.ts',
-      'registration-link-admin': 'src/registration-link-admin.ts',
-      'authenticator-list': 'src/authenticator-list.ts',
-      backends: 'src/backends.ts',
-      react: 'src/react.ts',
-      // Server rendering with @lit-labs/ssr (an optional peer): shares the element chunks with the entries above.
-      ssr: 'src/ssr.ts',
-      // Types only (JSX and Vue template types); empty modules, so that importing them cannot break a build.
-      jsx: 'src/jsx.ts',
-      vue: 'src/vue.ts',
-    },
-    outdir: 'dist',
+    entryPoints,
+    outdir,
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     external: [
@@ -57,7 +67,53 @@ await Promise.all([
       'lean-qr/*',
       'react',
     ],
-  }),
+    write: false,
+    metafile: true,
+  });
+  const modules = new Map(split.outputFiles.map((file) => [file.path, file.text]));
+  const chunkOf = chunksBySource(split.metafile, ADAPTER_CHUNK);
+  const bundle = await rollup({
+    input: Object.fromEntries(Object.keys(entryPoints).map((name) => [name, join(outdir, `${name}.js`)])),
+    preserveEntrySignatures: 'strict',
+    plugins: [
+      {
+        name: 'esbuild-output',
+        resolveId: (specifier, importer) => {
+          if (!importer) return specifier;
+          return specifier.startsWith('.')
+            ? join(dirname(importer), specifier)
+            : { id: specifier, external: true };
+        },
+        load: (id) => modules.get(id) ?? null,
+      },
+    ],
+    onwarn(warning) {
+      if (warning.code === 'EMPTY_BUNDLE') return; // jsx.js and vue.js: types only, empty on purpose
+      throw new Error(`package build: ${warning.message}`);
+    },
+  });
+  const { output } = await bundle.generate({
+    format: 'es',
+    entryFileNames: '[name].js',
+    // Every other file of esbuild's stays a chunk of its own: Rollup would otherwise pull a manual chunk's
+    // dependencies into it (the errors, which every element imports, into the adapter's chunk).
+    manualChunks: (id) =>
+      chunkOf.get(id) ?? (id.startsWith(join(outdir, 'chunks')) ? basename(id, '.js') : undefined),
+    chunkFileNames: (chunk) => `chunks/${chunk.name.replace(/-[A-Z0-9]{8}$/, '')}-[hash].js`,
+  });
+  await bundle.close();
+  for (const chunk of output) {
+    if (chunk.type !== 'chunk') throw new Error(`package build: unexpected asset ${chunk.fileName}`);
+    mkdirSync(dirname(join(outdir, chunk.fileName)), { recursive: true });
+    writeFileSync(join(outdir, chunk.fileName), chunk.code);
+  }
+}
+
+await Promise.all([
+  // One file up front; the ZITADEL adapters, the ceremony, the QR code and the languages other than English
+  // are chunks the bundle loads from beside itself when first needed.
+  buildScriptTag(),
+  buildPackageEntries(),
   // Server-side: its own build, so it shares no chunk with the elements and imports nothing.
   esbuild.build({
     ...common,

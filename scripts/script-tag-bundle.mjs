@@ -16,6 +16,17 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { rollup } from 'rollup';
+import { minifyTemplatesPlugin } from './minify-templates.mjs';
+
+/**
+ * The v2 adapter, the HTTP client and its JSON parsing: one chunk in every build (see `CHUNK_OF_SOURCE`).
+ * @type {Record<string, string>}
+ */
+export const ADAPTER_CHUNK = {
+  'src/backends/http.ts': 'zitadel-v2',
+  'src/backends/json.ts': 'zitadel-v2',
+  'src/backends/zitadel-v2.ts': 'zitadel-v2',
+};
 
 /** @satisfies {import('esbuild').BuildOptions} */
 export const scriptTagBundle = /** @type {const} */ ({
@@ -30,7 +41,51 @@ export const scriptTagBundle = /** @type {const} */ ({
   minify: true,
   splitting: true,
   chunkNames: 'passkey-elements-chunks/[name]-[hash]',
+  // The text of lit's css`` and html`` templates (see minify-templates.mjs); Rollup's pass reads the result.
+  plugins: /** @type {import('esbuild').Plugin[]} */ ([minifyTemplatesPlugin()]),
 });
+
+/**
+ * Where Rollup's pass puts a module of esbuild's output (a file of the first pass) by the sources it holds,
+ * so that a v2 registration loads few files after the entry: the abort controller every element's requests
+ * use (0.3 KB) rides in the entry, which is loaded anyway; the HTTP client and its JSON parsing ride with
+ * the v2 adapter, which every v2 registration loads (v3alpha builds on the v2 adapter; a v1 page downloads
+ * the v2 adapter with the client, 1.3 KB). Anything else is cut as esbuild cut it: by who loads it.
+ */
+const CHUNK_OF_SOURCE = {
+  'src/internal/shared/ceremony-controller.ts': 'passkey-elements',
+  ...ADAPTER_CHUNK,
+};
+
+/**
+ * @param {import('esbuild').Metafile} metafile
+ * @param {Record<string, string>} chunkOfSource the Rollup chunk of a source, by its path from the repository root
+ * @returns {Map<string, string>} the Rollup chunk of each esbuild output file that holds a listed source
+ */
+export function chunksBySource(metafile, chunkOfSource) {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  /** @type {Map<string, string>} */
+  const chunkOf = new Map();
+  for (const [output, { inputs, entryPoint }] of Object.entries(metafile.outputs)) {
+    // A module loaded by import() may be a stub that re-exports from a shared file: it goes where its source goes.
+    for (const input of [...Object.keys(inputs), ...(entryPoint ? [entryPoint] : [])]) {
+      const chunk = chunkOfSource[input];
+      if (chunk === undefined) continue;
+      const path = join(root, output);
+      const earlier = chunkOf.get(path);
+      if (earlier !== undefined && earlier !== chunk) {
+        throw new Error(`${output} holds sources of two chunks, ${earlier} and ${chunk}`);
+      }
+      chunkOf.set(path, chunk);
+    }
+  }
+  const missing = Object.keys(chunkOfSource).filter(
+    (source) => !Object.values(metafile.outputs).some(({ inputs }) => source in inputs),
+  );
+  // A source renamed or gone: its line in the table would place nothing, silently.
+  if (missing.length) throw new Error(`no output holds ${missing.join(', ')}`);
+  return chunkOf;
+}
 
 /**
  * Builds the script-tag bundle and its chunks, and writes them into dist/ unless `write` is false.
@@ -38,8 +93,10 @@ export const scriptTagBundle = /** @type {const} */ ({
  * @returns {Promise<{ path: string, code: string }[]>} the files, by absolute path
  */
 export async function buildScriptTag({ write = true } = {}) {
-  const split = await esbuild.build({ ...scriptTagBundle, minify: false, write: false });
+  const split = await esbuild.build({ ...scriptTagBundle, minify: false, write: false, metafile: true });
   const modules = new Map(split.outputFiles.map((file) => [file.path, file.text]));
+  const chunkOf = chunksBySource(split.metafile, CHUNK_OF_SOURCE);
+  chunkOf.set(join(scriptTagBundle.outdir, 'passkey-elements.js'), 'passkey-elements');
   const bundle = await rollup({
     input: join(scriptTagBundle.outdir, 'passkey-elements.js'),
     // The entry may export more than its own exports: the chunks import what it holds from it.
@@ -58,6 +115,7 @@ export async function buildScriptTag({ write = true } = {}) {
   const { output } = await bundle.generate({
     format: 'es',
     entryFileNames: '[name].js',
+    manualChunks: (id) => chunkOf.get(id),
     // esbuild's names carry its hash of the first pass; the file is named by the hash of what it holds now.
     chunkFileNames: (chunk) => `passkey-elements-chunks/${chunk.name.replace(/-[A-Z0-9]{8}$/, '')}-[hash].js`,
   });

@@ -22,37 +22,38 @@ const KB = 1024;
  * What each path a user takes may cost, gzip, each file alone: the ceiling CI enforces, and the performance
  * issue's goal where the ceiling is not there yet (printed, not enforced: a goal met becomes the ceiling).
  * The issue's lines: the script tag ≤ 12 KB up front, a `<passkey-register>` v2 page ≤ 18 KB to its first
- * registration, the root entry up front ≤ the script tag's (`'script tag'`). The root entry holds the same code
- * as the script tag; what Vite adds to any app that has lazy chunks (its modulepreload polyfill, its preload
- * helper and the list of chunk files, 0.9 KB gzip here) is allowed for (`'script tag + Vite'`). Every other
- * entry has a ceiling near its size today, so that a change that grows one shows. (The ceilings were first set
- * at 16.86 KB for the script tag; the product states that came after — busy labels, progress, Cancel and
- * countdown, the list's states, template errors at their field — cost 2.7 KB gzip up front, and they were
- * raised with them. The goals stay printed until met.)
- * @typedef {{ upFront?: number | 'script tag' | 'script tag + Vite', toRegistration?: number }} Limits
+ * registration, the root entry up front ≤ the script tag's (`'script tag'`). Every entry has a ceiling about 2%
+ * over its size today, so that a change that grows one shows. (The ceilings were first set at 16.86 KB for the
+ * script tag; the product states that came after — busy labels, progress, Cancel and countdown, the list's
+ * states, template errors at their field — cost 2.7 KB gzip up front. Then the templates' text was minified at
+ * build time, the script tag came to define `<registration-link-admin>` and `<authenticator-list>` when their
+ * tag appears, and a v2 registration came to load two chunks after the entry on every path; every ceiling
+ * came down with them. The root entry exports all four classes, so it holds all four up front: it stays over
+ * the script tag. The goals stay printed until met.)
+ * @typedef {{ upFront?: number | 'script tag', toRegistration?: number }} Limits
  * @type {Record<string, Limits & { goal?: Limits }>}
  */
 const BUDGETS = {
   'script tag (dist/passkey-elements.js)': {
-    upFront: 20 * KB,
-    toRegistration: 31.25 * KB,
+    upFront: 15 * KB,
+    toRegistration: 26 * KB,
     goal: { upFront: 12 * KB, toRegistration: 18 * KB },
   },
   "import 'passkey-elements'": {
-    upFront: 'script tag + Vite',
-    toRegistration: 32 * KB,
+    upFront: 20.25 * KB,
+    toRegistration: 31 * KB,
     goal: { upFront: 'script tag', toRegistration: 18 * KB },
   },
   "import 'passkey-elements/passkey-register.js'": {
-    upFront: 16.5 * KB,
-    toRegistration: 27.5 * KB,
+    upFront: 16 * KB,
+    toRegistration: 26.75 * KB,
     goal: { toRegistration: 18 * KB },
   },
-  "import 'passkey-elements/u2f-register.js'": { upFront: 15.75 * KB },
-  "import 'passkey-elements/registration-link-admin.js'": { upFront: 15 * KB },
-  "import 'passkey-elements/authenticator-list.js'": { upFront: 14 * KB },
+  "import 'passkey-elements/u2f-register.js'": { upFront: 15.25 * KB },
+  "import 'passkey-elements/registration-link-admin.js'": { upFront: 14.65 * KB },
+  "import 'passkey-elements/authenticator-list.js'": { upFront: 13.7 * KB },
   "import * from 'passkey-elements/backends'": { upFront: 6 * KB },
-  "import * from 'passkey-elements/react' (react external)": { upFront: 21.5 * KB },
+  "import * from 'passkey-elements/react' (react external)": { upFront: 21 * KB },
   "import 'passkey-elements/jsx', 'passkey-elements/vue' (types only)": { upFront: 0.1 * KB },
   'passkey-elements/proxy (server side)': { upFront: 6 * KB },
 };
@@ -117,11 +118,9 @@ const scriptTagUpFront = scriptTag ? sum(scriptTag, scriptTag.upFront) : Number.
 
 const kb = (/** @type {number} */ bytes) => `${(bytes / KB).toFixed(2)} KB`;
 const pad = (/** @type {string} */ text, /** @type {number} */ width) => text.padEnd(width);
-const VITE_APP_OVERHEAD = 1 * KB;
 /** @param {Limits['upFront']} limit */
 const bytesOf = (limit) => {
   if (limit === 'script tag') return scriptTagUpFront;
-  if (limit === 'script tag + Vite') return scriptTagUpFront + VITE_APP_OVERHEAD;
   return limit;
 };
 
