@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/index.js';
 import type { AuthenticatorListElement, PasskeyRegisterElement, U2fRegisterElement } from '../src/index.js';
 import { TOKENS, USERS } from '../mock/seed.js';
-import { VirtualAuthenticator, engine } from './support/authenticator.js';
+import { useVirtualAuthenticator, engine } from './support/authenticator.js';
 import { RegistrationHarness } from './support/harness.js';
 import { mockApi } from './support/mock-api.js';
 import { ListHarness } from './support/list-harness.js';
@@ -61,7 +61,7 @@ function button(list: AuthenticatorListElement, part: string): HTMLButtonElement
 }
 
 describe('<authenticator-list>', () => {
-  let authenticator: VirtualAuthenticator;
+  const authenticator = useVirtualAuthenticator();
   const signalled: { rpId: string; credentialId: string }[] = [];
   const realSignal = Object.getOwnPropertyDescriptor(PublicKeyCredential, 'signalUnknownCredential');
 
@@ -69,7 +69,6 @@ describe('<authenticator-list>', () => {
     await mockApi.reset();
     // The v3alpha cases play v3alpha as the protos describe it (ZITADEL v4 answers 501: test/backends/).
     await mockApi.configure({ v3alpha: 'implemented' });
-    authenticator = await VirtualAuthenticator.add();
     signalled.length = 0;
     Object.defineProperty(PublicKeyCredential, 'signalUnknownCredential', {
       value: async (options: { rpId: string; credentialId: string }) => void signalled.push(options),
@@ -80,7 +79,6 @@ describe('<authenticator-list>', () => {
   afterEach(async () => {
     if (realSignal) Object.defineProperty(PublicKeyCredential, 'signalUnknownCredential', realSignal);
     else Reflect.deleteProperty(PublicKeyCredential, 'signalUnknownCredential');
-    await authenticator.remove();
   });
 
   for (const api of ['v2', 'v3alpha'] as const) {
@@ -130,8 +128,7 @@ describe('<authenticator-list>', () => {
   });
 
   it('v2: lists a security key registered on this page and deletes it with RemoveU2F', async () => {
-    await authenticator.remove();
-    authenticator = await VirtualAuthenticator.add({ transport: 'usb', hasResidentKey: false });
+    await authenticator.replace({ transport: 'usb', hasResidentKey: false });
     const { u2f, list } = await page();
     await new RegistrationHarness(u2f).clickAndWait('registration-success');
     await waitUntil(() => items(list).length === 1);
@@ -170,8 +167,7 @@ describe('<authenticator-list>', () => {
     });
 
     it('v2: lists a security key registered elsewhere (ListAuthenticationFactors) and deletes it with RemoveU2F', async () => {
-      await authenticator.remove();
-      authenticator = await VirtualAuthenticator.add({ transport: 'usb', hasResidentKey: false });
+      await authenticator.replace({ transport: 'usb', hasResidentKey: false });
       // Registered on another page: this list knows of it only from the server.
       const other = await fixture<U2fRegisterElement>(
         html`<u2f-register user-id=${USERS.alice.id} token-name="YubiKey"></u2f-register>`,

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../src/index.js';
 import type { PasskeyRegisterElement, U2fRegisterElement } from '../src/index.js';
 import { en } from '../src/i18n/en.js';
-import { VirtualAuthenticator } from './support/authenticator.js';
+import { withVirtualAuthenticator } from './support/authenticator.js';
 
 type Probe = 'getClientCapabilities' | 'isUserVerifyingPlatformAuthenticatorAvailable';
 const saved = new Map<string, PropertyDescriptor | undefined>();
@@ -26,32 +26,29 @@ const note = (element: Element) =>
   element.shadowRoot!.querySelector('[part~="note"]')?.textContent?.trim() ?? '';
 
 describe('capabilities', () => {
-  let authenticator: VirtualAuthenticator | undefined;
-
   afterEach(async () => {
     for (const [name, descriptor] of saved) {
       if (descriptor) Object.defineProperty(PublicKeyCredential, name, descriptor);
       else Reflect.deleteProperty(PublicKeyCredential, name);
     }
     saved.clear();
-    await authenticator?.remove();
-    authenticator = undefined;
   });
 
   it("reads the browser's getClientCapabilities() and reflects them as an attribute", async () => {
-    authenticator = await VirtualAuthenticator.add();
-    const element = await connected(() =>
-      fixture<PasskeyRegisterElement>(html`<passkey-register></passkey-register>`),
-    );
-    const expected = await (
-      PublicKeyCredential as unknown as { getClientCapabilities(): Promise<Record<string, boolean>> }
-    ).getClientCapabilities();
-    expect(element.capabilities).to.deep.include({
-      webauthn: true,
-      platformAuthenticator: expected.userVerifyingPlatformAuthenticator ?? false,
-      source: 'getClientCapabilities',
+    await withVirtualAuthenticator({}, async () => {
+      const element = await connected(() =>
+        fixture<PasskeyRegisterElement>(html`<passkey-register></passkey-register>`),
+      );
+      const expected = await (
+        PublicKeyCredential as unknown as { getClientCapabilities(): Promise<Record<string, boolean>> }
+      ).getClientCapabilities();
+      expect(element.capabilities).to.deep.include({
+        webauthn: true,
+        platformAuthenticator: expected.userVerifyingPlatformAuthenticator ?? false,
+        source: 'getClientCapabilities',
+      });
+      expect(element.getAttribute('capabilities')?.split(' ')).to.include('webauthn');
     });
-    expect(element.getAttribute('capabilities')?.split(' ')).to.include('webauthn');
   });
 
   it('explains before the click that this device has no passkey provider, when platform is asked for', async () => {

@@ -8,7 +8,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/passkey-register.js';
 import type { PasskeyRegisterElement } from '../src/passkey-register.js';
 import { TOKENS, USERS } from '../mock/seed.js';
-import { VirtualAuthenticator } from './support/authenticator.js';
+import { useVirtualAuthenticator } from './support/authenticator.js';
 import { RegistrationHarness } from './support/harness.js';
 import { mockApi } from './support/mock-api.js';
 
@@ -60,18 +60,16 @@ function spyOnCreate({ refuseFirst = false } = {}) {
 }
 
 describe('the registration link journey', () => {
-  let authenticator: VirtualAuthenticator;
+  useVirtualAuthenticator();
   let create: ReturnType<typeof spyOnCreate> | undefined;
 
   beforeEach(async () => {
     await mockApi.reset();
-    authenticator = await VirtualAuthenticator.add();
   });
 
   afterEach(async () => {
     create?.restore();
     create = undefined;
-    await authenticator.remove();
   });
 
   describe('a code is spent only by the person', () => {

@@ -4,7 +4,7 @@ import type { PasskeyRegisterElement } from '../src/passkey-register.js';
 import type { RegistrationBackend, RegistrationResponseJSON } from '../src/backends/types.js';
 import { aaguidOf, providerName } from '../src/internal/registration/provider-name.js';
 import { TOKENS, USERS } from '../mock/seed.js';
-import { VirtualAuthenticator, engine } from './support/authenticator.js';
+import { useVirtualAuthenticator, engine } from './support/authenticator.js';
 import { RegistrationHarness } from './support/harness.js';
 import { mockApi } from './support/mock-api.js';
 
@@ -75,13 +75,9 @@ describe('naming the credential', () => {
   });
 
   describe('in the element', () => {
-    let authenticator: VirtualAuthenticator;
+    useVirtualAuthenticator();
     beforeEach(async () => {
       await mockApi.reset();
-      authenticator = await VirtualAuthenticator.add();
-    });
-    afterEach(async () => {
-      await authenticator.remove();
     });
 
     it("names the passkey after its provider when the AAGUID is known (the browser's answer faked)", async () => {

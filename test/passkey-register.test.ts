@@ -3,7 +3,7 @@ import '../src/passkey-register.js';
 import type { PasskeyRegisterElement } from '../src/passkey-register.js';
 import { RegistrationError } from '../src/core/errors.js';
 import { TOKENS, UNKNOWN_USER_ID, USERS } from '../mock/seed.js';
-import { VirtualAuthenticator, engine } from './support/authenticator.js';
+import { useVirtualAuthenticator, engine } from './support/authenticator.js';
 import { RegistrationHarness } from './support/harness.js';
 import { mockApi } from './support/mock-api.js';
 import { clickPlatformRegistration } from './support/platform.js';
@@ -26,15 +26,10 @@ function recordStates(element: Element): string[] {
 }
 
 describe('<passkey-register>', () => {
-  let authenticator: VirtualAuthenticator;
+  const authenticator = useVirtualAuthenticator();
 
   beforeEach(async () => {
     await mockApi.reset();
-    authenticator = await VirtualAuthenticator.add();
-  });
-
-  afterEach(async () => {
-    await authenticator.remove();
   });
 
   describe('with a token', () => {
@@ -176,8 +171,7 @@ describe('<passkey-register>', () => {
       expect(second.harness.hasButton, 'no retry: the same code cannot work').to.equal(false);
 
       // Works again: a fresh code on a second authenticator (the first already holds bob's passkey).
-      await authenticator.remove();
-      authenticator = await VirtualAuthenticator.add();
+      await authenticator.replace();
       const fresh = await mockApi.createCode(USERS.bob.id);
       second.element.codeId = fresh.id;
       second.element.code = fresh.code;
@@ -291,8 +285,7 @@ describe('<passkey-register>', () => {
       expect(detail).to.include({ code: 'verification-failed', status: 500, grpcCode: 13 });
 
       // The rejected credential stays on the authenticator; a new one replaces it.
-      await authenticator.remove();
-      authenticator = await VirtualAuthenticator.add();
+      await authenticator.replace();
       await harness.clickAndWait('registration-success');
     });
 

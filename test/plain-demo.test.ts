@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { AuthenticatorListElement, PasskeyRegisterElement } from '../src/index.js';
 import { USERS } from '../mock/seed.js';
-import { VirtualAuthenticator } from './support/authenticator.js';
+import { useVirtualAuthenticator } from './support/authenticator.js';
 import { mockApi } from './support/mock-api.js';
 
 /**
@@ -10,12 +10,11 @@ import { mockApi } from './support/mock-api.js';
  */
 describe('demo/plain.html: the kit from one script tag, the elements in markup', () => {
   let frame: HTMLIFrameElement;
-  let authenticator: VirtualAuthenticator;
+  useVirtualAuthenticator();
   const errors: string[] = [];
 
   beforeEach(async () => {
     await mockApi.reset();
-    authenticator = await VirtualAuthenticator.add();
     errors.length = 0;
     frame = document.createElement('iframe');
     frame.src = '/demo/plain.html';
@@ -28,7 +27,6 @@ describe('demo/plain.html: the kit from one script tag, the elements in markup',
 
   afterEach(async () => {
     frame.remove();
-    await authenticator.remove();
   });
 
   it('registers a passkey for the user in the markup and lists it', async () => {

@@ -6,23 +6,21 @@ import ReactDOMClient from 'react-dom/client';
 import { PasskeyRegister } from '../src/react.js';
 import type { PasskeyRegisterElement, RegistrationSuccessDetail } from '../src/index.js';
 import { TOKENS, USERS } from '../mock/seed.js';
-import { VirtualAuthenticator } from './support/authenticator.js';
+import { useVirtualAuthenticator } from './support/authenticator.js';
 import { mockApi } from './support/mock-api.js';
 
 describe('React wrappers', () => {
-  let authenticator: VirtualAuthenticator;
+  useVirtualAuthenticator();
   let host: HTMLDivElement;
 
   beforeEach(async () => {
     await mockApi.reset();
-    authenticator = await VirtualAuthenticator.add();
     host = document.createElement('div');
     document.body.append(host);
   });
 
   afterEach(async () => {
     host.remove();
-    await authenticator.remove();
   });
 
   it('<PasskeyRegister> passes props as properties and delivers registration-success to onRegistrationSuccess', async () => {

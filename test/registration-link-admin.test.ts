@@ -4,7 +4,7 @@ import '../src/index.js';
 import type { PasskeyRegisterElement, RegistrationLinkAdminElement } from '../src/index.js';
 import type { ApiGeneration } from '../src/backends/types.js';
 import { INSTANCE, TOKENS, USERS } from '../mock/seed.js';
-import { VirtualAuthenticator } from './support/authenticator.js';
+import { useVirtualAuthenticator } from './support/authenticator.js';
 import { RegistrationHarness } from './support/harness.js';
 import { LinkAdminHarness } from './support/link-admin-harness.js';
 import { mockApi } from './support/mock-api.js';
@@ -313,13 +313,9 @@ describe('<registration-link-admin>', () => {
 
   describe('the whole journey', () => {
     const startUrl = location.href;
-    let authenticator: VirtualAuthenticator;
-    beforeEach(async () => {
-      authenticator = await VirtualAuthenticator.add();
-    });
-    afterEach(async () => {
+    useVirtualAuthenticator();
+    afterEach(() => {
       history.replaceState(null, '', startUrl);
-      await authenticator.remove();
     });
 
     /** Opens a link's landing page: its query on this page, and `<passkey-register from-url>`. */

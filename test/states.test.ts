@@ -5,7 +5,7 @@ import type { AuthenticatorListElement, PasskeyRegisterElement, U2fRegisterEleme
 import type { RegistrationElement } from '../src/internal/registration/registration-element.js';
 import { TOKENS, USERS } from '../mock/seed.js';
 import { registration } from '../src/i18n/en/registration.js';
-import { VirtualAuthenticator, engine } from './support/authenticator.js';
+import { useVirtualAuthenticator, engine } from './support/authenticator.js';
 import { RegistrationHarness } from './support/harness.js';
 import { mockApi } from './support/mock-api.js';
 import { securityKeyToday } from './support/security-key-name.js';
@@ -31,16 +31,14 @@ async function prompting(element: RegistrationElement, harness: RegistrationHarn
 }
 
 describe('registration states', () => {
-  let authenticator: VirtualAuthenticator;
+  const authenticator = useVirtualAuthenticator();
 
   beforeEach(async () => {
     await mockApi.reset();
-    authenticator = await VirtualAuthenticator.add();
   });
 
   afterEach(async () => {
     await emulateMedia({ reducedMotion: 'no-preference' });
-    await authenticator.remove();
   });
 
   for (const tag of ['passkey-register', 'u2f-register'] as const) {

@@ -9,7 +9,7 @@ import type {
   U2fRegisterElement,
 } from '../src/index.js';
 import { TOKENS, USERS } from '../mock/seed.js';
-import { VirtualAuthenticator } from './support/authenticator.js';
+import { useVirtualAuthenticator } from './support/authenticator.js';
 import { emulateMedia } from './support/media.js';
 import { RegistrationHarness } from './support/harness.js';
 import { mockApi } from './support/mock-api.js';
@@ -182,17 +182,15 @@ function systemColor(name: string): string {
 }
 
 describe('theming', () => {
-  let authenticator: VirtualAuthenticator;
+  useVirtualAuthenticator({ transport: 'usb' });
 
   beforeEach(async () => {
     await mockApi.reset();
-    authenticator = await VirtualAuthenticator.add({ transport: 'usb' });
   });
 
   afterEach(async () => {
     await emulateMedia({ forcedColors: 'none', colorScheme: 'light' });
     document.documentElement.style.colorScheme = '';
-    await authenticator.remove();
   });
 
   for (const tag of TAGS) {

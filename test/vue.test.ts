@@ -4,23 +4,21 @@ import { createApp, ref } from 'vue/dist/vue.esm-browser.js';
 import '../src/index.js';
 import type { PasskeyRegisterElement, RegistrationSuccessDetail } from '../src/index.js';
 import { TOKENS, USERS } from '../mock/seed.js';
-import { VirtualAuthenticator } from './support/authenticator.js';
+import { useVirtualAuthenticator } from './support/authenticator.js';
 import { mockApi } from './support/mock-api.js';
 
 describe('Vue 3', () => {
-  let authenticator: VirtualAuthenticator;
+  useVirtualAuthenticator();
   let host: HTMLDivElement;
 
   beforeEach(async () => {
     await mockApi.reset();
-    authenticator = await VirtualAuthenticator.add();
     host = document.createElement('div');
     document.body.append(host);
   });
 
   afterEach(async () => {
     host.remove();
-    await authenticator.remove();
   });
 
   it('binds attributes and properties (.token) and receives registration-success with @registration-success', async () => {

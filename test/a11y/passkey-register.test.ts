@@ -5,7 +5,7 @@ import type { PasskeyRegisterElement } from '../../src/index.js';
 import type { ErrorCode } from '../../src/core/errors.js';
 import { registration } from '../../src/i18n/en/registration.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
-import { VirtualAuthenticator } from '../support/authenticator.js';
+import { useVirtualAuthenticator, type AuthenticatorForEachTest } from '../support/authenticator.js';
 import { RegistrationHarness } from '../support/harness.js';
 import { mockApi } from '../support/mock-api.js';
 import { accessibleName, expectAlert, focusMovesTo, focusedPart, tabToPart } from '../support/a11y.js';
@@ -13,7 +13,7 @@ import { accessibleName, expectAlert, focusMovesTo, focusedPart, tabToPart } fro
 /** Every way a passkey registration can fail that the person sees, one per error family. */
 const FAILURES: [
   ErrorCode,
-  (element: PasskeyRegisterElement, key: VirtualAuthenticator) => Promise<unknown>,
+  (element: PasskeyRegisterElement, key: AuthenticatorForEachTest) => Promise<unknown>,
 ][] = [
   ['cancelled', (_, key) => key.setUserVerified(false)],
   ['already-registered', (element) => new RegistrationHarness(element).clickAndWait('registration-success')],
@@ -47,22 +47,17 @@ const RETRY_HELPS: readonly ErrorCode[] = [
 ];
 
 describe('accessibility of <passkey-register>', () => {
-  let authenticator: VirtualAuthenticator;
+  const authenticator = useVirtualAuthenticator();
   let element: PasskeyRegisterElement;
   let harness: RegistrationHarness;
 
   beforeEach(async () => {
     await mockApi.reset();
-    authenticator = await VirtualAuthenticator.add();
     element = await fixture<PasskeyRegisterElement>(
       html`<passkey-register user-id=${USERS.alice.id}></passkey-register>`,
     );
     element.token = TOKENS.alice;
     harness = new RegistrationHarness(element);
-  });
-
-  afterEach(async () => {
-    await authenticator.remove();
   });
 
   /** Starts a ceremony and waits until it is in `state`, held there by a hanging step. */

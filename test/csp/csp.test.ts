@@ -5,7 +5,7 @@ import type {
   RegistrationLinkAdminElement,
 } from '../../src/index.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
-import { VirtualAuthenticator, engine } from '../support/authenticator.js';
+import { engine, useVirtualAuthenticator } from '../support/authenticator.js';
 import { mockApi } from '../support/mock-api.js';
 
 type FixtureWindow = Window & typeof globalThis & { cspViolations: string[] };
@@ -40,17 +40,15 @@ function outcome(target: EventTarget, success: string, failure: string): Promise
 
 describe('under a strict Content-Security-Policy with Trusted Types', () => {
   let frame: HTMLIFrameElement;
-  let authenticator: VirtualAuthenticator;
+  useVirtualAuthenticator();
 
   beforeEach(async () => {
     await mockApi.reset();
-    authenticator = await VirtualAuthenticator.add();
     frame = await openFixture();
   });
 
   afterEach(async () => {
     frame.remove();
-    await authenticator.remove();
   });
 
   it('the policy is in force on the page (eval and innerHTML strings are refused)', () => {
@@ -94,17 +92,15 @@ describe('under a strict Content-Security-Policy with Trusted Types', () => {
 
 describe('the built bundle (dist/passkey-elements.js) under the same policy', () => {
   let frame: HTMLIFrameElement;
-  let authenticator: VirtualAuthenticator;
+  useVirtualAuthenticator();
 
   beforeEach(async () => {
     await mockApi.reset();
-    authenticator = await VirtualAuthenticator.add();
     frame = await openFixture('/test/csp/dist-fixture.html', 'authenticator-list');
   });
 
   afterEach(async () => {
     frame.remove();
-    await authenticator.remove();
   });
 
   it('loads German on demand, registers a passkey and lists it, with zero violations', async () => {

@@ -10,13 +10,18 @@ import type { RegistrationBackend } from '../../src/backends/types.js';
 import type { ErrorCode } from '../../src/core/errors.js';
 import { en } from '../../src/i18n/en.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
-import { VirtualAuthenticator, engine, type VirtualAuthenticatorOptions } from '../support/authenticator.js';
+import {
+  engine,
+  useVirtualAuthenticator,
+  type AuthenticatorForEachTest,
+  type VirtualAuthenticatorOptions,
+} from '../support/authenticator.js';
 import { mockApi, type MockFault } from '../support/mock-api.js';
 import { markdownSection, statedNumber } from '../support/readme.js';
 import { watchForTrouble } from '../support/trouble.js';
 
 interface Context {
-  authenticator: VirtualAuthenticator;
+  authenticator: AuthenticatorForEachTest;
   passkey: PasskeyRegisterElement;
   link: RegistrationLinkAdminElement;
 }
@@ -410,13 +415,10 @@ const ran = new Set<string>();
 
 describe(`fault matrix (${FAULT_CASES.length} cases)`, () => {
   let context: Context;
+  const authenticator = useVirtualAuthenticator();
 
   beforeEach(async () => {
     await mockApi.reset();
-  });
-
-  afterEach(async () => {
-    await context?.authenticator.remove();
   });
 
   it(`has at least ${MINIMUM_CASES} distinct cases`, () => {
@@ -427,7 +429,7 @@ describe(`fault matrix (${FAULT_CASES.length} cases)`, () => {
   for (const faultCase of FAULT_CASES) {
     it(`${faultCase.name} → ${faultCase.expect}, then works again`, async () => {
       ran.add(faultCase.name);
-      const authenticator = await VirtualAuthenticator.add(faultCase.authenticator);
+      if (faultCase.authenticator) await authenticator.replace(faultCase.authenticator);
       const passkey = await fixture<PasskeyRegisterElement>(
         html`<passkey-register user-id=${USERS.alice.id}></passkey-register>`,
       );
@@ -466,10 +468,7 @@ describe(`fault matrix (${FAULT_CASES.length} cases)`, () => {
 
         await mockApi.clearFaults();
         await faultCase.recover?.(context);
-        if (faultCase.authenticator) {
-          await authenticator.remove();
-          context.authenticator = await VirtualAuthenticator.add();
-        }
+        if (faultCase.authenticator) await authenticator.replace({});
         if (faultCase.expect === 'success') {
           // Alice has a passkey on this authenticator now; the next one is Bob's.
           passkey.userId = USERS.bob.id;

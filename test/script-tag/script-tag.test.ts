@@ -1,18 +1,17 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { PasskeyRegisterElement } from '../../src/index.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
-import { VirtualAuthenticator } from '../support/authenticator.js';
+import { useVirtualAuthenticator } from '../support/authenticator.js';
 import { mockApi } from '../support/mock-api.js';
 
 type PageWindow = Window & typeof globalThis & { pageErrors: string[] };
 
 describe('dist/passkey-elements.js from a script tag on another origin', () => {
   let frame: HTMLIFrameElement;
-  let authenticator: VirtualAuthenticator;
+  useVirtualAuthenticator();
 
   beforeEach(async () => {
     await mockApi.reset();
-    authenticator = await VirtualAuthenticator.add();
     frame = document.createElement('iframe');
     frame.src = '/test/script-tag/page.html';
     const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
@@ -22,7 +21,6 @@ describe('dist/passkey-elements.js from a script tag on another origin', () => {
 
   afterEach(async () => {
     frame.remove();
-    await authenticator.remove();
   });
 
   it('defines every element, twice without an error, speaks the page’s language and registers a passkey', async () => {

@@ -7,7 +7,7 @@ import type {
 } from '../../src/index.js';
 import type { AuthenticatorInfo, RegistrationBackend } from '../../src/backends/types.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
-import { VirtualAuthenticator } from '../support/authenticator.js';
+import { useVirtualAuthenticator } from '../support/authenticator.js';
 import { RegistrationHarness } from '../support/harness.js';
 import { LinkAdminHarness } from '../support/link-admin-harness.js';
 import { mockApi } from '../support/mock-api.js';
@@ -30,13 +30,7 @@ describe('text from outside is rendered as inert text', () => {
   });
 
   describe('in a passkey name shown after registering', () => {
-    let authenticator: VirtualAuthenticator;
-    beforeEach(async () => {
-      authenticator = await VirtualAuthenticator.add();
-    });
-    afterEach(async () => {
-      await authenticator.remove();
-    });
+    const authenticator = useVirtualAuthenticator();
 
     PAYLOADS.forEach((payload, index) => {
       it(`payload ${index + 1}: ${payload}`, async () => {
@@ -45,8 +39,7 @@ describe('text from outside is rendered as inert text', () => {
         const users = [USERS.alice, USERS.bob, USERS.carol];
         const user = users[index % users.length]!;
         if (index >= users.length) {
-          await authenticator.remove();
-          authenticator = await VirtualAuthenticator.add();
+          await authenticator.replace();
         }
         const element = await fixture<PasskeyRegisterElement>(
           html`<passkey-register user-id=${user.id} passkey-name=${payload}></passkey-register>`,

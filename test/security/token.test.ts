@@ -8,7 +8,7 @@ import type {
 } from '../../src/index.js';
 import type { TokenSource } from '../../src/backends/types.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
-import { VirtualAuthenticator } from '../support/authenticator.js';
+import { useVirtualAuthenticator } from '../support/authenticator.js';
 import { RegistrationHarness } from '../support/harness.js';
 import { LinkAdminHarness } from '../support/link-admin-harness.js';
 import { mockApi } from '../support/mock-api.js';
@@ -80,16 +80,11 @@ const listPart = (list: AuthenticatorListElement, part: string) =>
   list.shadowRoot!.querySelector<HTMLButtonElement>(`[part~="${part}"]`)!;
 
 describe('the token', () => {
-  let authenticator: VirtualAuthenticator;
+  useVirtualAuthenticator();
   const SECRET = TOKENS.alice;
 
   beforeEach(async () => {
     await mockApi.reset();
-    authenticator = await VirtualAuthenticator.add();
-  });
-
-  afterEach(async () => {
-    await authenticator.remove();
   });
 
   for (const [label, as] of [

@@ -2,7 +2,7 @@
 import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
 import { expect } from '@open-wc/testing';
 import { TOKENS, USERS } from '../../mock/seed.js';
-import { VirtualAuthenticator } from '../support/authenticator.js';
+import { withVirtualAuthenticator } from '../support/authenticator.js';
 import { mockApi } from '../support/mock-api.js';
 
 type Rendered = [string, Record<string, string | boolean>];
@@ -70,8 +70,7 @@ describe('server-rendered elements (passkey-elements/ssr)', () => {
       'the same button: hydrated, not re-created',
     ).to.equal(button);
 
-    const authenticator = await VirtualAuthenticator.add();
-    try {
+    await withVirtualAuthenticator({}, async () => {
       hydrated.token = TOKENS.alice;
       const success = new Promise<CustomEvent>((resolve) =>
         hydrated.addEventListener('registration-success', (event) => resolve(event as CustomEvent), {
@@ -82,9 +81,7 @@ describe('server-rendered elements (passkey-elements/ssr)', () => {
       const { detail } = await success;
       expect(detail.userId).to.equal(USERS.alice.id);
       expect(await mockApi.registeredOf(USERS.alice.id)).to.have.length(1);
-    } finally {
-      await authenticator.remove();
-    }
+    });
   });
 
   it('renders every element with the markup and styles the browser renders', async () => {

@@ -1,7 +1,7 @@
 import { fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { AuthenticatorListElement, PasskeyRegisterElement } from '../../src/index.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
-import { VirtualAuthenticator } from './authenticator.js';
+import { withVirtualAuthenticator } from './authenticator.js';
 import { RegistrationHarness } from './harness.js';
 
 /**
@@ -9,17 +9,14 @@ import { RegistrationHarness } from './harness.js';
  * list has something to show. Needs `../../src/passkey-register.js` (or the index) defined.
  */
 export async function registerPasskey(name: string): Promise<void> {
-  const authenticator = await VirtualAuthenticator.add();
-  try {
+  await withVirtualAuthenticator({}, async () => {
     const element = await fixture<PasskeyRegisterElement>(
       html`<passkey-register user-id=${USERS.alice.id} passkey-name=${name}></passkey-register>`,
     );
     element.token = TOKENS.alice;
     await new RegistrationHarness(element).clickAndWait('registration-success');
     element.remove();
-  } finally {
-    await authenticator.remove();
-  }
+  });
 }
 
 /** Drives `<authenticator-list>` as a person would: reads its rows, deletes one after confirming. */
