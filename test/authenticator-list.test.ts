@@ -3,9 +3,8 @@ import '../src/index.js';
 import type { AuthenticatorListElement, PasskeyRegisterElement, U2fRegisterElement } from '../src/index.js';
 import { TOKENS, USERS } from '../mock/seed.js';
 import { useVirtualAuthenticator, engine } from './support/authenticator.js';
-import { RegistrationHarness } from './support/harness.js';
+import { ListHarness, RegistrationHarness } from './support/harness/index.js';
 import { mockApi } from './support/mock-api.js';
-import { ListHarness } from './support/list-harness.js';
 import type { AuthenticatorInfo, RegistrationBackend, RegistrationKind } from '../src/index.js';
 import { list as texts } from '../src/i18n/en/list.js';
 
@@ -47,18 +46,16 @@ async function page(api: 'v2' | 'v3alpha' = 'v2') {
   return { passkey, u2f, list };
 }
 
-const items = (list: AuthenticatorListElement) =>
-  [...list.shadowRoot!.querySelectorAll('[part~="item"]')].map((item) =>
-    ['name', 'kind', 'state']
-      .map((part) => item.querySelector(`[part~="${part}"]`)?.textContent?.trim())
-      .join(' | '),
-  );
+/** Each row as "name | kind | state". */
+const items = (list: AuthenticatorListElement) => new ListHarness(list).rows;
 
-function button(list: AuthenticatorListElement, part: string): HTMLButtonElement {
-  const found = list.shadowRoot!.querySelector<HTMLButtonElement>(`[part~="${part}"]`);
-  if (!found) throw new Error(`no ${part}`);
-  return found;
-}
+const button = (list: AuthenticatorListElement, part: string) =>
+  new ListHarness(list).required<HTMLButtonElement>(part);
+
+const says = (list: AuthenticatorListElement, text: string) => {
+  const harness = new ListHarness(list);
+  return harness.isRendered && harness.text.includes(text);
+};
 
 describe('<authenticator-list>', () => {
   const authenticator = useVirtualAuthenticator();
@@ -84,7 +81,7 @@ describe('<authenticator-list>', () => {
   for (const api of ['v2', 'v3alpha'] as const) {
     it(`${api}: shows a new passkey when a registration-success bubbles up, and deletes it after confirmation`, async () => {
       const { passkey, list } = await page(api);
-      await waitUntil(() => list.shadowRoot!.textContent?.includes('No passkeys'), 'an empty list first');
+      await waitUntil(() => says(list, 'No passkeys'), 'an empty list first');
 
       const { detail } = await new RegistrationHarness(passkey).clickAndWait('registration-success');
       await waitUntil(() => items(list).length === 1, 'the list refreshed itself');
@@ -93,9 +90,7 @@ describe('<authenticator-list>', () => {
 
       button(list, 'delete-button').click();
       await list.updateComplete;
-      expect(list.shadowRoot!.querySelector('[part~="confirm"]')!.textContent).to.contain(
-        `Delete “${engine.deviceName}”?`,
-      );
+      expect(new ListHarness(list).textOf('confirm')).to.contain(`Delete “${engine.deviceName}”?`);
       const removed = oneEvent(list, 'authenticator-removed');
       button(list, 'confirm-button').click();
       const event = await removed;
@@ -196,6 +191,6 @@ describe('<authenticator-list>', () => {
     const { detail } = await failed;
     expect(detail).to.include({ kind: 'list', code: 'unauthenticated' });
     list.token = TOKENS.alice;
-    await waitUntil(() => list.shadowRoot!.textContent?.includes('No passkeys'), 'works again');
+    await waitUntil(() => says(list, 'No passkeys'), 'works again');
   });
 });

@@ -3,6 +3,7 @@ import '../src/index.js';
 import type { PasskeyRegisterElement, U2fRegisterElement } from '../src/index.js';
 import { en } from '../src/i18n/en.js';
 import { withVirtualAuthenticator } from './support/authenticator.js';
+import { harnessFor } from './support/harness/index.js';
 
 type Probe = 'getClientCapabilities' | 'isUserVerifyingPlatformAuthenticatorAvailable';
 const saved = new Map<string, PropertyDescriptor | undefined>();
@@ -22,8 +23,7 @@ async function connected<T extends PasskeyRegisterElement | U2fRegisterElement>(
   return element;
 }
 
-const note = (element: Element) =>
-  element.shadowRoot!.querySelector('[part~="note"]')?.textContent?.trim() ?? '';
+const note = (element: HTMLElement) => harnessFor(element).noteText;
 
 describe('capabilities', () => {
   afterEach(async () => {

@@ -3,7 +3,7 @@ import '../src/index.js';
 import type { PasskeyRegisterElement, U2fRegisterElement } from '../src/index.js';
 import { TOKENS, USERS } from '../mock/seed.js';
 import { useVirtualAuthenticator } from './support/authenticator.js';
-import { RegistrationHarness } from './support/harness.js';
+import { RegistrationHarness } from './support/harness/index.js';
 import { mockApi } from './support/mock-api.js';
 import { clickPlatformRegistration } from './support/platform.js';
 

@@ -5,7 +5,7 @@ import type { RegistrationBackend, RegistrationResponseJSON } from '../src/backe
 import { aaguidOf, providerName } from '../src/internal/registration/provider-name.js';
 import { TOKENS, USERS } from '../mock/seed.js';
 import { useVirtualAuthenticator, engine } from './support/authenticator.js';
-import { RegistrationHarness } from './support/harness.js';
+import { RegistrationHarness } from './support/harness/index.js';
 import { mockApi } from './support/mock-api.js';
 
 const GOOGLE_PASSWORD_MANAGER = 'ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4';
@@ -145,7 +145,7 @@ describe('naming the credential', () => {
         html`<passkey-register ask-name user-id=${USERS.alice.id}></passkey-register>`,
       );
       element.token = TOKENS.alice;
-      const input = element.shadowRoot!.querySelector<HTMLInputElement>('input[name="name"]')!;
+      const input = new RegistrationHarness(element).nameField!;
       // The default name comes with the ceremony's code, loaded once the element is visible.
       await waitUntil(() => input.placeholder !== '', 'no placeholder');
       expect(input.placeholder).to.equal(engine.deviceName);

@@ -5,7 +5,7 @@ import { zitadelV2 } from '../src/backends/zitadel-v2.js';
 import type { RegistrationBackend } from '../src/backends/types.js';
 import { TOKENS, USERS } from '../mock/seed.js';
 import { useVirtualAuthenticator } from './support/authenticator.js';
-import { RegistrationHarness } from './support/harness.js';
+import { RegistrationHarness } from './support/harness/index.js';
 import { mockApi } from './support/mock-api.js';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

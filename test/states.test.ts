@@ -6,12 +6,11 @@ import type { RegistrationElement } from '../src/internal/registration/registrat
 import { TOKENS, USERS } from '../mock/seed.js';
 import { registration } from '../src/i18n/en/registration.js';
 import { useVirtualAuthenticator, engine } from './support/authenticator.js';
-import { RegistrationHarness } from './support/harness.js';
+import { RegistrationHarness, harnessFor } from './support/harness/index.js';
 import { mockApi } from './support/mock-api.js';
 import { securityKeyToday } from './support/security-key-name.js';
 
-const part = (element: Element, name: string) =>
-  element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const part = (element: HTMLElement, name: string) => harnessFor(element).part(name);
 
 async function registering<E extends RegistrationElement>(tag: 'passkey-register' | 'u2f-register') {
   const element = (await fixture(

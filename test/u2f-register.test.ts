@@ -3,7 +3,7 @@ import '../src/u2f-register.js';
 import type { U2fRegisterElement } from '../src/u2f-register.js';
 import { TOKENS, USERS } from '../mock/seed.js';
 import { useVirtualAuthenticator } from './support/authenticator.js';
-import { RegistrationHarness } from './support/harness.js';
+import { RegistrationHarness } from './support/harness/index.js';
 import { mockApi } from './support/mock-api.js';
 import { securityKeyToday } from './support/security-key-name.js';
 

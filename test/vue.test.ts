@@ -5,6 +5,7 @@ import '../src/index.js';
 import type { PasskeyRegisterElement, RegistrationSuccessDetail } from '../src/index.js';
 import { TOKENS, USERS } from '../mock/seed.js';
 import { useVirtualAuthenticator } from './support/authenticator.js';
+import { RegistrationHarness } from './support/harness/index.js';
 import { mockApi } from './support/mock-api.js';
 
 describe('Vue 3', () => {
@@ -44,7 +45,7 @@ describe('Vue 3', () => {
     expect(element.token).to.equal(TOKENS.alice);
     expect(element.hasAttribute('token')).to.equal(false);
     await element.updateComplete;
-    element.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button"]')!.click();
+    new RegistrationHarness(element).button.click();
     await waitUntil(() => successes.length === 1, '@registration-success ran');
     expect(successes[0]).to.include({ kind: 'passkey', name: 'From Vue' });
     app.unmount();

@@ -6,7 +6,7 @@ import type { ErrorCode } from '../../src/core/errors.js';
 import { registration } from '../../src/i18n/en/registration.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
 import { useVirtualAuthenticator, type AuthenticatorForEachTest } from '../support/authenticator.js';
-import { RegistrationHarness } from '../support/harness.js';
+import { RegistrationHarness } from '../support/harness/index.js';
 import { mockApi } from '../support/mock-api.js';
 import { accessibleName, expectAlert, focusMovesTo, focusedPart, tabToPart } from '../support/a11y.js';
 
@@ -103,10 +103,7 @@ describe('accessibility of <passkey-register>', () => {
     );
     await sendKeys({ press: 'Enter' });
     await success;
-    await waitUntil(
-      () => element.shadowRoot!.activeElement?.getAttribute('part') === 'status',
-      'focus on the result',
-    );
+    await waitUntil(() => harness.focusedPart === 'status', 'focus on the result');
 
     harness.button.focus();
     const failure = new Promise((resolve) =>
@@ -114,19 +111,16 @@ describe('accessibility of <passkey-register>', () => {
     );
     await sendKeys({ press: 'Space' });
     await failure;
-    await waitUntil(
-      () => element.shadowRoot!.activeElement?.getAttribute('part') === 'message',
-      'focus on the error',
-    );
+    await waitUntil(() => harness.focusedPart === 'message', 'focus on the error');
   });
 
   it('announces progress in a polite live region and errors as an alert', async () => {
-    const status = element.shadowRoot!.querySelector('[part~="status"]')!;
+    const status = harness.required('status');
     expect(status.getAttribute('role')).to.equal('status');
     expect(status.getAttribute('aria-live')).to.equal('polite');
     await authenticator.setUserVerified(false);
     await harness.clickAndWait('registration-error');
-    expect(element.shadowRoot!.querySelector('[part~="message"]')!.getAttribute('role')).to.equal('alert');
+    expect(harness.required('message').getAttribute('role')).to.equal('alert');
   });
 
   it('is reached with Tab from the page', async () => {

@@ -6,7 +6,7 @@ import type { ErrorCode } from '../../src/core/errors.js';
 import { registration } from '../../src/i18n/en/registration.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
 import { useVirtualAuthenticator, type AuthenticatorForEachTest } from '../support/authenticator.js';
-import { RegistrationHarness } from '../support/harness.js';
+import { RegistrationHarness } from '../support/harness/index.js';
 import { mockApi } from '../support/mock-api.js';
 import { securityKeyToday } from '../support/security-key-name.js';
 import {

@@ -9,7 +9,7 @@ import type { U2fRegisterElement } from '../../src/index.js';
 import { zitadelV2 } from '../../src/backends/zitadel-v2.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
 import { useVirtualAuthenticator } from '../support/authenticator.js';
-import { RegistrationHarness } from '../support/harness.js';
+import { RegistrationHarness } from '../support/harness/index.js';
 import { mockApi } from '../support/mock-api.js';
 
 describe('v2 security keys against the mock', () => {

@@ -10,7 +10,7 @@ import '../../src/passkey-register.js';
 import type { PasskeyRegisterElement } from '../../src/passkey-register.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
 import { useVirtualAuthenticator } from '../support/authenticator.js';
-import { RegistrationHarness } from '../support/harness.js';
+import { RegistrationHarness } from '../support/harness/index.js';
 import { mockApi } from '../support/mock-api.js';
 
 describe('the ceremony’s code cannot be loaded', () => {

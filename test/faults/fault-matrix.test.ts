@@ -16,6 +16,7 @@ import {
   type AuthenticatorForEachTest,
   type VirtualAuthenticatorOptions,
 } from '../support/authenticator.js';
+import { harnessFor } from '../support/harness/index.js';
 import { mockApi, type MockFault } from '../support/mock-api.js';
 import { markdownSection, statedNumber } from '../support/readme.js';
 import { watchForTrouble } from '../support/trouble.js';
@@ -392,7 +393,7 @@ async function attempt(context: Context, element: FaultCase['element']) {
   const outcome = await new Promise<{ code: ErrorCode | 'success'; message: string }>((resolve) => {
     target.addEventListener(success, () => resolve({ code: 'success', message: '' }), { once: true });
     target.addEventListener(failure, (event) => resolve(event.detail), { once: true });
-    target.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button"]')!.click();
+    harnessFor(target).required('button').click();
   });
   await target.updateComplete;
   return outcome;
@@ -454,13 +455,10 @@ describe(`fault matrix (${FAULT_CASES.length} cases)`, () => {
           expect(outcome.message).to.equal(
             faultCase.shown?.message ?? expectedMessage(outcome.code, faultCase),
           );
-          const shown = (faultCase.element === 'link' ? link : passkey).shadowRoot!.querySelector(
-            `[part~="${faultCase.shown?.part ?? 'message'}"]`,
-          );
-          expect(shown?.textContent?.trim()).to.equal(outcome.message);
+          const shown = harnessFor(faultCase.element === 'link' ? link : passkey);
+          expect(shown.textOf(faultCase.shown?.part ?? 'message')).to.equal(outcome.message);
           if (faultCase.element === 'passkey') {
-            const button = passkey.shadowRoot!.querySelector('[part~="button"]');
-            expect(button !== null, 'a button only where trying again can work').to.equal(
+            expect(shown.has('button'), 'a button only where trying again can work').to.equal(
               RETRY_HELPS.includes(outcome.code),
             );
           }
@@ -477,7 +475,7 @@ describe(`fault matrix (${FAULT_CASES.length} cases)`, () => {
         // Where the element offers no button, the page starts over (as after signing in again).
         if (faultCase.element === 'passkey') {
           await passkey.updateComplete;
-          if (!passkey.shadowRoot!.querySelector('[part~="button"]')) passkey.reset();
+          if (!harnessFor(passkey).has('button')) passkey.reset();
           await passkey.updateComplete;
         }
         const again = await attempt(context, faultCase.element);

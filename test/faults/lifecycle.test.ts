@@ -4,7 +4,7 @@ import type { PasskeyRegisterElement } from '../../src/passkey-register.js';
 import { RegistrationError } from '../../src/core/errors.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
 import { useVirtualAuthenticator } from '../support/authenticator.js';
-import { RegistrationHarness } from '../support/harness.js';
+import { RegistrationHarness } from '../support/harness/index.js';
 import { mockApi } from '../support/mock-api.js';
 import { markdownSection, statedNumber } from '../support/readme.js';
 import { watchForTrouble } from '../support/trouble.js';

@@ -2,6 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import type { PasskeyRegisterElement } from '../../src/index.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
 import { useVirtualAuthenticator } from '../support/authenticator.js';
+import { RegistrationHarness } from '../support/harness/index.js';
 import { mockApi } from '../support/mock-api.js';
 
 type PageWindow = Window & typeof globalThis & { pageErrors: string[] };
@@ -29,9 +30,9 @@ describe('dist/passkey-elements.js from a script tag on another origin', () => {
       await waitUntil(() => win.customElements.get(tag), `${tag} is defined`);
     }
     const element = frame.contentDocument!.querySelector('passkey-register') as PasskeyRegisterElement;
-    const button = () => element.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button"]')!;
+    const harness = new RegistrationHarness(element);
     // German, loaded on demand from beside the bundle, on the other origin.
-    await waitUntil(() => button().textContent?.trim() === 'Passkey erstellen', 'the German chunk loaded');
+    await waitUntil(() => harness.textOf('button') === 'Passkey erstellen', 'the German chunk loaded');
 
     element.token = TOKENS.alice;
     const success = new Promise<CustomEvent>((resolve) =>
@@ -39,7 +40,7 @@ describe('dist/passkey-elements.js from a script tag on another origin', () => {
         once: true,
       }),
     );
-    button().click();
+    harness.button.click();
     const { detail } = await success;
     expect(detail.userId).to.equal(USERS.alice.id);
     expect(win.pageErrors).to.deep.equal([]);
