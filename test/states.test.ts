@@ -25,7 +25,9 @@ async function registering<E extends RegistrationElement>(tag: 'passkey-register
 /** Clicks, with the authenticator holding its prompt open (no user presence), until the element prompts. */
 async function prompting(element: RegistrationElement, harness: RegistrationHarness) {
   harness.button.click();
-  await waitUntil(() => element.state === 'prompting', 'reaches prompting');
+  // The first click of a file loads the ceremony's code and asks the mock to start: more than waitUntil's
+  // default second on a loaded machine (seen in Firefox at load 16 on 2 cores).
+  await waitUntil(() => element.state === 'prompting', 'reaches prompting', { timeout: 5000 });
   await element.updateComplete;
 }
 

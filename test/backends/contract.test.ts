@@ -14,7 +14,6 @@ import { startRegistration as createCredential } from '@simplewebauthn/browser';
 import { TOKENS, UNKNOWN_USER_ID, USERS } from '../../mock/seed.js';
 import { normalizeCreationOptions, toBase64Url } from '../../src/backends/options.js';
 import type {
-  ApiGeneration,
   BackendConfig,
   LinkDelivery,
   RegistrationBackend,
@@ -31,7 +30,6 @@ import { mockApi, type V3alphaMode } from '../support/mock-api.js';
 /** What one API generation of ZITADEL offers, as the contract's cases read it. */
 interface Generation {
   name: string;
-  api: ApiGeneration;
   label: string;
   backend: (config: BackendConfig) => RegistrationBackend;
   /** How the mock plays v3alpha for this row. */
@@ -45,14 +43,11 @@ interface Generation {
   listedKind: (kind: RegistrationKind, userVerified: boolean) => RegistrationKind;
   /** How the list answers a user ZITADEL does not have: a search finds nothing, a GetUser is a 404. */
   unknownUserList?: 'empty' | 'not-found';
-  /** ZITADEL v4 declares v3alpha but answers every rpc 501: every operation is `unsupported`. */
-  unimplemented?: true;
 }
 
 const GENERATIONS: Generation[] = [
   {
     name: 'v2 (UserService: passkeys and U2F apart)',
-    api: 'v2',
     label: 'ZITADEL v2',
     backend: zitadelV2,
     registers: ['passkey', 'u2f'],
@@ -65,7 +60,6 @@ const GENERATIONS: Generation[] = [
   },
   {
     name: 'v3alpha as the protos describe it (one list of WebAuthN authenticators)',
-    api: 'v3alpha',
     label: 'ZITADEL v3alpha',
     backend: zitadelV3alpha,
     v3alpha: 'implemented',
@@ -80,7 +74,6 @@ const GENERATIONS: Generation[] = [
   },
   {
     name: 'management v1 (links only: ZITADEL’s login page registers)',
-    api: 'v1',
     label: 'ZITADEL management v1',
     backend: zitadelV1,
     registers: [],
@@ -90,18 +83,14 @@ const GENERATIONS: Generation[] = [
   },
 ];
 
-/** ZITADEL v4: its v3alpha user server embeds `UnimplementedZITADELUsersServer`. */
-const V3ALPHA_ON_ZITADEL_V4: Generation = {
+/**
+ * ZITADEL v4 declares v3alpha in its protos but does not implement it (its v3alpha user server embeds
+ * `UnimplementedZITADELUsersServer`): every rpc answers 501, so every operation is `unsupported`.
+ */
+const V3ALPHA_ON_ZITADEL_V4 = {
   name: 'v3alpha on ZITADEL v4 (declared, answers 501)',
-  api: 'v3alpha',
   label: 'ZITADEL v3alpha',
   backend: zitadelV3alpha,
-  v3alpha: 'unimplemented',
-  registers: [],
-  listedKind: (kind) => kind,
-  returns: 'code',
-  deliveries: ['return', 'email'],
-  unimplemented: true,
 };
 
 /** The authenticator a person would use for each kind: a platform passkey, a security key on USB. */
@@ -126,7 +115,7 @@ async function refusal(promise: Promise<unknown> | undefined): Promise<Registrat
   throw new Error('expected a refusal, but the backend answered');
 }
 
-/** Whether the mock received any API request (control requests are not logged). */
+/** The API requests the mock received (its control endpoints are not logged). */
 const apiRequests = async () => (await mockApi.requests()).map((r) => `${r.method} ${r.path}`);
 
 /**
