@@ -1,3 +1,5 @@
+/// <reference types="mocha" />
+// useVirtualAuthenticator uses mocha's global hooks; tsconfig.node.json reads this file too (webauthn-plugin.mjs takes its option types).
 import { executeServerCommand } from '@web/test-runner-commands';
 import { engine } from './engine.js';
 
