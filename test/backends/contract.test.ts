@@ -304,6 +304,23 @@ for (const generation of GENERATIONS) {
           expect(reused.serverMessage).to.include('COMMAND-Eeb2a');
         });
 
+        it("registers through the page's proxy with no token in the page (it adds the login client's)", async () => {
+          const code = await codeOfLink(generation, USERS.bob.id);
+          // As a link's landing page does: base-url /zitadel, `passkey-elements/proxy` in front of the mock.
+          await register(generation.backend({ baseUrl: '/zitadel' }), 'passkey', {
+            userId: USERS.bob.id,
+            code,
+          });
+          expect(await mockApi.registeredOf(USERS.bob.id)).to.have.length(1);
+          const owners = (await mockApi.requests())
+            .filter(({ rpc }) => rpc !== null)
+            .map((r) => r.tokenOwner);
+          expect(owners.slice(-2), 'start and verify carry the login client').to.deep.equal([
+            'login-client',
+            'login-client',
+          ]);
+        });
+
         it("is invalid-input for another user's registration (a code stands for its user only)", async () => {
           const code = await codeOfLink(generation, USERS.bob.id);
           const error = await refusal(
