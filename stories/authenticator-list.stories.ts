@@ -12,6 +12,7 @@ import {
   failToList,
   listed,
   listErrors,
+  listHarness,
   part,
   parts,
   recordListEvents,
@@ -141,16 +142,15 @@ export const Listed: Story = {
   parameters: { docs: { story: { inline: true } } },
   play: async ({ canvasElement }) => {
     const items = await listed(canvasElement);
-    await expect(items.map((item) => item.querySelector('[part~="name"]')?.textContent)).toEqual(
-      AUTHENTICATORS.map(({ name }) => name),
-    );
-    const text = (name: string) => items.map((item) => item.querySelector(`[part~="${name}"]`)?.textContent);
+    const list = listHarness(canvasElement);
+    await expect(list.names).toEqual(AUTHENTICATORS.map(({ name }) => name));
+    const text = (name: string) => items.map((item) => list.textOf(name, item));
     // One wording per kind and per state, whatever the language.
     await expect(new Set(text('kind')).size).toBe(2);
     await expect(new Set(text('state')).size).toBe(2);
     await expect(text('kind')[0]).not.toBe(text('kind')[3]);
     await expect(text('state')[0]).not.toBe(text('state')[2]);
-    for (const item of items) await expect(item.querySelector('[part~="delete-button"]')).not.toBeNull();
+    for (const item of items) await expect(list.has('delete-button', item)).toBe(true);
   },
 };
 
@@ -176,9 +176,10 @@ export const UnlistedSecurityKeys = withBackend(
 export const ConfirmingDelete = withBackend(() => fakeBackend(listing), {
   play: async ({ canvasElement }) => {
     const item = await clickDelete(canvasElement, 'Pixel 9');
-    await expect(item.querySelector('[part~="delete-button"]')).toBeNull();
-    await expect(item.querySelector('[part~="confirm-button"]')).not.toBeNull();
-    await expect(item.querySelector('[part~="cancel-button"]')).not.toBeNull();
+    const list = listHarness(canvasElement);
+    await expect(list.has('delete-button', item)).toBe(false);
+    await expect(list.has('confirm-button', item)).toBe(true);
+    await expect(list.has('cancel-button', item)).toBe(true);
     const backend = authenticatorList(canvasElement).backend as FakeBackend;
     await expect(backend.requests.map(({ method }) => method)).toEqual(['listAuthenticators']);
   },
@@ -192,10 +193,11 @@ export const Removing = withBackend(() => fakeBackend({ ...listing, removeAuthen
   play: async ({ canvasElement }) => {
     const item = await clickDelete(canvasElement, 'Pixel 9');
     await clickConfirm(item);
-    const confirm = item.querySelector('[part~="confirm-button"]');
+    const list = listHarness(canvasElement);
+    const confirm = list.part('confirm-button', item);
     await waitFor(() => expect(confirm?.getAttribute('aria-busy')).toBe('true'));
     await expect(confirm?.getAttribute('aria-disabled')).toBe('true');
-    await expect(item.querySelector('[part~="delete-button"]')).toBeNull();
+    await expect(list.has('delete-button', item)).toBe(false);
     const backend = authenticatorList(canvasElement).backend as FakeBackend;
     await expect(backend.requests.map(({ method }) => method)).toEqual([
       'listAuthenticators',

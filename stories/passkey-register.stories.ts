@@ -20,6 +20,7 @@ import {
 } from './support/controls.js';
 import { fakeBackend, started, verified } from './support/fake-backend.js';
 import { fakeWebAuthn } from './support/fake-webauthn.js';
+import { RegistrationHarness } from '../test/support/harness/index.js';
 import {
   clickUntil,
   nameAndRegister,
@@ -260,7 +261,7 @@ export const CancelledByThePerson: Story = {
 async function cancelUntilCancelled(element: RegistrationElement): Promise<void> {
   let reported: string | undefined;
   element.addEventListener('registration-error', (event) => (reported = event.detail.code), { once: true });
-  const cancel = element.shadowRoot?.querySelector<HTMLButtonElement>('[part~="cancel"]');
+  const cancel = new RegistrationHarness(element).cancelButton;
   if (!cancel) throw new Error('The element rendered no Cancel while prompting');
   await userEvent.click(cancel);
   await waitFor(() => expect(reported).toBe('cancelled'));

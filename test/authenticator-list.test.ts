@@ -2,10 +2,9 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/index.js';
 import type { AuthenticatorListElement, PasskeyRegisterElement, U2fRegisterElement } from '../src/index.js';
 import { TOKENS, USERS } from '../mock/seed.js';
-import { VirtualAuthenticator, engine } from './support/authenticator.js';
-import { RegistrationHarness } from './support/harness.js';
+import { useVirtualAuthenticator, engine } from './support/authenticator.js';
+import { ListHarness, RegistrationHarness } from './support/harness/index.js';
 import { mockApi } from './support/mock-api.js';
-import { ListHarness } from './support/list-harness.js';
 import type { AuthenticatorInfo, RegistrationBackend, RegistrationKind } from '../src/index.js';
 import { list as texts } from '../src/i18n/en/list.js';
 
@@ -47,21 +46,19 @@ async function page(api: 'v2' | 'v3alpha' = 'v2') {
   return { passkey, u2f, list };
 }
 
-const items = (list: AuthenticatorListElement) =>
-  [...list.shadowRoot!.querySelectorAll('[part~="item"]')].map((item) =>
-    ['name', 'kind', 'state']
-      .map((part) => item.querySelector(`[part~="${part}"]`)?.textContent?.trim())
-      .join(' | '),
-  );
+/** Each row as "name | kind | state". */
+const items = (list: AuthenticatorListElement) => new ListHarness(list).rows;
 
-function button(list: AuthenticatorListElement, part: string): HTMLButtonElement {
-  const found = list.shadowRoot!.querySelector<HTMLButtonElement>(`[part~="${part}"]`);
-  if (!found) throw new Error(`no ${part}`);
-  return found;
-}
+const button = (list: AuthenticatorListElement, part: string) =>
+  new ListHarness(list).required<HTMLButtonElement>(part);
+
+const says = (list: AuthenticatorListElement, text: string) => {
+  const harness = new ListHarness(list);
+  return harness.isRendered && harness.text.includes(text);
+};
 
 describe('<authenticator-list>', () => {
-  let authenticator: VirtualAuthenticator;
+  const authenticator = useVirtualAuthenticator();
   const signalled: { rpId: string; credentialId: string }[] = [];
   const realSignal = Object.getOwnPropertyDescriptor(PublicKeyCredential, 'signalUnknownCredential');
 
@@ -69,7 +66,6 @@ describe('<authenticator-list>', () => {
     await mockApi.reset();
     // The v3alpha cases play v3alpha as the protos describe it (ZITADEL v4 answers 501: test/backends/).
     await mockApi.configure({ v3alpha: 'implemented' });
-    authenticator = await VirtualAuthenticator.add();
     signalled.length = 0;
     Object.defineProperty(PublicKeyCredential, 'signalUnknownCredential', {
       value: async (options: { rpId: string; credentialId: string }) => void signalled.push(options),
@@ -80,13 +76,12 @@ describe('<authenticator-list>', () => {
   afterEach(async () => {
     if (realSignal) Object.defineProperty(PublicKeyCredential, 'signalUnknownCredential', realSignal);
     else Reflect.deleteProperty(PublicKeyCredential, 'signalUnknownCredential');
-    await authenticator.remove();
   });
 
   for (const api of ['v2', 'v3alpha'] as const) {
     it(`${api}: shows a new passkey when a registration-success bubbles up, and deletes it after confirmation`, async () => {
       const { passkey, list } = await page(api);
-      await waitUntil(() => list.shadowRoot!.textContent?.includes('No passkeys'), 'an empty list first');
+      await waitUntil(() => says(list, 'No passkeys'), 'an empty list first');
 
       const { detail } = await new RegistrationHarness(passkey).clickAndWait('registration-success');
       await waitUntil(() => items(list).length === 1, 'the list refreshed itself');
@@ -95,9 +90,7 @@ describe('<authenticator-list>', () => {
 
       button(list, 'delete-button').click();
       await list.updateComplete;
-      expect(list.shadowRoot!.querySelector('[part~="confirm"]')!.textContent).to.contain(
-        `Delete “${engine.deviceName}”?`,
-      );
+      expect(new ListHarness(list).textOf('confirm')).to.contain(`Delete “${engine.deviceName}”?`);
       const removed = oneEvent(list, 'authenticator-removed');
       button(list, 'confirm-button').click();
       const event = await removed;
@@ -130,8 +123,7 @@ describe('<authenticator-list>', () => {
   });
 
   it('v2: lists a security key registered on this page and deletes it with RemoveU2F', async () => {
-    await authenticator.remove();
-    authenticator = await VirtualAuthenticator.add({ transport: 'usb', hasResidentKey: false });
+    await authenticator.replace({ transport: 'usb', hasResidentKey: false });
     const { u2f, list } = await page();
     await new RegistrationHarness(u2f).clickAndWait('registration-success');
     await waitUntil(() => items(list).length === 1);
@@ -170,8 +162,7 @@ describe('<authenticator-list>', () => {
     });
 
     it('v2: lists a security key registered elsewhere (ListAuthenticationFactors) and deletes it with RemoveU2F', async () => {
-      await authenticator.remove();
-      authenticator = await VirtualAuthenticator.add({ transport: 'usb', hasResidentKey: false });
+      await authenticator.replace({ transport: 'usb', hasResidentKey: false });
       // Registered on another page: this list knows of it only from the server.
       const other = await fixture<U2fRegisterElement>(
         html`<u2f-register user-id=${USERS.alice.id} token-name="YubiKey"></u2f-register>`,
@@ -200,6 +191,6 @@ describe('<authenticator-list>', () => {
     const { detail } = await failed;
     expect(detail).to.include({ kind: 'list', code: 'unauthenticated' });
     list.token = TOKENS.alice;
-    await waitUntil(() => list.shadowRoot!.textContent?.includes('No passkeys'), 'works again');
+    await waitUntil(() => says(list, 'No passkeys'), 'works again');
   });
 });

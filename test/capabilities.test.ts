@@ -2,7 +2,8 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../src/index.js';
 import type { PasskeyRegisterElement, U2fRegisterElement } from '../src/index.js';
 import { en } from '../src/i18n/en.js';
-import { VirtualAuthenticator } from './support/authenticator.js';
+import { withVirtualAuthenticator } from './support/authenticator.js';
+import { harnessFor } from './support/harness/index.js';
 
 type Probe = 'getClientCapabilities' | 'isUserVerifyingPlatformAuthenticatorAvailable';
 const saved = new Map<string, PropertyDescriptor | undefined>();
@@ -22,36 +23,32 @@ async function connected<T extends PasskeyRegisterElement | U2fRegisterElement>(
   return element;
 }
 
-const note = (element: Element) =>
-  element.shadowRoot!.querySelector('[part~="note"]')?.textContent?.trim() ?? '';
+const note = (element: HTMLElement) => harnessFor(element).noteText;
 
 describe('capabilities', () => {
-  let authenticator: VirtualAuthenticator | undefined;
-
   afterEach(async () => {
     for (const [name, descriptor] of saved) {
       if (descriptor) Object.defineProperty(PublicKeyCredential, name, descriptor);
       else Reflect.deleteProperty(PublicKeyCredential, name);
     }
     saved.clear();
-    await authenticator?.remove();
-    authenticator = undefined;
   });
 
   it("reads the browser's getClientCapabilities() and reflects them as an attribute", async () => {
-    authenticator = await VirtualAuthenticator.add();
-    const element = await connected(() =>
-      fixture<PasskeyRegisterElement>(html`<passkey-register></passkey-register>`),
-    );
-    const expected = await (
-      PublicKeyCredential as unknown as { getClientCapabilities(): Promise<Record<string, boolean>> }
-    ).getClientCapabilities();
-    expect(element.capabilities).to.deep.include({
-      webauthn: true,
-      platformAuthenticator: expected.userVerifyingPlatformAuthenticator ?? false,
-      source: 'getClientCapabilities',
+    await withVirtualAuthenticator({}, async () => {
+      const element = await connected(() =>
+        fixture<PasskeyRegisterElement>(html`<passkey-register></passkey-register>`),
+      );
+      const expected = await (
+        PublicKeyCredential as unknown as { getClientCapabilities(): Promise<Record<string, boolean>> }
+      ).getClientCapabilities();
+      expect(element.capabilities).to.deep.include({
+        webauthn: true,
+        platformAuthenticator: expected.userVerifyingPlatformAuthenticator ?? false,
+        source: 'getClientCapabilities',
+      });
+      expect(element.getAttribute('capabilities')?.split(' ')).to.include('webauthn');
     });
-    expect(element.getAttribute('capabilities')?.split(' ')).to.include('webauthn');
   });
 
   it('explains before the click that this device has no passkey provider, when platform is asked for', async () => {

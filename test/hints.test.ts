@@ -2,8 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../src/index.js';
 import type { PasskeyRegisterElement, U2fRegisterElement } from '../src/index.js';
 import { TOKENS, USERS } from '../mock/seed.js';
-import { VirtualAuthenticator } from './support/authenticator.js';
-import { RegistrationHarness } from './support/harness.js';
+import { useVirtualAuthenticator } from './support/authenticator.js';
+import { RegistrationHarness } from './support/harness/index.js';
 import { mockApi } from './support/mock-api.js';
 import { clickPlatformRegistration } from './support/platform.js';
 
@@ -19,7 +19,8 @@ function recordHints() {
 }
 
 describe('WebAuthn hints reach navigator.credentials.create', () => {
-  let authenticator: VirtualAuthenticator;
+  // Each test swaps it for one of the kind it asks for.
+  const authenticator = useVirtualAuthenticator();
   let hints: ReturnType<typeof recordHints>;
 
   beforeEach(async () => {
@@ -29,7 +30,6 @@ describe('WebAuthn hints reach navigator.credentials.create', () => {
 
   afterEach(async () => {
     hints.restore();
-    await authenticator.remove();
   });
 
   // The virtual authenticator must be of the kind asked for, or the browser waits for another one.
@@ -40,7 +40,7 @@ describe('WebAuthn hints reach navigator.credentials.create', () => {
   ];
   for (const [authenticatorKind, expected, transport] of passkeyCases) {
     it(`<passkey-register authenticator="${authenticatorKind}"> asks for ${JSON.stringify(expected)}`, async () => {
-      authenticator = await VirtualAuthenticator.add({ transport });
+      await authenticator.replace({ transport });
       const element = await fixture<PasskeyRegisterElement>(
         html`<passkey-register
           user-id=${USERS.alice.id}
@@ -57,7 +57,7 @@ describe('WebAuthn hints reach navigator.credentials.create', () => {
   }
 
   it('<u2f-register> asks for the security-key picker', async () => {
-    authenticator = await VirtualAuthenticator.add({ transport: 'usb', hasResidentKey: false });
+    await authenticator.replace({ transport: 'usb', hasResidentKey: false });
     const element = await fixture<U2fRegisterElement>(
       html`<u2f-register user-id=${USERS.alice.id}></u2f-register>`,
     );

@@ -6,7 +6,7 @@ import { LANGUAGES, catalogFor, loadMessages } from '../src/i18n/index.js';
 import type { Messages } from '../src/i18n/messages.js';
 import { USERS } from '../mock/seed.js';
 import { engine } from './support/engine.js';
-import { RegistrationHarness } from './support/harness.js';
+import { RegistrationHarness } from './support/harness/index.js';
 import { mockApi } from './support/mock-api.js';
 
 /** Every key path of a catalog, with the kind of value found there. */

@@ -2,11 +2,11 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/index.js';
 import type { AuthenticatorListElement, PasskeyRegisterElement } from '../src/index.js';
 import { USERS } from '../mock/seed.js';
+import { harnessFor } from './support/harness/index.js';
 import { mockApi } from './support/mock-api.js';
 
 /** The element's visible error message, as text. */
-const message = (element: Element) =>
-  element.shadowRoot?.querySelector('[part~="message"]')?.textContent?.trim() ?? '';
+const message = (element: HTMLElement) => harnessFor(element).messageText;
 
 describe('a lang change on an ancestor', () => {
   beforeEach(async () => {
@@ -34,9 +34,7 @@ describe('a lang change on an ancestor', () => {
       'both re-render their message once German has loaded',
     );
     expect(message(register)).to.match(/Anmeld|anmeld|Sitzung|Link/);
-    expect(register.shadowRoot!.querySelector('[part~="status"]')?.textContent ?? '').not.to.contain(
-      'passkey is',
-    );
+    expect(harnessFor(register).statusText).not.to.contain('passkey is');
 
     wrapper.lang = 'en';
     await waitUntil(

@@ -12,8 +12,8 @@ import type { RegistrationBackend } from '../src/backends/types.js';
 import { RegistrationError } from '../src/core/errors.js';
 import { loadMessages } from '../src/i18n/index.js';
 import { TOKENS, USERS } from '../mock/seed.js';
-import { VirtualAuthenticator } from './support/authenticator.js';
-import { RegistrationHarness } from './support/harness.js';
+import { useVirtualAuthenticator } from './support/authenticator.js';
+import { RegistrationHarness } from './support/harness/index.js';
 import { mockApi } from './support/mock-api.js';
 import { markdownSection, statedNumber } from './support/readme.js';
 import { watchForTrouble } from './support/trouble.js';
@@ -57,19 +57,17 @@ function slowTokenBackend(honoursSignal: boolean): RegistrationBackend {
 let casesRun = 0;
 
 describe('lifecycle races', () => {
-  let authenticator: VirtualAuthenticator;
+  useVirtualAuthenticator();
   let watch: ReturnType<typeof watchForTrouble>;
 
   beforeEach(async () => {
     casesRun += 1;
     await mockApi.reset();
-    authenticator = await VirtualAuthenticator.add();
     watch = watchForTrouble();
   });
 
   afterEach(async () => {
     watch.stop();
-    await authenticator.remove();
     expect(watch.trouble, 'no uncaught error, unhandled rejection or console.error').to.deep.equal([]);
   });
 

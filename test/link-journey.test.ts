@@ -8,8 +8,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/passkey-register.js';
 import type { PasskeyRegisterElement } from '../src/passkey-register.js';
 import { TOKENS, USERS } from '../mock/seed.js';
-import { VirtualAuthenticator } from './support/authenticator.js';
-import { RegistrationHarness } from './support/harness.js';
+import { useVirtualAuthenticator } from './support/authenticator.js';
+import { RegistrationHarness, harnessFor } from './support/harness/index.js';
 import { mockApi } from './support/mock-api.js';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -60,18 +60,16 @@ function spyOnCreate({ refuseFirst = false } = {}) {
 }
 
 describe('the registration link journey', () => {
-  let authenticator: VirtualAuthenticator;
+  useVirtualAuthenticator();
   let create: ReturnType<typeof spyOnCreate> | undefined;
 
   beforeEach(async () => {
     await mockApi.reset();
-    authenticator = await VirtualAuthenticator.add();
   });
 
   afterEach(async () => {
     create?.restore();
     create = undefined;
-    await authenticator.remove();
   });
 
   describe('a code is spent only by the person', () => {
@@ -196,7 +194,7 @@ describe('the registration link journey', () => {
         await element.updateComplete;
         expect(harness.continueLink, `no link for ${JSON.stringify(hostile)}`).to.equal(null);
       }
-      expect(element.shadowRoot!.innerHTML).not.to.match(/href="\s*(javascript|data|vbscript):/i);
+      expect(harnessFor(element).markup).not.to.match(/href="\s*(javascript|data|vbscript):/i);
 
       // A new link's code given by the page: the element offers to register again.
       const fresh = await mockApi.createCode(USERS.bob.id);

@@ -3,7 +3,7 @@ import '../src/registration-link-admin.js';
 import type { RegistrationLinkAdminElement } from '../src/registration-link-admin.js';
 import { link } from '../src/i18n/en/link.js';
 import { TOKENS, USERS } from '../mock/seed.js';
-import { LinkAdminHarness } from './support/link-admin-harness.js';
+import { LinkAdminHarness } from './support/harness/index.js';
 import { mockApi } from './support/mock-api.js';
 
 async function linkAdmin(template: string) {

@@ -7,8 +7,8 @@ import type {
 } from '../src/index.js';
 import { en, loadMessages } from '../src/i18n/index.js';
 import { TOKENS, USERS } from '../mock/seed.js';
-import { LinkAdminHarness } from './support/link-admin-harness.js';
-import { ListHarness, registerPasskey } from './support/list-harness.js';
+import { LinkAdminHarness, ListHarness } from './support/harness/index.js';
+import { registerPasskey } from './support/register-passkey.js';
 import { mockApi } from './support/mock-api.js';
 
 /** Two places on the page; `move` takes the element from one to the other in one task, as a portal does. */

@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/authenticator-list.js';
 import type { AuthenticatorListElement } from '../src/authenticator-list.js';
 import type { AuthenticatorInfo, RegistrationBackend } from '../src/backends/types.js';
+import { ListHarness } from './support/harness/index.js';
 
 /** A page-supplied backend with rows of very different name lengths (no request: the test is about layout). */
 const ROWS: AuthenticatorInfo[] = [
@@ -28,14 +29,12 @@ describe('<authenticator-list> row layout', () => {
       );
       const list = wrapper.querySelector('authenticator-list') as AuthenticatorListElement;
       list.backend = backend;
-      await waitUntil(
-        () => list.shadowRoot!.querySelectorAll('[part~="delete-button"]').length === 3,
-        'three rows',
-      );
-      const buttons = [...list.shadowRoot!.querySelectorAll<HTMLElement>('[part~="delete-button"]')];
+      const harness = new ListHarness(list);
+      await waitUntil(() => harness.parts('delete-button').length === 3, 'three rows');
+      const buttons = harness.parts('delete-button');
       const ends = buttons.map((button) => Math.round(button.getBoundingClientRect().right));
       expect(new Set(ends).size, `Delete ends at ${ends.join(', ')}`).to.equal(1);
-      for (const item of list.shadowRoot!.querySelectorAll<HTMLElement>('[part~="item"]')) {
+      for (const item of harness.items) {
         expect(item.scrollWidth, 'no row wider than the list').to.be.at.most(item.clientWidth);
         expect(item.getBoundingClientRect().width).to.be.at.most(width);
       }

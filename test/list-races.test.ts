@@ -2,7 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../src/index.js';
 import type { AuthenticatorInfo, AuthenticatorListElement, RegistrationBackend } from '../src/index.js';
 import { TOKENS, USERS } from '../mock/seed.js';
-import { ListHarness, registerPasskey } from './support/list-harness.js';
+import { ListHarness } from './support/harness/index.js';
+import { registerPasskey } from './support/register-passkey.js';
 import { mockApi } from './support/mock-api.js';
 
 async function aliceList(): Promise<ListHarness> {

@@ -3,7 +3,7 @@ import '../src/index.js';
 import { RegistrationError } from '../src/index.js';
 import type { AuthenticatorInfo, AuthenticatorListElement, RegistrationBackend } from '../src/index.js';
 import { list as texts } from '../src/i18n/en/list.js';
-import { ListHarness } from './support/list-harness.js';
+import { ListHarness } from './support/harness/index.js';
 
 const LAPTOP: AuthenticatorInfo = { id: '1', kind: 'passkey', name: 'Laptop', state: 'ready' };
 const PHONE: AuthenticatorInfo = { id: '2', kind: 'passkey', name: 'Phone', state: 'ready' };
@@ -131,17 +131,13 @@ describe('<authenticator-list> after a list that could not load', () => {
         return { authenticators: [], unlisted: [] };
       },
     };
-    await waitUntil(() => element.shadowRoot!.querySelector('[part~="empty"]'), 'an empty list first');
+    const harness = new ListHarness(element);
+    await harness.waitForPart('empty', 'an empty list first');
     fail = true;
     await element.refresh().catch(() => undefined);
     await element.updateComplete;
-    expect(element.shadowRoot!.querySelector('[part~="message"]')?.textContent?.trim() ?? '').not.to.equal(
-      '',
-    );
+    expect(harness.messageText).not.to.equal('');
     // A boolean, not the element: a failed assertion on an element disconnects Firefox's session.
-    expect(
-      element.shadowRoot!.querySelector('[part~="empty"]') !== null,
-      'no "none yet" beside the error',
-    ).to.equal(false);
+    expect(harness.isEmpty, 'no "none yet" beside the error').to.equal(false);
   });
 });

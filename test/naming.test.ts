@@ -4,8 +4,8 @@ import type { PasskeyRegisterElement } from '../src/passkey-register.js';
 import type { RegistrationBackend, RegistrationResponseJSON } from '../src/backends/types.js';
 import { aaguidOf, providerName } from '../src/internal/registration/provider-name.js';
 import { TOKENS, USERS } from '../mock/seed.js';
-import { VirtualAuthenticator, engine } from './support/authenticator.js';
-import { RegistrationHarness } from './support/harness.js';
+import { useVirtualAuthenticator, engine } from './support/authenticator.js';
+import { RegistrationHarness } from './support/harness/index.js';
 import { mockApi } from './support/mock-api.js';
 
 const GOOGLE_PASSWORD_MANAGER = 'ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4';
@@ -75,13 +75,9 @@ describe('naming the credential', () => {
   });
 
   describe('in the element', () => {
-    let authenticator: VirtualAuthenticator;
+    useVirtualAuthenticator();
     beforeEach(async () => {
       await mockApi.reset();
-      authenticator = await VirtualAuthenticator.add();
-    });
-    afterEach(async () => {
-      await authenticator.remove();
     });
 
     it("names the passkey after its provider when the AAGUID is known (the browser's answer faked)", async () => {
@@ -149,7 +145,7 @@ describe('naming the credential', () => {
         html`<passkey-register ask-name user-id=${USERS.alice.id}></passkey-register>`,
       );
       element.token = TOKENS.alice;
-      const input = element.shadowRoot!.querySelector<HTMLInputElement>('input[name="name"]')!;
+      const input = new RegistrationHarness(element).nameField!;
       // The default name comes with the ceremony's code, loaded once the element is visible.
       await waitUntil(() => input.placeholder !== '', 'no placeholder');
       expect(input.placeholder).to.equal(engine.deviceName);

@@ -3,8 +3,8 @@ import '../src/passkey-register.js';
 import type { PasskeyRegisterElement } from '../src/passkey-register.js';
 import { RegistrationError } from '../src/core/errors.js';
 import { TOKENS, UNKNOWN_USER_ID, USERS } from '../mock/seed.js';
-import { VirtualAuthenticator, engine } from './support/authenticator.js';
-import { RegistrationHarness } from './support/harness.js';
+import { useVirtualAuthenticator, engine } from './support/authenticator.js';
+import { RegistrationHarness } from './support/harness/index.js';
 import { mockApi } from './support/mock-api.js';
 import { clickPlatformRegistration } from './support/platform.js';
 
@@ -26,15 +26,10 @@ function recordStates(element: Element): string[] {
 }
 
 describe('<passkey-register>', () => {
-  let authenticator: VirtualAuthenticator;
+  const authenticator = useVirtualAuthenticator();
 
   beforeEach(async () => {
     await mockApi.reset();
-    authenticator = await VirtualAuthenticator.add();
-  });
-
-  afterEach(async () => {
-    await authenticator.remove();
   });
 
   describe('with a token', () => {
@@ -114,7 +109,7 @@ describe('<passkey-register>', () => {
       const { element, harness } = await passkeyRegister();
       const { detail } = await harness.clickAndWait('registration-success');
       expect(element.outerHTML).not.to.contain(TOKENS.alice);
-      expect(element.shadowRoot!.innerHTML).not.to.contain(TOKENS.alice);
+      expect(harness.markup).not.to.contain(TOKENS.alice);
       expect(JSON.stringify(detail)).not.to.contain(TOKENS.alice);
     });
 
@@ -176,8 +171,7 @@ describe('<passkey-register>', () => {
       expect(second.harness.hasButton, 'no retry: the same code cannot work').to.equal(false);
 
       // Works again: a fresh code on a second authenticator (the first already holds bob's passkey).
-      await authenticator.remove();
-      authenticator = await VirtualAuthenticator.add();
+      await authenticator.replace();
       const fresh = await mockApi.createCode(USERS.bob.id);
       second.element.codeId = fresh.id;
       second.element.code = fresh.code;
@@ -291,8 +285,7 @@ describe('<passkey-register>', () => {
       expect(detail).to.include({ code: 'verification-failed', status: 500, grpcCode: 13 });
 
       // The rejected credential stays on the authenticator; a new one replaces it.
-      await authenticator.remove();
-      authenticator = await VirtualAuthenticator.add();
+      await authenticator.replace();
       await harness.clickAndWait('registration-success');
     });
 
@@ -392,8 +385,8 @@ describe('<passkey-register>', () => {
     });
 
     it('shows what is happening in a polite live region', async () => {
-      const { element, harness } = await passkeyRegister();
-      const status = element.shadowRoot!.querySelector('[part~="status"]')!;
+      const { harness } = await passkeyRegister();
+      const status = harness.required('status');
       expect(status.getAttribute('role')).to.equal('status');
       expect(harness.statusText).to.contain('instead of a password');
       await harness.clickAndWait('registration-success');

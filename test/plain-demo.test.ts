@@ -1,7 +1,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { AuthenticatorListElement, PasskeyRegisterElement } from '../src/index.js';
 import { USERS } from '../mock/seed.js';
-import { VirtualAuthenticator } from './support/authenticator.js';
+import { useVirtualAuthenticator } from './support/authenticator.js';
+import { ListHarness, RegistrationHarness } from './support/harness/index.js';
 import { mockApi } from './support/mock-api.js';
 
 /**
@@ -10,12 +11,11 @@ import { mockApi } from './support/mock-api.js';
  */
 describe('demo/plain.html: the kit from one script tag, the elements in markup', () => {
   let frame: HTMLIFrameElement;
-  let authenticator: VirtualAuthenticator;
+  useVirtualAuthenticator();
   const errors: string[] = [];
 
   beforeEach(async () => {
     await mockApi.reset();
-    authenticator = await VirtualAuthenticator.add();
     errors.length = 0;
     frame = document.createElement('iframe');
     frame.src = '/demo/plain.html';
@@ -28,7 +28,6 @@ describe('demo/plain.html: the kit from one script tag, the elements in markup',
 
   afterEach(async () => {
     frame.remove();
-    await authenticator.remove();
   });
 
   it('registers a passkey for the user in the markup and lists it', async () => {
@@ -42,16 +41,13 @@ describe('demo/plain.html: the kit from one script tag, the elements in markup',
     expect(element.hasAttribute('token')).to.equal(false);
     await element.updateComplete;
 
-    element.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button"]')!.click();
+    new RegistrationHarness(element).button.click();
 
     const status = page.getElementById('last-event')!;
     await waitUntil(() => status.textContent?.includes('registered'), 'the page heard registration-success', {
       timeout: 8000,
     });
-    await waitUntil(
-      () => list.shadowRoot!.querySelectorAll('[part~="item"]').length === 1,
-      'the list refreshed itself and shows the new passkey',
-    );
+    await new ListHarness(list).waitForRows(1, 'the list refreshed itself and shows the new passkey');
     expect(element.state).to.equal('success');
     expect(errors).to.deep.equal([]);
   });

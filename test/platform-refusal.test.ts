@@ -14,7 +14,7 @@ import { loadMessages } from '../src/i18n/index.js';
 import { registration } from '../src/i18n/en/registration.js';
 import { REFUSED_AT_ONCE_MS } from '../src/internal/registration/ceremony.js';
 import { TOKENS, USERS } from '../mock/seed.js';
-import { RegistrationHarness } from './support/harness.js';
+import { RegistrationHarness } from './support/harness/index.js';
 import { mockApi } from './support/mock-api.js';
 import { expectPlatformRefused } from './support/platform.js';
 

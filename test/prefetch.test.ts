@@ -4,8 +4,8 @@ import type { PasskeyRegisterElement } from '../src/passkey-register.js';
 import { zitadelV2 } from '../src/backends/zitadel-v2.js';
 import type { RegistrationBackend } from '../src/backends/types.js';
 import { TOKENS, USERS } from '../mock/seed.js';
-import { VirtualAuthenticator } from './support/authenticator.js';
-import { RegistrationHarness } from './support/harness.js';
+import { useVirtualAuthenticator } from './support/authenticator.js';
+import { RegistrationHarness } from './support/harness/index.js';
 import { mockApi } from './support/mock-api.js';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -33,18 +33,16 @@ async function configureMock(config: { latencyMs?: number }) {
 const starts = async () => (await mockApi.requests()).filter((r) => r.rpc === 'RegisterPasskey').length;
 
 describe('prefetch: the instant prompt', () => {
-  let authenticator: VirtualAuthenticator;
+  const authenticator = useVirtualAuthenticator();
   let create: ReturnType<typeof spyOnCreate>;
 
   beforeEach(async () => {
     await mockApi.reset();
-    authenticator = await VirtualAuthenticator.add();
     create = spyOnCreate();
   });
 
   afterEach(async () => {
     create.restore();
-    await authenticator.remove();
   });
 
   it('makes no request on page load without prefetch, and exactly two per registration', async () => {

@@ -6,23 +6,22 @@ import ReactDOMClient from 'react-dom/client';
 import { PasskeyRegister } from '../src/react.js';
 import type { PasskeyRegisterElement, RegistrationSuccessDetail } from '../src/index.js';
 import { TOKENS, USERS } from '../mock/seed.js';
-import { VirtualAuthenticator } from './support/authenticator.js';
+import { useVirtualAuthenticator } from './support/authenticator.js';
+import { RegistrationHarness } from './support/harness/index.js';
 import { mockApi } from './support/mock-api.js';
 
 describe('React wrappers', () => {
-  let authenticator: VirtualAuthenticator;
+  useVirtualAuthenticator();
   let host: HTMLDivElement;
 
   beforeEach(async () => {
     await mockApi.reset();
-    authenticator = await VirtualAuthenticator.add();
     host = document.createElement('div');
     document.body.append(host);
   });
 
   afterEach(async () => {
     host.remove();
-    await authenticator.remove();
   });
 
   it('<PasskeyRegister> passes props as properties and delivers registration-success to onRegistrationSuccess', async () => {
@@ -42,7 +41,7 @@ describe('React wrappers', () => {
     expect(element.userId).to.equal(USERS.alice.id);
     expect(element.getAttribute('token'), 'the token is a property, not an attribute').to.equal(null);
     await element.updateComplete;
-    element.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button"]')!.click();
+    new RegistrationHarness(element).button.click();
     await waitUntil(() => successes.length === 1, 'onRegistrationSuccess is called', { timeout: 8000 });
     expect(successes[0]).to.include({ kind: 'passkey', userId: USERS.alice.id, name: 'From React' });
     root.unmount();
@@ -69,7 +68,7 @@ describe('React wrappers', () => {
     expect(element.token).to.equal(TOKENS.alice);
     expect(element.getAttribute('token'), 'the token is a property, not an attribute').to.equal(null);
     await element.updateComplete;
-    element.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button"]')!.click();
+    new RegistrationHarness(element).button.click();
     await waitUntil(() => successes.length === 1, 'onregistration-success is called', { timeout: 8000 });
     expect(successes[0]).to.include({ kind: 'passkey', userId: USERS.alice.id, name: 'From JSX' });
     root.unmount();

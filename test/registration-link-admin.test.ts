@@ -4,9 +4,8 @@ import '../src/index.js';
 import type { PasskeyRegisterElement, RegistrationLinkAdminElement } from '../src/index.js';
 import type { ApiGeneration } from '../src/backends/types.js';
 import { INSTANCE, TOKENS, USERS } from '../mock/seed.js';
-import { VirtualAuthenticator } from './support/authenticator.js';
-import { RegistrationHarness } from './support/harness.js';
-import { LinkAdminHarness } from './support/link-admin-harness.js';
+import { useVirtualAuthenticator } from './support/authenticator.js';
+import { LinkAdminHarness, RegistrationHarness } from './support/harness/index.js';
 import { mockApi } from './support/mock-api.js';
 import { decodeQrSvg } from './support/qr.js';
 import { link } from '../src/i18n/en/link.js';
@@ -186,11 +185,11 @@ describe('<registration-link-admin>', () => {
       await executeServerCommand('clipboard:grant');
       const { harness } = await linkAdmin();
       const { detail } = await harness.submitAndWait('link-created');
-      harness.part<HTMLButtonElement>('copy-button')!.click();
+      harness.copyButton.click();
       await new Promise((resolve) => setTimeout(resolve, 50));
       await harness.element.updateComplete;
       expect(await navigator.clipboard.readText()).to.equal(detail.link);
-      expect(harness.element.shadowRoot!.textContent).to.contain('Link copied');
+      expect(harness.text).to.contain('Link copied');
     });
 
     it('is still copied where the Clipboard API refuses, by selecting it (the old way)', async () => {
@@ -209,16 +208,16 @@ describe('<registration-link-admin>', () => {
       });
       try {
         // A person's key press: copying by selection needs the user activation it gives.
-        harness.part<HTMLButtonElement>('copy-button')!.focus();
+        harness.copyButton.focus();
         await sendKeys({ press: 'Enter' });
-        await waitUntil(() => harness.element.shadowRoot!.textContent!.includes('Link copied'), 'copied');
+        await waitUntil(() => harness.text.includes('Link copied'), 'copied');
       } finally {
         Object.defineProperty(Clipboard.prototype, 'writeText', writeText);
       }
       expect(refused).to.equal(1);
       expect(await navigator.clipboard.readText()).to.equal(detail.link);
       // The helper field is gone again.
-      expect(harness.element.shadowRoot!.querySelector('textarea')).to.equal(null);
+      expect(harness.query('textarea') === null, 'no textarea').to.equal(true);
     });
 
     it('says so when copying does not work at all, so the person copies it by hand', async () => {
@@ -232,11 +231,8 @@ describe('<registration-link-admin>', () => {
       });
       Object.defineProperty(Document.prototype, 'execCommand', { configurable: true, value: () => false });
       try {
-        harness.part<HTMLButtonElement>('copy-button')!.click();
-        await waitUntil(
-          () => harness.element.shadowRoot!.textContent!.includes('Copying did not work'),
-          'the failure is shown',
-        );
+        harness.copyButton.click();
+        await waitUntil(() => harness.text.includes('Copying did not work'), 'the failure is shown');
       } finally {
         Object.defineProperty(Clipboard.prototype, 'writeText', writeText);
         Object.defineProperty(Document.prototype, 'execCommand', execCommand);
@@ -313,13 +309,9 @@ describe('<registration-link-admin>', () => {
 
   describe('the whole journey', () => {
     const startUrl = location.href;
-    let authenticator: VirtualAuthenticator;
-    beforeEach(async () => {
-      authenticator = await VirtualAuthenticator.add();
-    });
-    afterEach(async () => {
+    useVirtualAuthenticator();
+    afterEach(() => {
       history.replaceState(null, '', startUrl);
-      await authenticator.remove();
     });
 
     /** Opens a link's landing page: its query on this page, and `<passkey-register from-url>`. */

@@ -5,13 +5,12 @@ import type { AuthenticatorListElement, PasskeyRegisterElement, U2fRegisterEleme
 import type { RegistrationElement } from '../src/internal/registration/registration-element.js';
 import { TOKENS, USERS } from '../mock/seed.js';
 import { registration } from '../src/i18n/en/registration.js';
-import { VirtualAuthenticator, engine } from './support/authenticator.js';
-import { RegistrationHarness } from './support/harness.js';
+import { useVirtualAuthenticator, engine } from './support/authenticator.js';
+import { RegistrationHarness, harnessFor } from './support/harness/index.js';
 import { mockApi } from './support/mock-api.js';
 import { securityKeyToday } from './support/security-key-name.js';
 
-const part = (element: Element, name: string) =>
-  element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const part = (element: HTMLElement, name: string) => harnessFor(element).part(name);
 
 async function registering<E extends RegistrationElement>(tag: 'passkey-register' | 'u2f-register') {
   const element = (await fixture(
@@ -26,21 +25,21 @@ async function registering<E extends RegistrationElement>(tag: 'passkey-register
 /** Clicks, with the authenticator holding its prompt open (no user presence), until the element prompts. */
 async function prompting(element: RegistrationElement, harness: RegistrationHarness) {
   harness.button.click();
-  await waitUntil(() => element.state === 'prompting', 'reaches prompting');
+  // The first click of a file loads the ceremony's code and asks the mock to start: more than waitUntil's
+  // default second on a loaded machine (seen in Firefox at load 16 on 2 cores).
+  await waitUntil(() => element.state === 'prompting', 'reaches prompting', { timeout: 5000 });
   await element.updateComplete;
 }
 
 describe('registration states', () => {
-  let authenticator: VirtualAuthenticator;
+  const authenticator = useVirtualAuthenticator();
 
   beforeEach(async () => {
     await mockApi.reset();
-    authenticator = await VirtualAuthenticator.add();
   });
 
   afterEach(async () => {
     await emulateMedia({ reducedMotion: 'no-preference' });
-    await authenticator.remove();
   });
 
   for (const tag of ['passkey-register', 'u2f-register'] as const) {

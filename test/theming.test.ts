@@ -9,9 +9,9 @@ import type {
   U2fRegisterElement,
 } from '../src/index.js';
 import { TOKENS, USERS } from '../mock/seed.js';
-import { VirtualAuthenticator } from './support/authenticator.js';
+import { useVirtualAuthenticator } from './support/authenticator.js';
 import { emulateMedia } from './support/media.js';
-import { RegistrationHarness } from './support/harness.js';
+import { ListHarness, RegistrationHarness, harnessFor } from './support/harness/index.js';
 import { mockApi } from './support/mock-api.js';
 
 type Kit =
@@ -25,17 +25,11 @@ type Look = 'idle' | 'error' | 'success' | 'confirm' | 'starting' | 'prompting';
 
 /** All CSS text of an element's shadow root (adopted stylesheets). */
 function cssOf(element: Kit): string {
-  return element
-    .shadowRoot!.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText))
-    .join('\n');
+  return harnessFor(element).cssRules.join('\n');
 }
 
-const part = (element: Kit, name: string) =>
-  element.shadowRoot!.querySelector<HTMLElement | SVGElement>(`[part~="${name}"]`);
-const partsOf = (element: Kit) =>
-  new Set(
-    [...element.shadowRoot!.querySelectorAll('[part]')].flatMap((e) => e.getAttribute('part')!.split(' ')),
-  );
+const part = (element: Kit, name: string) => harnessFor(element).part<HTMLElement | SVGElement>(name);
+const partsOf = (element: Kit) => new Set(harnessFor(element).partNames);
 const styleOf = (element: Kit, name: string) => {
   if (name === 'host') return getComputedStyle(element);
   const found = part(element, name);
@@ -182,17 +176,15 @@ function systemColor(name: string): string {
 }
 
 describe('theming', () => {
-  let authenticator: VirtualAuthenticator;
+  useVirtualAuthenticator({ transport: 'usb' });
 
   beforeEach(async () => {
     await mockApi.reset();
-    authenticator = await VirtualAuthenticator.add({ transport: 'usb' });
   });
 
   afterEach(async () => {
     await emulateMedia({ forcedColors: 'none', colorScheme: 'light' });
     document.documentElement.style.colorScheme = '';
-    await authenticator.remove();
   });
 
   for (const tag of TAGS) {
@@ -309,9 +301,7 @@ describe('theming', () => {
       const confirming = await make('authenticator-list');
       (part(confirming, 'delete-button') as HTMLElement).click();
       await confirming.updateComplete;
-      return [passkey, link, list, confirming].flatMap((element) => [
-        ...element.shadowRoot!.querySelectorAll<HTMLElement>('button'),
-      ]);
+      return [passkey, link, list, confirming].flatMap((element) => harnessFor(element).queryAll('button'));
     }
 
     for (const scheme of ['light', 'dark'] as const) {
@@ -342,11 +332,12 @@ describe('theming', () => {
     it('shows the keyboard focus with a Highlight outline', async () => {
       await emulateMedia({ forcedColors: 'active' });
       const element = await make('passkey-register');
-      const button = part(element, 'button') as HTMLElement;
-      for (let i = 0; i < 10 && element.shadowRoot!.activeElement !== button; i++) {
+      const harness = harnessFor(element);
+      const button = harness.required('button');
+      for (let i = 0; i < 10 && harness.focused !== button; i++) {
         await sendKeys({ press: 'Tab' });
       }
-      expect(element.shadowRoot!.activeElement).to.equal(button);
+      expect(harness.focused === button, 'the button has the focus').to.equal(true);
       const style = getComputedStyle(button);
       expect(style.outlineStyle).to.equal('solid');
       expect(parseFloat(style.outlineWidth)).to.be.at.least(1);
@@ -433,7 +424,7 @@ describe('theming', () => {
           .backend=${{ ...backend, listAuthenticators: async () => ({ authenticators: [], unlisted: [] }) }}
         ></authenticator-list>`,
       );
-      await waitUntil(() => empty.shadowRoot!.querySelector('p:not([part~="status"])'), 'the empty list');
+      await new ListHarness(empty).waitForPart('empty', 'the empty list');
       expect([...partsOf(empty)]).to.include('empty');
     });
 

@@ -2,14 +2,13 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../src/u2f-register.js';
 import type { U2fRegisterElement } from '../src/u2f-register.js';
 import { TOKENS, USERS } from '../mock/seed.js';
-import { VirtualAuthenticator } from './support/authenticator.js';
-import { RegistrationHarness } from './support/harness.js';
+import { useVirtualAuthenticator } from './support/authenticator.js';
+import { RegistrationHarness } from './support/harness/index.js';
 import { mockApi } from './support/mock-api.js';
 import { securityKeyToday } from './support/security-key-name.js';
 
 /** A roaming FIDO2 security key on USB, as a person would plug in. */
-const securityKey = () =>
-  VirtualAuthenticator.add({ transport: 'usb', hasResidentKey: false, hasUserVerification: false });
+const securityKey = { transport: 'usb', hasResidentKey: false, hasUserVerification: false } as const;
 
 async function u2fRegister(userId: string = USERS.alice.id, token: string = TOKENS.alice) {
   const element = await fixture<U2fRegisterElement>(html`<u2f-register user-id=${userId}></u2f-register>`);
@@ -18,15 +17,10 @@ async function u2fRegister(userId: string = USERS.alice.id, token: string = TOKE
 }
 
 describe('<u2f-register>', () => {
-  let authenticator: VirtualAuthenticator;
+  useVirtualAuthenticator(securityKey);
 
   beforeEach(async () => {
     await mockApi.reset();
-    authenticator = await securityKey();
-  });
-
-  afterEach(async () => {
-    await authenticator.remove();
   });
 
   it('registers a security key as a second factor with RegisterU2F and VerifyU2FRegistration', async () => {

@@ -2,28 +2,20 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../src/index.js';
 import type { PasskeyRegisterElement, U2fRegisterElement } from '../src/index.js';
 import { INSTANCE, TOKENS, USERS } from '../mock/seed.js';
-import { VirtualAuthenticator, engine } from './support/authenticator.js';
-import { RegistrationHarness } from './support/harness.js';
+import { engine, useVirtualAuthenticator } from './support/authenticator.js';
+import { RegistrationHarness } from './support/harness/index.js';
 import { mockApi } from './support/mock-api.js';
 import { clickPlatformRegistration } from './support/platform.js';
 
 describe('ZITADEL v3alpha', () => {
-  let authenticator: VirtualAuthenticator;
-
   beforeEach(async () => {
     await mockApi.reset();
     // ZITADEL v4 answers these rpcs with 501 (tested in test/backends/); the mock can play them as the protos describe.
     await mockApi.configure({ v3alpha: 'implemented' });
   });
 
-  afterEach(async () => {
-    await authenticator.remove();
-  });
-
   describe('<passkey-register api="v3alpha">', () => {
-    beforeEach(async () => {
-      authenticator = await VirtualAuthenticator.add();
-    });
+    useVirtualAuthenticator();
 
     it('registers a passkey with StartWebAuthNRegistration and VerifyWebAuthNRegistration', async () => {
       const element = await fixture<PasskeyRegisterElement>(
@@ -145,13 +137,7 @@ describe('ZITADEL v3alpha', () => {
   });
 
   describe('<u2f-register api="v3alpha">', () => {
-    beforeEach(async () => {
-      authenticator = await VirtualAuthenticator.add({
-        transport: 'usb',
-        hasResidentKey: false,
-        hasUserVerification: false,
-      });
-    });
+    useVirtualAuthenticator({ transport: 'usb', hasResidentKey: false, hasUserVerification: false });
 
     it('registers a security key as a cross-platform WebAuthN authenticator', async () => {
       const element = await fixture<U2fRegisterElement>(

@@ -4,23 +4,22 @@ import { createApp, ref } from 'vue/dist/vue.esm-browser.js';
 import '../src/index.js';
 import type { PasskeyRegisterElement, RegistrationSuccessDetail } from '../src/index.js';
 import { TOKENS, USERS } from '../mock/seed.js';
-import { VirtualAuthenticator } from './support/authenticator.js';
+import { useVirtualAuthenticator } from './support/authenticator.js';
+import { RegistrationHarness } from './support/harness/index.js';
 import { mockApi } from './support/mock-api.js';
 
 describe('Vue 3', () => {
-  let authenticator: VirtualAuthenticator;
+  useVirtualAuthenticator();
   let host: HTMLDivElement;
 
   beforeEach(async () => {
     await mockApi.reset();
-    authenticator = await VirtualAuthenticator.add();
     host = document.createElement('div');
     document.body.append(host);
   });
 
   afterEach(async () => {
     host.remove();
-    await authenticator.remove();
   });
 
   it('binds attributes and properties (.token) and receives registration-success with @registration-success', async () => {
@@ -46,7 +45,7 @@ describe('Vue 3', () => {
     expect(element.token).to.equal(TOKENS.alice);
     expect(element.hasAttribute('token')).to.equal(false);
     await element.updateComplete;
-    element.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button"]')!.click();
+    new RegistrationHarness(element).button.click();
     await waitUntil(() => successes.length === 1, '@registration-success ran');
     expect(successes[0]).to.include({ kind: 'passkey', name: 'From Vue' });
     app.unmount();

@@ -10,6 +10,7 @@ import type {
   ErrorCode,
   RegistrationErrorDetail,
 } from '../../src/index.js';
+import { ListHarness } from '../../test/support/harness/index.js';
 
 /** The events each list has dispatched since it was rendered, newest last. */
 interface ListEvents {
@@ -52,12 +53,21 @@ export function authenticatorList(canvasElement: HTMLElement): AuthenticatorList
   return element;
 }
 
-export function part(element: HTMLElement, name: string): HTMLElement | null {
-  return element.shadowRoot?.querySelector<HTMLElement>(`[part~="${name}"]`) ?? null;
+/** The list's harness, shared with the browser tests. */
+export function listHarness(canvasElement: HTMLElement): ListHarness {
+  return new ListHarness(authenticatorList(canvasElement));
 }
 
-export function parts(element: HTMLElement, name: string): HTMLElement[] {
-  return [...(element.shadowRoot?.querySelectorAll<HTMLElement>(`[part~="${name}"]`) ?? [])];
+export function part(
+  element: AuthenticatorListElement,
+  name: string,
+  within?: ParentNode,
+): HTMLElement | null {
+  return new ListHarness(element).part(name, within);
+}
+
+export function parts(element: AuthenticatorListElement, name: string): HTMLElement[] {
+  return new ListHarness(element).parts(name);
 }
 
 /** The listed items, once the list has loaded (the status says nothing while it shows the list). */
@@ -82,12 +92,11 @@ export async function failToList(
 
 /** Clicks the delete button of the item named `name`, as a person does; returns the item. */
 export async function clickDelete(canvasElement: HTMLElement, name: string): Promise<HTMLElement> {
-  const items = await listed(canvasElement);
-  const item = items.find((entry) => entry.querySelector('[part~="name"]')?.textContent === name);
-  const button = item?.querySelector<HTMLButtonElement>('[part~="delete-button"]');
-  if (!item || !button) throw new Error(`The list shows no delete button for “${name}”`);
-  await userEvent.click(button);
-  await waitFor(() => expect(item.querySelector('[part~="confirm"]')).not.toBeNull());
+  await listed(canvasElement);
+  const list = listHarness(canvasElement);
+  const item = list.row(name);
+  await userEvent.click(list.deleteButton(name));
+  await waitFor(() => expect(list.has('confirm', item)).toBe(true));
   return item;
 }
 

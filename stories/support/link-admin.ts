@@ -1,6 +1,7 @@
 /** Drives `<registration-link-admin>` in play functions the way an administrator does: the form's button. */
 import { expect, userEvent, waitFor } from 'storybook/test';
 import type { ErrorCode, RegistrationLinkAdminElement } from '../../src/index.js';
+import { LinkAdminHarness, harnessFor } from '../../test/support/harness/index.js';
 
 export function linkAdmin(canvasElement: HTMLElement): RegistrationLinkAdminElement {
   const element = canvasElement.querySelector<RegistrationLinkAdminElement>('registration-link-admin');
@@ -9,15 +10,13 @@ export function linkAdmin(canvasElement: HTMLElement): RegistrationLinkAdminElem
 }
 
 export function part(element: HTMLElement, name: string): HTMLElement | null {
-  return element.shadowRoot?.querySelector<HTMLElement>(`[part~="${name}"]`) ?? null;
+  return harnessFor(element).part(name);
 }
 
 /** Submits the form with its button, as an administrator does. */
 export async function submit(element: RegistrationLinkAdminElement): Promise<void> {
   await element.updateComplete;
-  const button = element.shadowRoot?.querySelector<HTMLButtonElement>('button[type="submit"]');
-  if (!button) throw new Error('The element rendered no submit button');
-  await userEvent.click(button);
+  await userEvent.click(new LinkAdminHarness(element).submitButton);
 }
 
 /** Submits and waits for `link-created`; returns the element. */

@@ -23,6 +23,7 @@ import {
   verified,
   type FakeBackend,
 } from './fake-backend.js';
+import { RegistrationHarness } from '../../test/support/harness/index.js';
 import { fakeWebAuthn, type FakeWebAuthnOptions } from './fake-webauthn.js';
 
 export interface Scenario {
@@ -155,9 +156,7 @@ export async function clickUntil(
   await element.updateComplete;
   let reported: ErrorCode | undefined;
   element.addEventListener('registration-error', (event) => (reported = event.detail.code), { once: true });
-  const button = element.shadowRoot?.querySelector<HTMLButtonElement>('[part~="button"]');
-  if (!button) throw new Error('The element rendered no button');
-  await userEvent.click(button);
+  await userEvent.click(new RegistrationHarness(element).button);
   await waitFor(() => expect(element.state).toBe(outcome.state));
   if (outcome.code) await waitFor(() => expect(reported).toBe(outcome.code));
 }
@@ -169,7 +168,7 @@ export async function clickUntil(
 export async function nameAndRegister(canvasElement: HTMLElement, name: string): Promise<void> {
   const element = registrationElement(canvasElement);
   await element.updateComplete;
-  const field = element.shadowRoot?.querySelector<HTMLInputElement>('[part~="input"]');
+  const field = new RegistrationHarness(element).nameField;
   if (!field) throw new Error('The element rendered no name field');
   await userEvent.type(field, name);
   await clickUntil(element, { state: 'success' });

@@ -5,7 +5,8 @@ import type { AuthenticatorListElement } from '../../src/index.js';
 import type { ErrorCode } from '../../src/core/errors.js';
 import { list as texts } from '../../src/i18n/en/list.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
-import { registerPasskey } from '../support/list-harness.js';
+import { ListHarness } from '../support/harness/index.js';
+import { registerPasskey } from '../support/register-passkey.js';
 import { mockApi } from '../support/mock-api.js';
 import {
   accessibleName,
@@ -53,8 +54,8 @@ describe('accessibility of <authenticator-list>', () => {
     return element;
   }
 
-  const part = (name: string) => element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-  const parts = (name: string) => [...element.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
+  const part = (name: string) => new ListHarness(element).part(name);
+  const parts = (name: string) => new ListHarness(element).parts(name);
   const loaded = () =>
     waitUntil(
       () => (part('list') || part('empty') || part('message')) && !part('status')!.textContent?.trim(),

@@ -5,15 +5,15 @@ import type { PasskeyRegisterElement } from '../../src/index.js';
 import type { ErrorCode } from '../../src/core/errors.js';
 import { registration } from '../../src/i18n/en/registration.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
-import { VirtualAuthenticator } from '../support/authenticator.js';
-import { RegistrationHarness } from '../support/harness.js';
+import { useVirtualAuthenticator, type AuthenticatorForEachTest } from '../support/authenticator.js';
+import { RegistrationHarness } from '../support/harness/index.js';
 import { mockApi } from '../support/mock-api.js';
 import { accessibleName, expectAlert, focusMovesTo, focusedPart, tabToPart } from '../support/a11y.js';
 
 /** Every way a passkey registration can fail that the person sees, one per error family. */
 const FAILURES: [
   ErrorCode,
-  (element: PasskeyRegisterElement, key: VirtualAuthenticator) => Promise<unknown>,
+  (element: PasskeyRegisterElement, key: AuthenticatorForEachTest) => Promise<unknown>,
 ][] = [
   ['cancelled', (_, key) => key.setUserVerified(false)],
   ['already-registered', (element) => new RegistrationHarness(element).clickAndWait('registration-success')],
@@ -47,22 +47,17 @@ const RETRY_HELPS: readonly ErrorCode[] = [
 ];
 
 describe('accessibility of <passkey-register>', () => {
-  let authenticator: VirtualAuthenticator;
+  const authenticator = useVirtualAuthenticator();
   let element: PasskeyRegisterElement;
   let harness: RegistrationHarness;
 
   beforeEach(async () => {
     await mockApi.reset();
-    authenticator = await VirtualAuthenticator.add();
     element = await fixture<PasskeyRegisterElement>(
       html`<passkey-register user-id=${USERS.alice.id}></passkey-register>`,
     );
     element.token = TOKENS.alice;
     harness = new RegistrationHarness(element);
-  });
-
-  afterEach(async () => {
-    await authenticator.remove();
   });
 
   /** Starts a ceremony and waits until it is in `state`, held there by a hanging step. */
@@ -108,10 +103,7 @@ describe('accessibility of <passkey-register>', () => {
     );
     await sendKeys({ press: 'Enter' });
     await success;
-    await waitUntil(
-      () => element.shadowRoot!.activeElement?.getAttribute('part') === 'status',
-      'focus on the result',
-    );
+    await waitUntil(() => harness.focusedPart === 'status', 'focus on the result');
 
     harness.button.focus();
     const failure = new Promise((resolve) =>
@@ -119,19 +111,16 @@ describe('accessibility of <passkey-register>', () => {
     );
     await sendKeys({ press: 'Space' });
     await failure;
-    await waitUntil(
-      () => element.shadowRoot!.activeElement?.getAttribute('part') === 'message',
-      'focus on the error',
-    );
+    await waitUntil(() => harness.focusedPart === 'message', 'focus on the error');
   });
 
   it('announces progress in a polite live region and errors as an alert', async () => {
-    const status = element.shadowRoot!.querySelector('[part~="status"]')!;
+    const status = harness.required('status');
     expect(status.getAttribute('role')).to.equal('status');
     expect(status.getAttribute('aria-live')).to.equal('polite');
     await authenticator.setUserVerified(false);
     await harness.clickAndWait('registration-error');
-    expect(element.shadowRoot!.querySelector('[part~="message"]')!.getAttribute('role')).to.equal('alert');
+    expect(harness.required('message').getAttribute('role')).to.equal('alert');
   });
 
   it('is reached with Tab from the page', async () => {

@@ -5,7 +5,7 @@ import type { RegistrationLinkAdminElement } from '../../src/registration-link-a
 import type { ErrorCode } from '../../src/core/errors.js';
 import { link as texts } from '../../src/i18n/en/link.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
-import { LinkAdminHarness } from '../support/link-admin-harness.js';
+import { LinkAdminHarness } from '../support/harness/index.js';
 import { mockApi } from '../support/mock-api.js';
 import {
   accessibleName,
@@ -53,7 +53,7 @@ describe('accessibility of <registration-link-admin>', () => {
     harness = new LinkAdminHarness(element);
   }
 
-  const submitButton = () => harness.part<HTMLButtonElement>('button')!;
+  const submitButton = () => harness.submitButton;
 
   beforeEach(async () => {
     await mockApi.reset();
@@ -180,7 +180,7 @@ describe('accessibility of <registration-link-admin>', () => {
     const { detail } = (await pressAndWait('Enter', 'link-error')) as CustomEvent<{ code: string }>;
     expect(detail.code).to.equal('invalid-input');
     await focusMovesTo(element, 'input');
-    const error = element.shadowRoot!.querySelector<HTMLElement>('[part~="field-error"]');
+    const error = harness.part('field-error');
     expect(error?.getAttribute('role')).to.equal('alert');
     expect(error?.textContent?.trim()).to.equal(texts.linkTemplateInvalid);
     await expect(element).to.be.accessible();

@@ -5,8 +5,8 @@ import type { U2fRegisterElement } from '../../src/u2f-register.js';
 import type { ErrorCode } from '../../src/core/errors.js';
 import { registration } from '../../src/i18n/en/registration.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
-import { VirtualAuthenticator } from '../support/authenticator.js';
-import { RegistrationHarness } from '../support/harness.js';
+import { useVirtualAuthenticator, type AuthenticatorForEachTest } from '../support/authenticator.js';
+import { RegistrationHarness } from '../support/harness/index.js';
 import { mockApi } from '../support/mock-api.js';
 import { securityKeyToday } from '../support/security-key-name.js';
 import {
@@ -19,25 +19,24 @@ import {
 } from '../support/a11y.js';
 
 /** Every way a security-key registration can fail that the person sees, one per error family. */
-const FAILURES: [ErrorCode, (element: U2fRegisterElement, key: VirtualAuthenticator) => Promise<unknown>][] =
-  [
-    ['cancelled', (_, key) => key.setUserVerified(false)],
-    [
-      'already-registered',
-      (element) => new RegistrationHarness(element).clickAndWait('registration-success'),
-    ],
-    ['security', async (element) => (element.domain = 'example.com')],
-    ['unsupported', async (element) => (element.api = 'v1')],
-    ['invalid-input', async (element) => (element.userId = '')],
-    ['unauthenticated', async (element) => (element.token = 'expired-token')],
-    ['forbidden', () => mockApi.fault({ rpc: 'RegisterU2F', status: 403 })],
-    ['not-found', () => mockApi.fault({ rpc: 'RegisterU2F', status: 404 })],
-    // Nothing listens on port 1: fetch fails, as when the network is down.
-    ['network', async (element) => (element.baseUrl = 'http://localhost:1')],
-    ['server', () => mockApi.fault({ rpc: 'RegisterU2F', status: 503 })],
-    ['bad-response', () => mockApi.fault({ rpc: 'RegisterU2F', status: 200, body: 'not json' })],
-    ['verification-failed', () => mockApi.fault({ rpc: 'VerifyU2FRegistration', status: 400 })],
-  ];
+const FAILURES: [
+  ErrorCode,
+  (element: U2fRegisterElement, key: AuthenticatorForEachTest) => Promise<unknown>,
+][] = [
+  ['cancelled', (_, key) => key.setUserVerified(false)],
+  ['already-registered', (element) => new RegistrationHarness(element).clickAndWait('registration-success')],
+  ['security', async (element) => (element.domain = 'example.com')],
+  ['unsupported', async (element) => (element.api = 'v1')],
+  ['invalid-input', async (element) => (element.userId = '')],
+  ['unauthenticated', async (element) => (element.token = 'expired-token')],
+  ['forbidden', () => mockApi.fault({ rpc: 'RegisterU2F', status: 403 })],
+  ['not-found', () => mockApi.fault({ rpc: 'RegisterU2F', status: 404 })],
+  // Nothing listens on port 1: fetch fails, as when the network is down.
+  ['network', async (element) => (element.baseUrl = 'http://localhost:1')],
+  ['server', () => mockApi.fault({ rpc: 'RegisterU2F', status: 503 })],
+  ['bad-response', () => mockApi.fault({ rpc: 'RegisterU2F', status: 200, body: 'not json' })],
+  ['verification-failed', () => mockApi.fault({ rpc: 'VerifyU2FRegistration', status: 400 })],
+];
 
 /** The failures a second try can mend: only after these is a "Try again" button offered. */
 const RETRY_HELPS: readonly ErrorCode[] = [
@@ -49,7 +48,7 @@ const RETRY_HELPS: readonly ErrorCode[] = [
 ];
 
 describe('accessibility of <u2f-register>', () => {
-  let key: VirtualAuthenticator;
+  const key = useVirtualAuthenticator({ transport: 'usb', hasResidentKey: false });
   let element: U2fRegisterElement;
   let harness: RegistrationHarness;
 
@@ -62,12 +61,7 @@ describe('accessibility of <u2f-register>', () => {
   beforeEach(async () => {
     await mockApi.reset();
     // A key on USB that can verify its user, so a refused verification is the "cancelled" path.
-    key = await VirtualAuthenticator.add({ transport: 'usb', hasResidentKey: false });
     await render();
-  });
-
-  afterEach(async () => {
-    await key.remove();
   });
 
   /** Presses Enter on the focused button and waits for the outcome event. */

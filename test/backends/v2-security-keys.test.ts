@@ -8,19 +8,16 @@ import '../../src/index.js';
 import type { U2fRegisterElement } from '../../src/index.js';
 import { zitadelV2 } from '../../src/backends/zitadel-v2.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
-import { VirtualAuthenticator } from '../support/authenticator.js';
-import { RegistrationHarness } from '../support/harness.js';
+import { useVirtualAuthenticator } from '../support/authenticator.js';
+import { RegistrationHarness } from '../support/harness/index.js';
 import { mockApi } from '../support/mock-api.js';
 
 describe('v2 security keys against the mock', () => {
-  let authenticator: VirtualAuthenticator;
+  useVirtualAuthenticator({ transport: 'usb', hasResidentKey: false });
 
   beforeEach(async () => {
     await mockApi.reset();
-    authenticator = await VirtualAuthenticator.add({ transport: 'usb', hasResidentKey: false });
   });
-
-  afterEach(() => authenticator.remove());
 
   it('lists a registered security key by its u2f id and name, and RemoveU2F deletes it', async () => {
     const element = await fixture<U2fRegisterElement>(

@@ -5,7 +5,8 @@ import type {
   RegistrationLinkAdminElement,
 } from '../../src/index.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
-import { VirtualAuthenticator, engine } from '../support/authenticator.js';
+import { engine, useVirtualAuthenticator } from '../support/authenticator.js';
+import { LinkAdminHarness, ListHarness, RegistrationHarness } from '../support/harness/index.js';
 import { mockApi } from '../support/mock-api.js';
 
 type FixtureWindow = Window & typeof globalThis & { cspViolations: string[] };
@@ -40,17 +41,15 @@ function outcome(target: EventTarget, success: string, failure: string): Promise
 
 describe('under a strict Content-Security-Policy with Trusted Types', () => {
   let frame: HTMLIFrameElement;
-  let authenticator: VirtualAuthenticator;
+  useVirtualAuthenticator();
 
   beforeEach(async () => {
     await mockApi.reset();
-    authenticator = await VirtualAuthenticator.add();
     frame = await openFixture();
   });
 
   afterEach(async () => {
     frame.remove();
-    await authenticator.remove();
   });
 
   it('the policy is in force on the page (eval and innerHTML strings are refused)', () => {
@@ -75,17 +74,17 @@ describe('under a strict Content-Security-Policy with Trusted Types', () => {
     const register = doc.querySelector('passkey-register') as PasskeyRegisterElement;
     register.token = TOKENS.alice;
     const registered = outcome(register, 'registration-success', 'registration-error');
-    register.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button"]')!.click();
+    new RegistrationHarness(register).button.click();
     await registered;
     expect(register.state).to.equal('success');
 
     const admin = doc.querySelector('registration-link-admin') as RegistrationLinkAdminElement;
     admin.token = TOKENS.admin;
     const created = outcome(admin, 'link-created', 'link-error');
-    admin.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    new LinkAdminHarness(admin).submitButton.click();
     await created;
     await admin.updateComplete;
-    expect(admin.shadowRoot!.querySelector('[part~="qr"] path')).to.exist;
+    expect(new LinkAdminHarness(admin).query('[part~="qr"] path') !== null, 'a QR code').to.equal(true);
 
     expect(win.cspViolations).to.deep.equal([]);
     expect((await mockApi.registeredOf(USERS.alice.id)).length).to.equal(1);
@@ -94,17 +93,15 @@ describe('under a strict Content-Security-Policy with Trusted Types', () => {
 
 describe('the built bundle (dist/passkey-elements.js) under the same policy', () => {
   let frame: HTMLIFrameElement;
-  let authenticator: VirtualAuthenticator;
+  useVirtualAuthenticator();
 
   beforeEach(async () => {
     await mockApi.reset();
-    authenticator = await VirtualAuthenticator.add();
     frame = await openFixture('/test/csp/dist-fixture.html', 'authenticator-list');
   });
 
   afterEach(async () => {
     frame.remove();
-    await authenticator.remove();
   });
 
   it('loads German on demand, registers a passkey and lists it, with zero violations', async () => {
@@ -112,22 +109,18 @@ describe('the built bundle (dist/passkey-elements.js) under the same policy', ()
     const doc = frame.contentDocument!;
     const register = doc.querySelector('passkey-register') as PasskeyRegisterElement;
     const list = doc.querySelector('authenticator-list') as AuthenticatorListElement;
-    const button = () => register.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button"]')!;
-    await waitUntil(() => button()?.textContent?.trim() === 'Passkey erstellen', 'the German chunk loaded', {
+    const harness = new RegistrationHarness(register);
+    await waitUntil(() => harness.textOf('button') === 'Passkey erstellen', 'the German chunk loaded', {
       timeout: 5000,
     });
 
     list.token = TOKENS.alice;
     register.token = TOKENS.alice;
     const registered = outcome(register, 'registration-success', 'registration-error');
-    button().click();
+    harness.button.click();
     await registered;
     expect(register.state).to.equal('success');
-    await waitUntil(
-      () => list.shadowRoot!.querySelectorAll('[part~="item"]').length === 1,
-      'the list shows the new passkey',
-      { timeout: 5000 },
-    );
+    await new ListHarness(list).waitForRows(1, 'the list shows the new passkey');
 
     // The kit on this page is the build: its chunks came from dist/, nothing from src/.
     const loaded = win.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);

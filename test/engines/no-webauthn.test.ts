@@ -9,7 +9,7 @@ import type {
 import { en } from '../../src/i18n/en.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
 import { engine } from '../support/engine.js';
-import { LinkAdminHarness } from '../support/link-admin-harness.js';
+import { LinkAdminHarness, harnessFor } from '../support/harness/index.js';
 import { mockApi } from '../support/mock-api.js';
 
 /**
@@ -34,11 +34,9 @@ function giveBack(): void {
   }
 }
 
-const note = (element: Element) =>
-  element.shadowRoot!.querySelector('[part~="note"]')?.textContent?.trim() ?? '';
+const note = (element: HTMLElement) => harnessFor(element).noteText;
 
-const part = (element: Element, name: string) =>
-  element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const part = (element: HTMLElement, name: string) => harnessFor(element).part(name);
 
 /** The requests the elements sent to ZITADEL (the mock's own control endpoints are not logged). */
 const rpcs = async () => (await mockApi.requests()).map((request) => request.rpc);

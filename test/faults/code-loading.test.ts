@@ -9,21 +9,19 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/passkey-register.js';
 import type { PasskeyRegisterElement } from '../../src/passkey-register.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
-import { VirtualAuthenticator } from '../support/authenticator.js';
-import { RegistrationHarness } from '../support/harness.js';
+import { useVirtualAuthenticator } from '../support/authenticator.js';
+import { RegistrationHarness } from '../support/harness/index.js';
 import { mockApi } from '../support/mock-api.js';
 
 describe('the ceremony’s code cannot be loaded', () => {
-  let authenticator: VirtualAuthenticator;
+  useVirtualAuthenticator();
 
   beforeEach(async () => {
     await mockApi.reset();
-    authenticator = await VirtualAuthenticator.add();
   });
 
   afterEach(async () => {
     await executeServerCommand('module:restore');
-    await authenticator.remove();
   });
 
   it('reports network, then loads it again on the next click and registers', async () => {

@@ -10,13 +10,19 @@ import type { RegistrationBackend } from '../../src/backends/types.js';
 import type { ErrorCode } from '../../src/core/errors.js';
 import { en } from '../../src/i18n/en.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
-import { VirtualAuthenticator, engine, type VirtualAuthenticatorOptions } from '../support/authenticator.js';
+import {
+  engine,
+  useVirtualAuthenticator,
+  type AuthenticatorForEachTest,
+  type VirtualAuthenticatorOptions,
+} from '../support/authenticator.js';
+import { harnessFor } from '../support/harness/index.js';
 import { mockApi, type MockFault } from '../support/mock-api.js';
 import { markdownSection, statedNumber } from '../support/readme.js';
 import { watchForTrouble } from '../support/trouble.js';
 
 interface Context {
-  authenticator: VirtualAuthenticator;
+  authenticator: AuthenticatorForEachTest;
   passkey: PasskeyRegisterElement;
   link: RegistrationLinkAdminElement;
 }
@@ -387,7 +393,7 @@ async function attempt(context: Context, element: FaultCase['element']) {
   const outcome = await new Promise<{ code: ErrorCode | 'success'; message: string }>((resolve) => {
     target.addEventListener(success, () => resolve({ code: 'success', message: '' }), { once: true });
     target.addEventListener(failure, (event) => resolve(event.detail), { once: true });
-    target.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button"]')!.click();
+    harnessFor(target).required('button').click();
   });
   await target.updateComplete;
   return outcome;
@@ -410,13 +416,10 @@ const ran = new Set<string>();
 
 describe(`fault matrix (${FAULT_CASES.length} cases)`, () => {
   let context: Context;
+  const authenticator = useVirtualAuthenticator();
 
   beforeEach(async () => {
     await mockApi.reset();
-  });
-
-  afterEach(async () => {
-    await context?.authenticator.remove();
   });
 
   it(`has at least ${MINIMUM_CASES} distinct cases`, () => {
@@ -427,7 +430,7 @@ describe(`fault matrix (${FAULT_CASES.length} cases)`, () => {
   for (const faultCase of FAULT_CASES) {
     it(`${faultCase.name} → ${faultCase.expect}, then works again`, async () => {
       ran.add(faultCase.name);
-      const authenticator = await VirtualAuthenticator.add(faultCase.authenticator);
+      if (faultCase.authenticator) await authenticator.replace(faultCase.authenticator);
       const passkey = await fixture<PasskeyRegisterElement>(
         html`<passkey-register user-id=${USERS.alice.id}></passkey-register>`,
       );
@@ -452,13 +455,10 @@ describe(`fault matrix (${FAULT_CASES.length} cases)`, () => {
           expect(outcome.message).to.equal(
             faultCase.shown?.message ?? expectedMessage(outcome.code, faultCase),
           );
-          const shown = (faultCase.element === 'link' ? link : passkey).shadowRoot!.querySelector(
-            `[part~="${faultCase.shown?.part ?? 'message'}"]`,
-          );
-          expect(shown?.textContent?.trim()).to.equal(outcome.message);
+          const shown = harnessFor(faultCase.element === 'link' ? link : passkey);
+          expect(shown.textOf(faultCase.shown?.part ?? 'message')).to.equal(outcome.message);
           if (faultCase.element === 'passkey') {
-            const button = passkey.shadowRoot!.querySelector('[part~="button"]');
-            expect(button !== null, 'a button only where trying again can work').to.equal(
+            expect(shown.has('button'), 'a button only where trying again can work').to.equal(
               RETRY_HELPS.includes(outcome.code),
             );
           }
@@ -466,10 +466,7 @@ describe(`fault matrix (${FAULT_CASES.length} cases)`, () => {
 
         await mockApi.clearFaults();
         await faultCase.recover?.(context);
-        if (faultCase.authenticator) {
-          await authenticator.remove();
-          context.authenticator = await VirtualAuthenticator.add();
-        }
+        if (faultCase.authenticator) await authenticator.replace({});
         if (faultCase.expect === 'success') {
           // Alice has a passkey on this authenticator now; the next one is Bob's.
           passkey.userId = USERS.bob.id;
@@ -478,7 +475,7 @@ describe(`fault matrix (${FAULT_CASES.length} cases)`, () => {
         // Where the element offers no button, the page starts over (as after signing in again).
         if (faultCase.element === 'passkey') {
           await passkey.updateComplete;
-          if (!passkey.shadowRoot!.querySelector('[part~="button"]')) passkey.reset();
+          if (!harnessFor(passkey).has('button')) passkey.reset();
           await passkey.updateComplete;
         }
         const again = await attempt(context, faultCase.element);

@@ -3,8 +3,8 @@ import '../../src/passkey-register.js';
 import type { PasskeyRegisterElement } from '../../src/passkey-register.js';
 import { RegistrationError } from '../../src/core/errors.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
-import { VirtualAuthenticator } from '../support/authenticator.js';
-import { RegistrationHarness } from '../support/harness.js';
+import { useVirtualAuthenticator } from '../support/authenticator.js';
+import { RegistrationHarness } from '../support/harness/index.js';
 import { mockApi } from '../support/mock-api.js';
 import { markdownSection, statedNumber } from '../support/readme.js';
 import { watchForTrouble } from '../support/trouble.js';
@@ -19,7 +19,7 @@ const PROMPT_OPENS = { timeout: 5000 };
 let casesRun = 0;
 
 describe('the element’s lifecycle during a ceremony', () => {
-  let authenticator: VirtualAuthenticator;
+  const authenticator = useVirtualAuthenticator();
   let element: PasskeyRegisterElement;
   let watch: ReturnType<typeof watchForTrouble>;
   const events: string[] = [];
@@ -36,7 +36,6 @@ describe('the element’s lifecycle during a ceremony', () => {
     casesRun += 1;
     watch = watchForTrouble();
     await mockApi.reset();
-    authenticator = await VirtualAuthenticator.add();
     // The prompt stays open, as when a person has not touched anything yet.
     await authenticator.holdPrompts();
     element = await fixture<PasskeyRegisterElement>(
@@ -51,7 +50,6 @@ describe('the element’s lifecycle during a ceremony', () => {
 
   afterEach(async () => {
     watch.stop();
-    await authenticator.remove();
   });
 
   it('aborts the open prompt and reports nothing when removed from the page', async () => {

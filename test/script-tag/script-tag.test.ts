@@ -1,18 +1,18 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { PasskeyRegisterElement } from '../../src/index.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
-import { VirtualAuthenticator } from '../support/authenticator.js';
+import { useVirtualAuthenticator } from '../support/authenticator.js';
+import { RegistrationHarness } from '../support/harness/index.js';
 import { mockApi } from '../support/mock-api.js';
 
 type PageWindow = Window & typeof globalThis & { pageErrors: string[] };
 
 describe('dist/passkey-elements.js from a script tag on another origin', () => {
   let frame: HTMLIFrameElement;
-  let authenticator: VirtualAuthenticator;
+  useVirtualAuthenticator();
 
   beforeEach(async () => {
     await mockApi.reset();
-    authenticator = await VirtualAuthenticator.add();
     frame = document.createElement('iframe');
     frame.src = '/test/script-tag/page.html';
     const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
@@ -22,7 +22,6 @@ describe('dist/passkey-elements.js from a script tag on another origin', () => {
 
   afterEach(async () => {
     frame.remove();
-    await authenticator.remove();
   });
 
   it('defines the registering elements, twice without an error, speaks the page’s language and registers a passkey', async () => {
@@ -31,9 +30,9 @@ describe('dist/passkey-elements.js from a script tag on another origin', () => {
       await waitUntil(() => win.customElements.get(tag), `${tag} is defined`);
     }
     const element = frame.contentDocument!.querySelector('passkey-register') as PasskeyRegisterElement;
-    const button = () => element.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button"]')!;
+    const harness = new RegistrationHarness(element);
     // German, loaded on demand from beside the bundle, on the other origin.
-    await waitUntil(() => button().textContent?.trim() === 'Passkey erstellen', 'the German chunk loaded');
+    await waitUntil(() => harness.textOf('button') === 'Passkey erstellen', 'the German chunk loaded');
 
     element.token = TOKENS.alice;
     const success = new Promise<CustomEvent>((resolve) =>
@@ -41,7 +40,7 @@ describe('dist/passkey-elements.js from a script tag on another origin', () => {
         once: true,
       }),
     );
-    button().click();
+    harness.button.click();
     const { detail } = await success;
     expect(detail.userId).to.equal(USERS.alice.id);
     expect(win.pageErrors).to.deep.equal([]);

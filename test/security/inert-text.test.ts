@@ -7,9 +7,8 @@ import type {
 } from '../../src/index.js';
 import type { AuthenticatorInfo, RegistrationBackend } from '../../src/backends/types.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
-import { VirtualAuthenticator } from '../support/authenticator.js';
-import { RegistrationHarness } from '../support/harness.js';
-import { LinkAdminHarness } from '../support/link-admin-harness.js';
+import { useVirtualAuthenticator } from '../support/authenticator.js';
+import { LinkAdminHarness, ListHarness, RegistrationHarness, harnessFor } from '../support/harness/index.js';
 import { mockApi } from '../support/mock-api.js';
 import { markdownSection, statedNumber } from '../support/readme.js';
 import { PAYLOADS, injectedElements } from './payloads.js';
@@ -30,13 +29,7 @@ describe('text from outside is rendered as inert text', () => {
   });
 
   describe('in a passkey name shown after registering', () => {
-    let authenticator: VirtualAuthenticator;
-    beforeEach(async () => {
-      authenticator = await VirtualAuthenticator.add();
-    });
-    afterEach(async () => {
-      await authenticator.remove();
-    });
+    const authenticator = useVirtualAuthenticator();
 
     PAYLOADS.forEach((payload, index) => {
       it(`payload ${index + 1}: ${payload}`, async () => {
@@ -45,8 +38,7 @@ describe('text from outside is rendered as inert text', () => {
         const users = [USERS.alice, USERS.bob, USERS.carol];
         const user = users[index % users.length]!;
         if (index >= users.length) {
-          await authenticator.remove();
-          authenticator = await VirtualAuthenticator.add();
+          await authenticator.replace();
         }
         const element = await fixture<PasskeyRegisterElement>(
           html`<passkey-register user-id=${user.id} passkey-name=${payload}></passkey-register>`,
@@ -57,7 +49,7 @@ describe('text from outside is rendered as inert text', () => {
         expect(detail.name).to.equal(payload);
         expect(harness.statusText).to.contain(payload);
         await settle();
-        expect(injectedElements(element.shadowRoot!)).to.deep.equal([]);
+        expect(injectedElements(harnessFor(element).root)).to.deep.equal([]);
       });
     });
   });
@@ -79,8 +71,8 @@ describe('text from outside is rendered as inert text', () => {
       });
       const { detail } = await new RegistrationHarness(element).clickAndWait('registration-error');
       expect(detail.message).not.to.contain(payload);
-      expect(element.shadowRoot!.innerHTML).not.to.contain(payload);
-      expect(injectedElements(element.shadowRoot!)).to.deep.equal([]);
+      expect(harnessFor(element).markup).not.to.contain(payload);
+      expect(injectedElements(harnessFor(element).root)).to.deep.equal([]);
       // invalid-input offers no retry button: the page starts over for the next payload.
       element.reset();
       await element.updateComplete;
@@ -97,7 +89,7 @@ describe('text from outside is rendered as inert text', () => {
       await element.updateComplete;
       const harness = new RegistrationHarness(element);
       expect(harness.button.textContent?.trim()).to.equal(payload);
-      expect(injectedElements(element.shadowRoot!)).to.deep.equal([]);
+      expect(injectedElements(harnessFor(element).root)).to.deep.equal([]);
     }
     await settle();
   });
@@ -128,7 +120,7 @@ describe('text from outside is rendered as inert text', () => {
       expect(url.searchParams.get('code')).to.equal(payload);
       expect(url.searchParams.get('orgID')).to.equal(payload);
       expect(harness.link!.textContent).to.equal(detail.link);
-      expect(injectedElements(element.shadowRoot!)).to.deep.equal([]);
+      expect(injectedElements(harnessFor(element).root)).to.deep.equal([]);
     }
     await settle();
   });
@@ -154,7 +146,7 @@ describe('text from outside is rendered as inert text', () => {
     const list = await fixture<AuthenticatorListElement>(
       html`<authenticator-list user-id=${USERS.alice.id} .backend=${backend}></authenticator-list>`,
     );
-    const root = list.shadowRoot!;
+    const root = new ListHarness(list).root;
     const items = () => [...root.querySelectorAll<HTMLElement>('[part~="item"]')];
     const part = (name: string) => root.querySelector<HTMLElement>(`[part~="${name}"]`)!;
     await waitUntil(() => items().length === PAYLOADS.length, 'every hostile name is listed');
@@ -203,7 +195,7 @@ describe('text from outside is rendered as inert text', () => {
     const { detail } = await shown.submitAndWait('link-created');
     expect(shown.link!.textContent).to.equal(new URL(link).href);
     expect(detail.link).to.equal(new URL(link).href);
-    expect(injectedElements(shown.element.shadowRoot!)).to.deep.equal([]);
+    expect(injectedElements(shown.root)).to.deep.equal([]);
 
     const refused = await make('javascript:window.__xss=1');
     const { detail: error } = await refused.submitAndWait('link-error');

@@ -12,7 +12,7 @@ import type { PasskeyRegisterElement } from '../../src/index.js';
 import { zitadelV2 } from '../../src/backends/zitadel-v2.js';
 import { RegistrationError } from '../../src/core/errors.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
-import { RegistrationHarness } from '../support/harness.js';
+import { RegistrationHarness } from '../support/harness/index.js';
 import { mockApi } from '../support/mock-api.js';
 
 /** Another origin on the same test server (and the same mock): 127.0.0.1 instead of localhost. */

@@ -8,9 +8,8 @@ import type {
 } from '../../src/index.js';
 import type { TokenSource } from '../../src/backends/types.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
-import { VirtualAuthenticator } from '../support/authenticator.js';
-import { RegistrationHarness } from '../support/harness.js';
-import { LinkAdminHarness } from '../support/link-admin-harness.js';
+import { useVirtualAuthenticator } from '../support/authenticator.js';
+import { LinkAdminHarness, ListHarness, RegistrationHarness, harnessFor } from '../support/harness/index.js';
 import { mockApi } from '../support/mock-api.js';
 
 /**
@@ -73,23 +72,16 @@ const KIT_EVENTS = [
   'list-error',
 ] as const;
 
-const listItems = (list: AuthenticatorListElement) => [
-  ...list.shadowRoot!.querySelectorAll<HTMLElement>('[part~="item"]'),
-];
+const listItems = (list: AuthenticatorListElement) => new ListHarness(list).items;
 const listPart = (list: AuthenticatorListElement, part: string) =>
-  list.shadowRoot!.querySelector<HTMLButtonElement>(`[part~="${part}"]`)!;
+  new ListHarness(list).required<HTMLButtonElement>(part);
 
 describe('the token', () => {
-  let authenticator: VirtualAuthenticator;
+  useVirtualAuthenticator();
   const SECRET = TOKENS.alice;
 
   beforeEach(async () => {
     await mockApi.reset();
-    authenticator = await VirtualAuthenticator.add();
-  });
-
-  afterEach(async () => {
-    await authenticator.remove();
   });
 
   for (const [label, as] of [
@@ -165,7 +157,7 @@ describe('the token', () => {
           const attributes = element.getAttributeNames().map((name) => element.getAttribute(name));
           for (const secret of secrets) {
             expect(attributes.join(' ')).not.to.contain(secret);
-            expect(element.shadowRoot!.innerHTML).not.to.contain(secret);
+            expect(harnessFor(element).markup).not.to.contain(secret);
           }
         }
         for (const secret of secrets) {
@@ -244,7 +236,7 @@ describe('the token', () => {
     const harness = new LinkAdminHarness(element);
     const { detail } = await harness.submitAndWait('link-created');
     expect(JSON.stringify(detail)).not.to.contain(TOKENS.admin);
-    expect(element.shadowRoot!.innerHTML).not.to.contain(TOKENS.admin);
+    expect(harnessFor(element).markup).not.to.contain(TOKENS.admin);
     expect(element.outerHTML).not.to.contain(TOKENS.admin);
   });
 

@@ -2,7 +2,8 @@
 import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
 import { expect } from '@open-wc/testing';
 import { TOKENS, USERS } from '../../mock/seed.js';
-import { VirtualAuthenticator } from '../support/authenticator.js';
+import { withVirtualAuthenticator } from '../support/authenticator.js';
+import { harnessFor } from '../support/harness/index.js';
 import { mockApi } from '../support/mock-api.js';
 
 type Rendered = [string, Record<string, string | boolean>];
@@ -54,7 +55,7 @@ describe('server-rendered elements (passkey-elements/ssr)', () => {
     const [html] = await renderOnServer(['passkey-register', { 'user-id': USERS.alice.id }]);
     container.setHTMLUnsafe(html!);
     const element = container.querySelector('passkey-register')!;
-    const button = element.shadowRoot?.querySelector('button');
+    const button = harnessFor(element).query('button');
     expect(button, 'the declarative shadow root holds the button').to.be.instanceOf(HTMLButtonElement);
     expect(button!.textContent?.trim()).to.equal('Create a passkey');
     expect(button!.getBoundingClientRect().height, 'styled and laid out at first paint').to.be.greaterThan(
@@ -66,12 +67,11 @@ describe('server-rendered elements (passkey-elements/ssr)', () => {
     const hydrated = element as import('../../src/passkey-register.js').PasskeyRegisterElement;
     await hydrated.updateComplete;
     expect(
-      hydrated.shadowRoot!.querySelector('button'),
+      harnessFor(hydrated).query('button') === button,
       'the same button: hydrated, not re-created',
-    ).to.equal(button);
+    ).to.equal(true);
 
-    const authenticator = await VirtualAuthenticator.add();
-    try {
+    await withVirtualAuthenticator({}, async () => {
       hydrated.token = TOKENS.alice;
       const success = new Promise<CustomEvent>((resolve) =>
         hydrated.addEventListener('registration-success', (event) => resolve(event as CustomEvent), {
@@ -82,9 +82,7 @@ describe('server-rendered elements (passkey-elements/ssr)', () => {
       const { detail } = await success;
       expect(detail.userId).to.equal(USERS.alice.id);
       expect(await mockApi.registeredOf(USERS.alice.id)).to.have.length(1);
-    } finally {
-      await authenticator.remove();
-    }
+    });
   });
 
   it('renders every element with the markup and styles the browser renders', async () => {
@@ -100,18 +98,20 @@ describe('server-rendered elements (passkey-elements/ssr)', () => {
       // The server's HTML, parsed but not hydrated: a template element keeps it inert.
       const server = document.createElement('div');
       server.setHTMLUnsafe(`<template>${rendered[index]}</template>`);
-      const serverElement = (server.firstElementChild as HTMLTemplateElement).content.querySelector(tag)!;
+      const serverElement = (
+        server.firstElementChild as HTMLTemplateElement
+      ).content.querySelector<HTMLElement>(tag)!;
       // The parser made the declarative shadow root (template content never upgrades custom elements).
-      const serverRoot = serverElement.shadowRoot;
-      expect(serverRoot, `${tag} has a declarative shadow root`).to.be.instanceOf(ShadowRoot);
+      expect(serverElement.shadowRoot, `${tag} has a declarative shadow root`).to.be.instanceOf(ShadowRoot);
+      const serverRoot = harnessFor(serverElement).root;
 
       // The same element rendered by the browser, before anything asynchronous has changed it.
       const client = document.createElement(tag) as HTMLElement & { updateComplete: Promise<boolean> };
       for (const [name, value] of Object.entries(attributes)) client.setAttribute(name, String(value));
       container.append(client);
       await client.updateComplete;
-      expect(markup(serverRoot!), tag).to.equal(markup(client.shadowRoot!));
-      const serverStyles = [...serverRoot!.querySelectorAll('style')]
+      expect(markup(serverRoot), tag).to.equal(markup(harnessFor(client).root));
+      const serverStyles = [...serverRoot.querySelectorAll('style')]
         .map((style) => style.textContent)
         .join('');
       const clientStyles = (

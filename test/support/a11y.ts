@@ -1,9 +1,10 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { harnessFor } from './harness/index.js';
 
 /** What has the focus inside an element's shadow root, if anything. */
 export function focused(element: HTMLElement): HTMLElement | null {
-  return element.shadowRoot!.activeElement as HTMLElement | null;
+  return harnessFor(element).focused;
 }
 
 /** The `part` of what has the focus inside an element's shadow root ('' for none). */
@@ -52,7 +53,7 @@ export function accessibleName(button: Element): string {
  * given, that it says so: what a screen reader announces without moving the focus.
  */
 export function expectPoliteStatus(element: HTMLElement, text?: string | RegExp): HTMLElement {
-  const status = element.shadowRoot!.querySelector<HTMLElement>('[part~="status"]');
+  const status = harnessFor(element).part('status');
   expect(status, 'a status part').to.exist;
   expect(status!.getAttribute('role')).to.equal('status');
   expect(status!.getAttribute('aria-live')).to.equal('polite');
@@ -64,7 +65,7 @@ export function expectPoliteStatus(element: HTMLElement, text?: string | RegExp)
 
 /** Checks the error message is shown as an alert that says `text`. */
 export function expectAlert(element: HTMLElement, text?: string): HTMLElement {
-  const message = element.shadowRoot!.querySelector<HTMLElement>('[part~="message"]');
+  const message = harnessFor(element).part('message');
   expect(message, 'a message part').to.exist;
   expect(message!.getAttribute('role')).to.equal('alert');
   expect(message!.textContent?.trim()).not.to.equal('');

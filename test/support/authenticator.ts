@@ -1,3 +1,5 @@
+/// <reference types="mocha" />
+// useVirtualAuthenticator uses mocha's global hooks; tsconfig.node.json reads this file too (webauthn-plugin.mjs takes its option types).
 import { executeServerCommand } from '@web/test-runner-commands';
 import { engine } from './engine.js';
 
@@ -129,5 +131,90 @@ export class VirtualAuthenticator {
     this.restoreCreate?.();
     this.restoreCreate = undefined;
     await command('webauthn:remove', { authenticatorId: this.id });
+  }
+}
+
+/**
+ * The virtual authenticator of the running test, added before each test of the suite that asked for it and
+ * removed after. Its methods act on the current one.
+ */
+export class AuthenticatorForEachTest {
+  private authenticator: VirtualAuthenticator | undefined;
+
+  constructor(private readonly options: VirtualAuthenticatorOptions) {}
+
+  /** The authenticator of the running test; only inside a test or a hook after the one that adds it. */
+  get current(): VirtualAuthenticator {
+    if (!this.authenticator) throw new Error('No virtual authenticator: use it inside a test');
+    return this.authenticator;
+  }
+
+  /** @internal the hooks' side */
+  async add(): Promise<void> {
+    this.authenticator = await VirtualAuthenticator.add(this.options);
+  }
+
+  /** @internal the hooks' side */
+  async remove(): Promise<void> {
+    const authenticator = this.authenticator;
+    this.authenticator = undefined;
+    await authenticator?.remove();
+  }
+
+  /**
+   * Swaps the authenticator for a new one, e.g. when the current one already holds the user's credential
+   * (a second registration on it would be `already-registered`), or for one of another kind.
+   */
+  async replace(options: VirtualAuthenticatorOptions = this.options): Promise<VirtualAuthenticator> {
+    await this.remove();
+    this.authenticator = await VirtualAuthenticator.add(options);
+    return this.authenticator;
+  }
+
+  holdPrompts(): Promise<void> {
+    return this.current.holdPrompts();
+  }
+
+  answerPrompts(): Promise<void> {
+    return this.current.answerPrompts();
+  }
+
+  setUserVerified(isUserVerified: boolean): Promise<void> {
+    return this.current.setUserVerified(isUserVerified);
+  }
+
+  setPresence(enabled: boolean): Promise<void> {
+    return this.current.setPresence(enabled);
+  }
+
+  credentials(): Promise<StoredCredential[]> {
+    return this.current.credentials();
+  }
+}
+
+/**
+ * Gives every test of the enclosing `describe` a virtual authenticator of its own (mocha `beforeEach` /
+ * `afterEach`), so that no credential or open prompt leaks from one test into the next:
+ *
+ *     const authenticator = useVirtualAuthenticator({ transport: 'usb' });
+ *     it('…', async () => { await authenticator.holdPrompts(); … });
+ */
+export function useVirtualAuthenticator(options: VirtualAuthenticatorOptions = {}): AuthenticatorForEachTest {
+  const authenticator = new AuthenticatorForEachTest(options);
+  beforeEach(() => authenticator.add());
+  afterEach(() => authenticator.remove());
+  return authenticator;
+}
+
+/** Runs `body` with a virtual authenticator that exists only while it runs (a second device, a one-off). */
+export async function withVirtualAuthenticator<T>(
+  options: VirtualAuthenticatorOptions,
+  body: (authenticator: VirtualAuthenticator) => Promise<T>,
+): Promise<T> {
+  const authenticator = await VirtualAuthenticator.add(options);
+  try {
+    return await body(authenticator);
+  } finally {
+    await authenticator.remove();
   }
 }

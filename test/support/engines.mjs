@@ -35,6 +35,7 @@ export const WEBKIT_TESTS = [
   // The HTTP backends and their options: plain fetch against the mock.
   'test/backends/**/*.test.ts',
   '!test/backends/v2-security-keys.test.ts',
+  '!test/backends/contract.test.ts',
   // Pure parts and the HTTP client under generated input: no DOM ceremony at all.
   'test/fuzz/**/*.test.ts',
   // Device names from the user agent, lazy loading, the registration-link model.
@@ -53,8 +54,9 @@ export const WEBKIT_EXCLUDED = [
   {
     files:
       'test/*-register.test.ts, test/faults/**, test/a11y/{passkey,u2f}-register.test.ts, test/hints, ' +
-      'test/naming, test/prefetch, test/theming, test/v3alpha, test/csp, test/security, test/capabilities',
-    reason: 'each drives a real ceremony with a virtual authenticator (`VirtualAuthenticator.add`)',
+      'test/naming, test/prefetch, test/theming, test/v3alpha, test/csp, test/security, test/capabilities, ' +
+      'test/backends/contract',
+    reason: 'each drives a real ceremony with a virtual authenticator (`useVirtualAuthenticator`)',
   },
   {
     files:

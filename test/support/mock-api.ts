@@ -1,39 +1,29 @@
 /** The mock ZITADEL's control endpoints (`mock/README.md`), served on the test server's own origin. */
 
 import type { LoggedRequest as MockLoggedRequest, MockConfig } from '../../mock/config.js';
+import type { FaultSpec } from '../../mock/faults.js';
+import type { Email } from '../../mock/store.js';
+import type { ZitadelMock } from '../../mock/zitadel-mock.js';
 
+// The mock's own JSDoc types (`import type` only: none of its Node modules reaches the browser).
 export type { MockConfig, V3alphaMode } from '../../mock/config.js';
 
-export interface MockFault {
-  rpc: string;
-  status?: number;
-  body?: string;
-  contentType?: string;
-  delayMs?: number;
-  drop?: boolean;
-  hang?: boolean;
-  times?: number;
-}
+/** A fault as `POST /__mock/faults` takes it (`mock/faults.js`). */
+export type MockFault = FaultSpec;
 
-export interface MockAuthenticator {
-  id: string;
-  kind: 'passkey' | 'u2f';
-  name: string;
-  state: string;
-  credentialId: string;
-}
+/** What `GET /__mock/state` answers: the mock's `state` (`mock/store.js` snapshot plus request counts). */
+export type MockState = ZitadelMock['state'];
 
-export interface MockUser {
-  id: string;
-  userName: string;
-  orgId: string;
-  authenticators: MockAuthenticator[];
-}
+export type MockUser = MockState['users'][number];
 
-export interface MockState {
-  users: MockUser[];
-  codes: { id: string; userId: string; used: boolean }[];
-}
+/** An authenticator as the state shows it: `kind` is `passkey` / `u2f` (v2) or `webauthn` (v3alpha). */
+export type MockAuthenticator = MockUser['authenticators'][number];
+
+/** A mail ZITADEL would have sent (`GET /__mock/outbox`). */
+export type MockEmail = Email;
+
+/** A code as `POST /__mock/codes` answers it (`expiresAt` an ISO timestamp). */
+export type MockCode = ReturnType<ZitadelMock['createCode']>;
 
 /** The mock's own log entry; `rpc` is set for the requests the tests read (those to a known route). */
 export type LoggedRequest = MockLoggedRequest & { rpc: string };
@@ -54,10 +44,12 @@ export const mockApi = {
   reset: () => control<unknown>('POST', 'reset'),
   state: () => control<MockState>('GET', 'state'),
   createCode: (userId: string, ttlMs?: number) =>
-    control<{ id: string; code: string }>('POST', 'codes', { userId, ...(ttlMs ? { ttlMs } : {}) }),
+    control<MockCode>('POST', 'codes', { userId, ...(ttlMs ? { ttlMs } : {}) }),
   fault: (fault: MockFault) => control<unknown>('POST', 'faults', fault),
   clearFaults: () => control<unknown>('DELETE', 'faults'),
   requests: () => control<LoggedRequest[]>('GET', 'requests'),
+  /** The mails ZITADEL would have sent, oldest first. */
+  outbox: () => control<MockEmail[]>('GET', 'outbox'),
   /**
    * Changes the mock's settings until the next reset, e.g. `configure({ v3alpha: 'implemented' })` to
    * serve v3alpha as the protos describe instead of ZITADEL v4's 501.

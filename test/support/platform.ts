@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { registration } from '../../src/i18n/en/registration.js';
 import { engine } from './engine.js';
-import type { RegistrationHarness } from './harness.js';
+import type { RegistrationHarness } from './harness/index.js';
 
 /**
  * The outcome of `authenticator="platform"` (WebAuthn `authenticatorAttachment: "platform"`) when it cannot
