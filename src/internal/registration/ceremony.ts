@@ -14,6 +14,7 @@ import type {
 } from '../../backends/types.js';
 import { RegistrationError, isRegistrationError, type ErrorCode } from '../../core/errors.js';
 import { aaguidOf, providerName } from './provider-name.js';
+import { signalUnknownCredential } from './unknown-credential.js';
 
 /** The steps a ceremony reports while it runs; `success` and `error` are the element's to set. */
 export type CeremonyStage = 'starting' | 'prompting' | 'verifying';
@@ -196,7 +197,8 @@ export async function prepareRegistration(
 /**
  * Steps two and three: the browser creates the credential, the server verifies it. With options at hand
  * this calls `navigator.credentials.create()` synchronously — inside the click's user gesture, which is
- * what Safari needs to show the prompt reliably.
+ * what Safari needs to show the prompt reliably. A failure after the prompt returned a credential the
+ * server did not store has that credential signalled as unknown (see `forgetOrphan`).
  */
 export async function completeRegistration(
   backend: RegistrationBackend,
@@ -210,12 +212,14 @@ export async function completeRegistration(
   const { timeout } = prepared.optionsJSON;
   onStage('prompting', timeout && timeout > 0 ? { timeoutMs: timeout } : {});
   const credential = await prompt(prepared.optionsJSON, signal);
-  if (signal.aborted) throw aborted('after the prompt');
+  const orphan: Orphan = { backend, request, prepared, credential, signal, verifySent: false };
+  if (signal.aborted) throw await forgetOrphan(aborted('after the prompt'), orphan);
   const name = (request.nameFromProvider && providerName(aaguidOf(credential))) || request.name;
 
   onStage('verifying');
   let verified;
   try {
+    orphan.verifySent = true;
     verified = await verifyRegistration.call(
       backend,
       {
@@ -229,8 +233,10 @@ export async function completeRegistration(
       signal,
     );
   } catch (error) {
-    throw refine(error, 'verify', request.code !== undefined);
+    const refined = refine(error, 'verify', request.code !== undefined);
+    throw isRegistrationError(refined) ? await forgetOrphan(refined, orphan) : refined;
   }
+  // The server confirmed the credential: whatever happens now, it is never signalled.
   if (signal.aborted) throw aborted('after verification');
 
   return {
@@ -241,6 +247,87 @@ export async function completeRegistration(
     credential,
     details: verified.details,
   };
+}
+
+/** A credential the authenticator made, and what is needed to find out whether the server kept it. */
+interface Orphan {
+  backend: RegistrationBackend;
+  request: CeremonyRequest;
+  prepared: PreparedRegistration;
+  credential: RegistrationResponseJSON;
+  signal: AbortSignal;
+  /** The verify was handed to the backend: from then on it may have reached the server. */
+  verifySent: boolean;
+}
+
+/**
+ * What a failure after the prompt says about the new credential: the server refused it or never heard of
+ * it (`not-stored`), it may have stored it (`ask`: the user's authenticators tell), or the kit cannot tell
+ * (`keep`). A 2xx answered badly (`bad-response`) means the server took it. An abort while the verify was
+ * under way may have reached the server, and no request outlives its element to ask: such a credential is
+ * kept, since a wrong signal would hide a working passkey, which is worse than an orphan.
+ */
+function fateOf(error: RegistrationError, verifySent: boolean): 'not-stored' | 'ask' | 'keep' {
+  if (!verifySent) return 'not-stored';
+  if (error.code === 'aborted' || error.code === 'bad-response') return 'keep';
+  const { status } = error;
+  if (status !== undefined) {
+    // 408 and 409 may come after the server did the work (a proxy's timeout, a verify that had passed).
+    return status >= 400 && status < 500 && status !== 408 && status !== 409 ? 'not-stored' : 'ask';
+  }
+  // Without a status the request was refused before it left (a token or header the kit could not send).
+  return REFUSED_BEFORE_SENDING.has(error.code) ? 'not-stored' : 'ask';
+}
+
+const REFUSED_BEFORE_SENDING: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'unauthenticated',
+  'invalid-input',
+  'invalid-code',
+  'verification-failed',
+  'forbidden',
+  'not-found',
+  'unsupported',
+]);
+
+/**
+ * Whether the server keeps the credential as a finished registration: `undefined` when the backend cannot
+ * list the user's authenticators of this kind, or the listing fails.
+ */
+async function isStored(orphan: Orphan): Promise<boolean | undefined> {
+  const { backend, request, prepared, signal } = orphan;
+  if (!backend.listAuthenticators || signal.aborted) return undefined;
+  try {
+    const { authenticators, unlisted } = await backend.listAuthenticators.call(
+      backend,
+      { userId: request.userId },
+      signal,
+    );
+    if (signal.aborted || unlisted.includes(request.kind)) return undefined;
+    return authenticators.some((entry) => entry.id === prepared.id && entry.state === 'ready');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Signals the new credential as unknown to the passkey provider when the failure means the server does
+ * not have it, so the person's password manager keeps no passkey that cannot sign in. Returns the error,
+ * with `orphanRemoved` where a signal was due.
+ */
+async function forgetOrphan(error: RegistrationError, orphan: Orphan): Promise<RegistrationError> {
+  const fate = fateOf(error, orphan.verifySent);
+  if (fate === 'keep') return error;
+  if (fate === 'ask' && (await isStored(orphan)) !== false) return error;
+  const rpId = orphan.prepared.optionsJSON.rp.id || location.hostname;
+  const orphanRemoved = await signalUnknownCredential(rpId, orphan.credential.id);
+  return new RegistrationError(error.code, error.message, {
+    ...(error.status === undefined ? {} : { status: error.status }),
+    ...(error.grpcCode === undefined ? {} : { grpcCode: error.grpcCode }),
+    ...(error.serverMessage === undefined ? {} : { serverMessage: error.serverMessage }),
+    ...(error.api === undefined ? {} : { api: error.api }),
+    orphanRemoved,
+    cause: error.cause,
+  });
 }
 
 /**

@@ -406,8 +406,14 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
     return error;
   }
 
-  /** As for any element, with what this one knows: the kind of authenticator, and whether a session exists. */
+  /** As for any element, and whether the passkey provider was told to forget a credential the server lacks. */
   protected override describeError(error: RegistrationError): string {
+    const described = this.#describeFailure(error);
+    return error.orphanRemoved ? joinSentences(described, this.messages.orphanRemoved) : described;
+  }
+
+  /** As for any element, with what this one knows: the kind of authenticator, and whether a session exists. */
+  #describeFailure(error: RegistrationError): string {
     const messages = this.messages;
     if (error.code === 'already-registered' && this.kind === 'u2f') {
       return joinSentences(messages.u2fAlreadyRegistered, messages.hints['already-registered']);
