@@ -13,6 +13,8 @@ export interface MockFault {
   drop?: boolean;
   hang?: boolean;
   times?: number;
+  /** Handle the request for real (its changes kept), then answer with the fault instead. */
+  afterHandling?: boolean;
 }
 
 export interface MockAuthenticator {
