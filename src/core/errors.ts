@@ -29,11 +29,6 @@ export interface RegistrationErrorInit {
   serverMessage?: string;
   /** For `unsupported`: the API that lacks the capability, named in the message shown. */
   api?: string;
-  /**
-   * After the authenticator made a credential the server did not store: `true` when the browser was told
-   * to forget it (WebAuthn `signalUnknownCredential`), `false` when it could not be; absent otherwise.
-   */
-  orphanRemoved?: boolean;
   cause?: unknown;
 }
 
@@ -48,7 +43,11 @@ export class RegistrationError extends Error {
   readonly grpcCode?: number;
   readonly serverMessage?: string;
   readonly api?: string;
-  readonly orphanRemoved?: boolean;
+  /**
+   * Set by the ceremony after the authenticator made a credential the server did not store: `true` when the
+   * browser was told to forget it (WebAuthn `signalUnknownCredential`), `false` when it could not be.
+   */
+  orphanRemoved?: boolean;
 
   constructor(code: ErrorCode, message: string, init: RegistrationErrorInit = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -57,7 +56,6 @@ export class RegistrationError extends Error {
     if (init.grpcCode !== undefined) this.grpcCode = init.grpcCode;
     if (init.serverMessage !== undefined) this.serverMessage = init.serverMessage;
     if (init.api !== undefined) this.api = init.api;
-    if (init.orphanRemoved !== undefined) this.orphanRemoved = init.orphanRemoved;
   }
 }
 

@@ -134,11 +134,12 @@ function refine(error: unknown, step: 'start' | 'verify', hasCode: boolean): unk
   if (!isRegistrationError(error)) return error;
   if (error.code !== 'invalid-input' && error.code !== 'not-found') return error;
   if (step === 'start' && !hasCode) return error;
-  const code: ErrorCode = step === 'start' ? 'invalid-code' : 'verification-failed';
-  return new RegistrationError(code, error.message, {
-    ...(error.status === undefined ? {} : { status: error.status }),
-    ...(error.grpcCode === undefined ? {} : { grpcCode: error.grpcCode }),
-    ...(error.serverMessage === undefined ? {} : { serverMessage: error.serverMessage }),
+  const { status, grpcCode, serverMessage } = error;
+  // The constructor leaves out what is undefined.
+  return new RegistrationError(step === 'start' ? 'invalid-code' : 'verification-failed', error.message, {
+    status,
+    grpcCode,
+    serverMessage,
     cause: error,
   });
 }
@@ -261,73 +262,45 @@ interface Orphan {
 }
 
 /**
- * What a failure after the prompt says about the new credential: the server refused it or never heard of
- * it (`not-stored`), it may have stored it (`ask`: the user's authenticators tell), or the kit cannot tell
- * (`keep`). A 2xx answered badly (`bad-response`) means the server took it. An abort while the verify was
- * under way may have reached the server, and no request outlives its element to ask: such a credential is
- * kept, since a wrong signal would hide a working passkey, which is worse than an orphan.
- */
-function fateOf(error: RegistrationError, verifySent: boolean): 'not-stored' | 'ask' | 'keep' {
-  if (!verifySent) return 'not-stored';
-  if (error.code === 'aborted' || error.code === 'bad-response') return 'keep';
-  const { status } = error;
-  if (status !== undefined) {
-    // 408 and 409 may come after the server did the work (a proxy's timeout, a verify that had passed).
-    return status >= 400 && status < 500 && status !== 408 && status !== 409 ? 'not-stored' : 'ask';
-  }
-  // Without a status the request was refused before it left (a token or header the kit could not send).
-  return REFUSED_BEFORE_SENDING.has(error.code) ? 'not-stored' : 'ask';
-}
-
-const REFUSED_BEFORE_SENDING: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
-  'unauthenticated',
-  'invalid-input',
-  'invalid-code',
-  'verification-failed',
-  'forbidden',
-  'not-found',
-  'unsupported',
-]);
-
-/**
- * Whether the server keeps the credential as a finished registration: `undefined` when the backend cannot
- * list the user's authenticators of this kind, or the listing fails.
- */
-async function isStored(orphan: Orphan): Promise<boolean | undefined> {
-  const { backend, request, prepared, signal } = orphan;
-  if (!backend.listAuthenticators || signal.aborted) return undefined;
-  try {
-    const { authenticators, unlisted } = await backend.listAuthenticators.call(
-      backend,
-      { userId: request.userId },
-      signal,
-    );
-    if (signal.aborted || unlisted.includes(request.kind)) return undefined;
-    return authenticators.some((entry) => entry.id === prepared.id && entry.state === 'ready');
-  } catch {
-    return undefined;
-  }
-}
-
-/**
  * Signals the new credential as unknown to the passkey provider when the failure means the server does
- * not have it, so the person's password manager keeps no passkey that cannot sign in. Returns the error,
- * with `orphanRemoved` where a signal was due.
+ * not have it, so the person's password manager keeps no passkey that cannot sign in; returns the error,
+ * with `orphanRemoved` where a signal was due. Before the verify was sent, the server never saw the
+ * credential. After, a 4xx (but 408 and 409, which may come after the work was done) or a request refused
+ * before it left (no status, not a failed fetch) says it was not stored; a 5xx or a failed fetch may have
+ * stored it, so the user's authenticators are read first. Never signalled: after a 2xx (`bad-response`),
+ * after an abort while the verify was under way (no request outlives its element to ask), or when the
+ * authenticators cannot be read — a wrong signal would hide a working passkey, worse than an orphan.
  */
 async function forgetOrphan(error: RegistrationError, orphan: Orphan): Promise<RegistrationError> {
-  const fate = fateOf(error, orphan.verifySent);
-  if (fate === 'keep') return error;
-  if (fate === 'ask' && (await isStored(orphan)) !== false) return error;
+  const { code, status } = error;
+  if (orphan.verifySent) {
+    if (code === 'aborted' || code === 'bad-response') return error;
+    const refused = status
+      ? status < 500 && status !== 408 && status !== 409
+      : code !== 'network' && code !== 'server';
+    if (!refused && !(await isAbsent(orphan))) return error;
+  }
   const rpId = orphan.prepared.optionsJSON.rp.id || location.hostname;
-  const orphanRemoved = await signalUnknownCredential(rpId, orphan.credential.id);
-  return new RegistrationError(error.code, error.message, {
-    ...(error.status === undefined ? {} : { status: error.status }),
-    ...(error.grpcCode === undefined ? {} : { grpcCode: error.grpcCode }),
-    ...(error.serverMessage === undefined ? {} : { serverMessage: error.serverMessage }),
-    ...(error.api === undefined ? {} : { api: error.api }),
-    orphanRemoved,
-    cause: error.cause,
-  });
+  error.orphanRemoved = await signalUnknownCredential(rpId, orphan.credential.id);
+  return error;
+}
+
+/**
+ * Whether the user's authenticators, read again, lack the new registration as a finished one; false when
+ * they cannot be read (no such method, a failed listing, a kind the backend cannot list).
+ */
+async function isAbsent({ backend, request, prepared, signal }: Orphan): Promise<boolean> {
+  try {
+    const list = await backend.listAuthenticators?.call(backend, { userId: request.userId }, signal);
+    return (
+      !!list &&
+      !signal.aborted &&
+      !list.unlisted.includes(request.kind) &&
+      !list.authenticators.some((entry) => entry.id === prepared.id && entry.state === 'ready')
+    );
+  } catch {
+    return false;
+  }
 }
 
 /**
