@@ -213,7 +213,15 @@ export async function completeRegistration(
   const { timeout } = prepared.optionsJSON;
   onStage('prompting', timeout && timeout > 0 ? { timeoutMs: timeout } : {});
   const credential = await prompt(prepared.optionsJSON, signal);
-  const orphan: Orphan = { backend, request, prepared, credential, signal, verifySent: false };
+  // (Not shorthand: the manifest's analyzer takes `{ prepared }` for a module variable.)
+  const orphan: Orphan = {
+    backend,
+    request,
+    registration: prepared,
+    response: credential,
+    signal,
+    verifySent: false,
+  };
   if (signal.aborted) throw await forgetOrphan(aborted('after the prompt'), orphan);
   const name = (request.nameFromProvider && providerName(aaguidOf(credential))) || request.name;
 
@@ -254,8 +262,9 @@ export async function completeRegistration(
 interface Orphan {
   backend: RegistrationBackend;
   request: CeremonyRequest;
-  prepared: PreparedRegistration;
-  credential: RegistrationResponseJSON;
+  registration: PreparedRegistration;
+  /** The new credential, as the browser returned it. */
+  response: RegistrationResponseJSON;
   signal: AbortSignal;
   /** The verify was handed to the backend: from then on it may have reached the server. */
   verifySent: boolean;
@@ -280,8 +289,8 @@ async function forgetOrphan(error: RegistrationError, orphan: Orphan): Promise<R
       : code !== 'network' && code !== 'server';
     if (!refused && !(await isAbsent(orphan))) return error;
   }
-  const rpId = orphan.prepared.optionsJSON.rp.id || location.hostname;
-  error.orphanRemoved = await signalUnknownCredential(rpId, orphan.credential.id);
+  const rpId = orphan.registration.optionsJSON.rp.id || location.hostname;
+  error.orphanRemoved = await signalUnknownCredential(rpId, orphan.response.id);
   return error;
 }
 
@@ -289,14 +298,14 @@ async function forgetOrphan(error: RegistrationError, orphan: Orphan): Promise<R
  * Whether the user's authenticators, read again, lack the new registration as a finished one; false when
  * they cannot be read (no such method, a failed listing, a kind the backend cannot list).
  */
-async function isAbsent({ backend, request, prepared, signal }: Orphan): Promise<boolean> {
+async function isAbsent({ backend, request, registration, signal }: Orphan): Promise<boolean> {
   try {
     const list = await backend.listAuthenticators?.call(backend, { userId: request.userId }, signal);
     return (
       !!list &&
       !signal.aborted &&
       !list.unlisted.includes(request.kind) &&
-      !list.authenticators.some((entry) => entry.id === prepared.id && entry.state === 'ready')
+      !list.authenticators.some((entry) => entry.id === registration.id && entry.state === 'ready')
     );
   } catch {
     return false;
