@@ -37,6 +37,9 @@ export function setDemoCookie(name: 'demo-user' | 'demo-role', value: string | u
       : `${name}=${encodeURIComponent(value)}; path=/; samesite=strict`;
 }
 
+/** The verify rpcs of every API generation: what the fault switch breaks. */
+const VERIFY_RPCS = ['VerifyPasskeyRegistration', 'VerifyU2FRegistration', 'VerifyWebAuthNRegistration'];
+
 function item(text: string): HTMLLIElement {
   const entry = document.createElement('li');
   entry.textContent = text;
@@ -69,9 +72,18 @@ export function mountDevtools(
   clear.type = 'button';
   clear.className = 'button';
   clear.textContent = 'Clear events';
+  // The fault switch: the next verify is answered 503 before the mock stores anything, so the new
+  // credential is an orphan the element must have the passkey provider forget (issue 19). (A dropped
+  // connection would not do: Chromium sends a POST again when a reused connection closes unanswered.)
+  const dropVerify = document.createElement('input');
+  dropVerify.type = 'checkbox';
+  dropVerify.id = 'drop-next-verify';
+  const dropLabel = document.createElement('label');
+  dropLabel.className = 'devtools-switch';
+  dropLabel.append(dropVerify, ' Drop the next verify (503)');
   const actions = document.createElement('div');
   actions.className = 'devtools-actions';
-  actions.append(reset, clear);
+  actions.append(reset, clear, dropLabel);
 
   const summary = document.createElement('summary');
   summary.textContent = 'Developer panel: events, requests, mock state';
@@ -108,6 +120,14 @@ export function mountDevtools(
         ),
     );
     state.textContent = JSON.stringify(pickState(snapshot), null, 2);
+    // One verify took its fault: the others go too, and the switch is off again.
+    if (dropVerify.checked) {
+      const faults = await mockControl<{ rpc: string }[]>('GET', 'faults');
+      if (!VERIFY_RPCS.every((rpc) => faults.some((fault) => fault.rpc === rpc))) {
+        await mockControl('DELETE', 'faults');
+        dropVerify.checked = false;
+      }
+    }
   }
 
   for (const type of EVENTS) {
@@ -118,6 +138,11 @@ export function mountDevtools(
     });
   }
   clear.addEventListener('click', () => events.replaceChildren());
+  dropVerify.addEventListener('change', async () => {
+    await mockControl('DELETE', 'faults');
+    if (!dropVerify.checked) return;
+    for (const rpc of VERIFY_RPCS) await mockControl('POST', 'faults', { rpc, status: 503 });
+  });
   reset.addEventListener('click', async () => {
     await mockControl('POST', 'reset');
     await refresh();

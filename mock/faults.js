@@ -19,11 +19,13 @@ import { delay, sendRaw } from './http.js';
  *   drop?: boolean,
  *   hang?: boolean,
  *   times?: number,
+ *   afterHandling?: boolean,
  * }} FaultSpec
  *   `status`/`body`/`contentType`: answer this instead (status defaults to 500, body to a
  *   grpc-gateway error for the status); `drop`: destroy the socket without answering; `hang`: never
  *   answer; `delayMs`: wait first (alone, the real answer follows); `times`: how many requests get it
- *   (default 1).
+ *   (default 1); `afterHandling`: the request is handled for real first (its changes are kept) and the
+ *   fault replaces only its answer, as a server that stored a credential and then failed to say so.
  */
 
 /** @typedef {Required<Pick<FaultSpec, 'rpc' | 'times'>> & FaultSpec} Fault */
@@ -37,6 +39,7 @@ const FIELD_TYPES = /** @type {const} */ ({
   drop: 'boolean',
   hang: 'boolean',
   times: 'number',
+  afterHandling: 'boolean',
 });
 
 /**

@@ -131,11 +131,13 @@ export function createZitadelMock(options = {}) {
 
     await delay(config.latencyMs);
     const fault = route && faults.take(route.rpc);
-    if (fault && (await injectFault(fault, req, res, holdOpen))) {
+    if (fault && !fault.afterHandling && (await injectFault(fault, req, res, holdOpen))) {
       logger?.info?.(`${method} ${path} → fault (${route.rpc})`);
       return;
     }
 
+    /** @type {{ status: number, body: unknown }} */
+    let answer;
     try {
       if (bodyError) throw bodyError;
       if (match === undefined) throw Errors.routeNotFound();
@@ -149,12 +151,18 @@ export function createZitadelMock(options = {}) {
         store,
         config,
       });
-      sendJson(res, result.status ?? 200, result.body);
+      answer = { status: result.status ?? 200, body: result.body };
     } catch (error) {
       if (!(error instanceof ApiError)) logger?.error?.(`mock crashed on ${method} ${path}`, error);
       const apiError = error instanceof ApiError ? error : Errors.internal();
-      sendJson(res, apiError.status, apiError);
+      answer = { status: apiError.status, body: apiError };
     }
+    // A fault after handling: what the handler did stays done, only its answer is lost.
+    if (fault?.afterHandling && (await injectFault(fault, req, res, holdOpen))) {
+      logger?.info?.(`${method} ${path} → handled, then fault (${route?.rpc})`);
+      return;
+    }
+    sendJson(res, answer.status, answer.body);
     logger?.info?.(`${method} ${path} → ${res.statusCode}${route ? ` (${route.rpc})` : ''}`);
   }
 

@@ -43,6 +43,11 @@ export class RegistrationError extends Error {
   readonly grpcCode?: number;
   readonly serverMessage?: string;
   readonly api?: string;
+  /**
+   * Set by the ceremony after the authenticator made a credential the server did not store: `true` when the
+   * browser was told to forget it (WebAuthn `signalUnknownCredential`), `false` when it could not be.
+   */
+  orphanRemoved?: boolean;
 
   constructor(code: ErrorCode, message: string, init: RegistrationErrorInit = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });

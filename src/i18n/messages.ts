@@ -57,6 +57,8 @@ export interface RegistrationMessages {
   securityKeyName: (date: string) => string;
   /** `from-url` on a page whose address carries no link: what the person needs instead of a button. */
   linkMissing: string;
+  /** Added to an error after which the credential the server did not store was signalled as unknown. */
+  orphanRemoved: string;
 }
 
 /** The texts of `<registration-link-admin>`. */

@@ -199,6 +199,40 @@ describe('the demo through the proxy (npm start)', { timeout: 120_000 }, () => {
     }
   });
 
+  it('the fault switch drops the next verify: the error says the orphan passkey was removed, and the authenticator holds none', async () => {
+    const { page, errors, credentials, close } = await openPage();
+    try {
+      await page.goto(`${origin}/`);
+      await page.locator('#devtools > summary').click();
+      await page.locator('#drop-next-verify').check();
+      await page.waitForFunction(async () => {
+        const faults = await (await fetch('/__mock/faults')).json();
+        return faults.length === 3;
+      });
+      await page.locator('passkey-register').getByRole('button').click();
+      await page.waitForFunction(
+        () => document.querySelector('passkey-register')?.getAttribute('state') === 'error',
+      );
+      const message = await page.locator('passkey-register [part~="message"]').textContent();
+      assert.match(message ?? '', /removed from your password manager/);
+      assert.deepEqual(await credentials(), [], 'the virtual authenticator forgot the orphan');
+      assert.deepEqual(await readyAuthenticators(USERS.alice.id), [], 'the mock stored nothing');
+      // The registration listed the user's passkeys to make sure the server had not stored it.
+      const rpcs = (await control('GET', 'requests')).map((/** @type {{ rpc: string }} */ r) => r.rpc);
+      assert.ok(rpcs.slice(rpcs.indexOf('VerifyPasskeyRegistration')).includes('ListPasskeys'), rpcs.join());
+      await page.waitForFunction(
+        () => /** @type {HTMLInputElement} */ (document.querySelector('#drop-next-verify')).checked === false,
+      );
+      // The dropped verify's 503 is the one error the page may log.
+      assert.deepEqual(
+        errors.filter((text) => !text.includes('503')),
+        [],
+      );
+    } finally {
+      await close();
+    }
+  });
+
   it('/ssr.html arrives with the button in declarative shadow DOM, then hydrates and registers', async () => {
     const html = await (await fetch(`${origin}/ssr.html`)).text();
     assert.match(html, /<passkey-register[^>]*><template shadowroot="open" shadowrootmode="open">/);

@@ -55,7 +55,7 @@ export const WEBKIT_EXCLUDED = [
     files:
       'test/*-register.test.ts, test/faults/**, test/a11y/{passkey,u2f}-register.test.ts, test/hints, ' +
       'test/naming, test/prefetch, test/theming, test/v3alpha, test/csp, test/security, test/capabilities, ' +
-      'test/backends/contract',
+      'test/backends/contract, test/orphans',
     reason: 'each drives a real ceremony with a virtual authenticator (`useVirtualAuthenticator`)',
   },
   {

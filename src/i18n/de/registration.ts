@@ -41,4 +41,5 @@ export const registration: RegistrationMessages = {
     'Öffnen Sie den Link aus Ihrer Einladungs-E-Mail, um Ihren Passkey zu erstellen. Ohne ihn weiß diese Seite nicht, wer Sie sind.',
   u2fVerifying: 'Ihr Sicherheitsschlüssel wird gespeichert …',
   continueLink: 'Weiter',
+  orphanRemoved: 'Der nicht gespeicherte Passkey wurde aus Ihrem Passwortmanager entfernt.',
 };

@@ -38,4 +38,5 @@ export const registration: RegistrationMessages = {
     'To create your passkey, open the link from your invitation email. This page alone cannot tell who you are.',
   u2fVerifying: 'Saving your security key…',
   continueLink: 'Continue',
+  orphanRemoved: 'The unsaved passkey was removed from your password manager.',
 };

@@ -41,4 +41,5 @@ export const registration: RegistrationMessages = {
     'Para crear tu llave de acceso, abre el enlace de tu correo de invitación. Sin él, esta página no sabe quién eres.',
   u2fVerifying: 'Guardando tu llave de seguridad…',
   continueLink: 'Continuar',
+  orphanRemoved: 'La llave de acceso que no se guardó se ha quitado de tu gestor de contraseñas.',
 };

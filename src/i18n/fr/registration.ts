@@ -42,4 +42,5 @@ export const registration: RegistrationMessages = {
     'Pour créer votre clé d’accès, ouvrez le lien de votre e-mail d’invitation. Sans lui, cette page ne sait pas qui vous êtes.',
   u2fVerifying: 'Enregistrement de votre clé de sécurité…',
   continueLink: 'Continuer',
+  orphanRemoved: 'La clé d’accès non enregistrée a été retirée de votre gestionnaire de mots de passe.',
 };

@@ -41,4 +41,5 @@ export const registration: RegistrationMessages = {
     'Per creare la passkey, apri il link dell’email di invito. Senza di esso questa pagina non sa chi sei.',
   u2fVerifying: 'Salvataggio della chiave di sicurezza…',
   continueLink: 'Continua',
+  orphanRemoved: 'La passkey non salvata è stata rimossa dal tuo gestore di password.',
 };

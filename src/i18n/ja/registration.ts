@@ -39,4 +39,5 @@ export const registration: RegistrationMessages = {
     'パスキーを作成するには、招待メールのリンクを開いてください。リンクがないと、このページはあなたが誰かを判断できません。',
   u2fVerifying: 'セキュリティキーを保存しています…',
   continueLink: '続行',
+  orphanRemoved: '保存されなかったパスキーは、パスワードマネージャーから削除されました。',
 };

@@ -36,4 +36,5 @@ export const registration: RegistrationMessages = {
   linkMissing: '要创建通行密钥，请打开邀请邮件中的链接。没有该链接，此页面无法确认你的身份。',
   u2fVerifying: '正在保存安全密钥…',
   continueLink: '继续',
+  orphanRemoved: '未保存的通行密钥已从你的密码管理器中移除。',
 };

@@ -14,6 +14,7 @@ import type {
 } from '../../backends/types.js';
 import { RegistrationError, isRegistrationError, type ErrorCode } from '../../core/errors.js';
 import { aaguidOf, providerName } from './provider-name.js';
+import { signalUnknownCredential } from './unknown-credential.js';
 
 /** The steps a ceremony reports while it runs; `success` and `error` are the element's to set. */
 export type CeremonyStage = 'starting' | 'prompting' | 'verifying';
@@ -133,11 +134,12 @@ function refine(error: unknown, step: 'start' | 'verify', hasCode: boolean): unk
   if (!isRegistrationError(error)) return error;
   if (error.code !== 'invalid-input' && error.code !== 'not-found') return error;
   if (step === 'start' && !hasCode) return error;
-  const code: ErrorCode = step === 'start' ? 'invalid-code' : 'verification-failed';
-  return new RegistrationError(code, error.message, {
-    ...(error.status === undefined ? {} : { status: error.status }),
-    ...(error.grpcCode === undefined ? {} : { grpcCode: error.grpcCode }),
-    ...(error.serverMessage === undefined ? {} : { serverMessage: error.serverMessage }),
+  const { status, grpcCode, serverMessage } = error;
+  // The constructor leaves out what is undefined.
+  return new RegistrationError(step === 'start' ? 'invalid-code' : 'verification-failed', error.message, {
+    status,
+    grpcCode,
+    serverMessage,
     cause: error,
   });
 }
@@ -196,7 +198,8 @@ export async function prepareRegistration(
 /**
  * Steps two and three: the browser creates the credential, the server verifies it. With options at hand
  * this calls `navigator.credentials.create()` synchronously — inside the click's user gesture, which is
- * what Safari needs to show the prompt reliably.
+ * what Safari needs to show the prompt reliably. A failure after the prompt returned a credential the
+ * server did not store has that credential signalled as unknown (see `forgetOrphan`).
  */
 export async function completeRegistration(
   backend: RegistrationBackend,
@@ -210,12 +213,22 @@ export async function completeRegistration(
   const { timeout } = prepared.optionsJSON;
   onStage('prompting', timeout && timeout > 0 ? { timeoutMs: timeout } : {});
   const credential = await prompt(prepared.optionsJSON, signal);
-  if (signal.aborted) throw aborted('after the prompt');
+  // (Not shorthand: the manifest's analyzer takes `{ prepared }` for a module variable.)
+  const orphan: Orphan = {
+    backend,
+    request,
+    registration: prepared,
+    response: credential,
+    signal,
+    verifySent: false,
+  };
+  if (signal.aborted) throw await forgetOrphan(aborted('after the prompt'), orphan);
   const name = (request.nameFromProvider && providerName(aaguidOf(credential))) || request.name;
 
   onStage('verifying');
   let verified;
   try {
+    orphan.verifySent = true;
     verified = await verifyRegistration.call(
       backend,
       {
@@ -229,8 +242,10 @@ export async function completeRegistration(
       signal,
     );
   } catch (error) {
-    throw refine(error, 'verify', request.code !== undefined);
+    const refined = refine(error, 'verify', request.code !== undefined);
+    throw isRegistrationError(refined) ? await forgetOrphan(refined, orphan) : refined;
   }
+  // The server confirmed the credential: whatever happens now, it is never signalled.
   if (signal.aborted) throw aborted('after verification');
 
   return {
@@ -241,6 +256,60 @@ export async function completeRegistration(
     credential,
     details: verified.details,
   };
+}
+
+/** A credential the authenticator made, and what is needed to find out whether the server kept it. */
+interface Orphan {
+  backend: RegistrationBackend;
+  request: CeremonyRequest;
+  registration: PreparedRegistration;
+  /** The new credential, as the browser returned it. */
+  response: RegistrationResponseJSON;
+  signal: AbortSignal;
+  /** The verify was handed to the backend: from then on it may have reached the server. */
+  verifySent: boolean;
+}
+
+/**
+ * Signals the new credential as unknown to the passkey provider when the failure means the server does
+ * not have it, so the person's password manager keeps no passkey that cannot sign in; returns the error,
+ * with `orphanRemoved` where a signal was due. Before the verify was sent, the server never saw the
+ * credential. After, a 4xx (but 408 and 409, which may come after the work was done) or a request refused
+ * before it left (no status, not a failed fetch) says it was not stored; a 5xx or a failed fetch may have
+ * stored it, so the user's authenticators are read first. Never signalled: after a 2xx (`bad-response`),
+ * after an abort while the verify was under way (no request outlives its element to ask), or when the
+ * authenticators cannot be read — a wrong signal would hide a working passkey, worse than an orphan.
+ */
+async function forgetOrphan(error: RegistrationError, orphan: Orphan): Promise<RegistrationError> {
+  const { code, status } = error;
+  if (orphan.verifySent) {
+    if (code === 'aborted' || code === 'bad-response') return error;
+    const refused = status
+      ? status < 500 && status !== 408 && status !== 409
+      : code !== 'network' && code !== 'server';
+    if (!refused && !(await isAbsent(orphan))) return error;
+  }
+  const rpId = orphan.registration.optionsJSON.rp.id || location.hostname;
+  error.orphanRemoved = await signalUnknownCredential(rpId, orphan.response.id);
+  return error;
+}
+
+/**
+ * Whether the user's authenticators, read again, lack the new registration as a finished one; false when
+ * they cannot be read (no such method, a failed listing, a kind the backend cannot list).
+ */
+async function isAbsent({ backend, request, registration, signal }: Orphan): Promise<boolean> {
+  try {
+    const list = await backend.listAuthenticators?.call(backend, { userId: request.userId }, signal);
+    return (
+      !!list &&
+      !signal.aborted &&
+      !list.unlisted.includes(request.kind) &&
+      !list.authenticators.some((entry) => entry.id === registration.id && entry.state === 'ready')
+    );
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -429,7 +429,10 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
     return error;
   }
 
-  /** As for any element, with what this one knows: the kind of authenticator, and whether a session exists. */
+  /**
+   * As for any element, with what this one knows: the kind of authenticator, whether a session exists, and
+   * whether the passkey provider was told to forget a credential the server did not store.
+   */
   protected override describeError(error: RegistrationError): string {
     const messages = this.messages;
     if (error.code === 'already-registered' && this.kind === 'u2f') {
@@ -445,7 +448,9 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
         ? joinSentences(messages.errors['invalid-code'], messages.hints['invalid-code'])
         : messages.registrationNeedsLink;
     }
-    return super.describeError(error);
+    // The cases above come before a prompt's answer (a 401 without a session may follow one, but there the
+    // person can do nothing here anyway): none says whether a credential was forgotten.
+    return joinSentences(super.describeError(error), error.orphanRemoved && messages.orphanRemoved);
   }
 
   /** What the button offers now; `undefined` where nothing the person can click would work. */
@@ -641,7 +646,7 @@ function sharesPage(a: Node, b: Node): boolean {
   return b.isConnected && a.getRootNode({ composed: true }) === b.getRootNode({ composed: true });
 }
 
-function joinSentences(what: string, next: string | undefined): string {
+function joinSentences(what: string, next: string | false | undefined): string {
   return next ? `${what} ${next}` : what;
 }
 

@@ -201,6 +201,7 @@ export abstract class ConfiguredElement<M extends CommonMessages = CommonMessage
       message: this.describeError(error),
       ...(error.status === undefined ? {} : { status: error.status }),
       ...(error.grpcCode === undefined ? {} : { grpcCode: error.grpcCode }),
+      ...(error.orphanRemoved === undefined ? {} : { orphanRemoved: error.orphanRemoved }),
     };
   }
 

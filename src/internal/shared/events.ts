@@ -9,6 +9,12 @@ export interface RegistrationErrorDetail {
   message: string;
   status?: number;
   grpcCode?: number;
+  /**
+   * A registration failed after the authenticator made a credential the server did not store: `true` when
+   * the passkey provider was told to forget it, `false` when this browser could not be told (no Signal API).
+   * Absent when no such credential exists, or when the kit could not tell whether the server kept it.
+   */
+  orphanRemoved?: boolean;
 }
 
 /** Dispatches a public event from the host; returns false when a listener cancelled it. */
