@@ -15,19 +15,13 @@ import type { LinkCreatedEvent, LinkErrorEvent } from '../link-admin/events.js';
 import type { PasskeyRegisterElement } from '../registration/passkey-register-element.js';
 import type { RegistrationLinkAdminElement } from '../link-admin/registration-link-admin-element.js';
 import type { U2fRegisterElement } from '../registration/u2f-register-element.js';
+import type { BackendSetting } from '../shared/configured-element.js';
 
-/** The shared configuration as properties; `token`, `backend` and `strings` exist only as properties. */
-type ConfigurationProperty =
-  | 'api'
-  | 'baseUrl'
-  | 'orgId'
-  | 'instanceDomain'
-  | 'credentials'
-  | 'theme'
-  | 'timeout'
-  | 'token'
-  | 'backend'
-  | 'strings';
+/**
+ * The shared configuration as properties: the backend settings, the theme and the texts; `token`,
+ * `backend` and `strings` exist only as properties.
+ */
+type ConfigurationProperty = BackendSetting | 'theme' | 'strings';
 
 type RegistrationProperty =
   ConfigurationProperty | 'userId' | 'domain' | 'authenticator' | 'prefetch' | 'askName';

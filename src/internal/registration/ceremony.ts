@@ -14,6 +14,7 @@ import type {
 } from '../../backends/types.js';
 import { RegistrationError, isRegistrationError, type ErrorCode } from '../../core/errors.js';
 import { aaguidOf, providerName } from './provider-name.js';
+import { requireMethod } from '../shared/backend-methods.js';
 
 /** The steps a ceremony reports while it runs; `success` and `error` are the element's to set. */
 export type CeremonyStage = 'starting' | 'prompting' | 'verifying';
@@ -155,12 +156,9 @@ const DEFAULT_OPTIONS_TIMEOUT_MS = 300_000;
 const EXPIRY_MARGIN_MS = 15_000;
 
 function checkCapable(backend: RegistrationBackend, kind: CeremonyRequest['kind']) {
+  requireMethod(backend, 'startRegistration', `register ${kind}s`);
+  requireMethod(backend, 'verifyRegistration', `register ${kind}s`);
   const { startRegistration, verifyRegistration } = backend;
-  if (!startRegistration || !verifyRegistration) {
-    throw new RegistrationError('unsupported', `${backend.label} cannot register ${kind}s`, {
-      api: backend.label,
-    });
-  }
   if (!browserSupportsWebAuthn()) {
     throw new RegistrationError('unsupported', 'WebAuthn is not available in this browser or context');
   }
@@ -241,20 +239,4 @@ export async function completeRegistration(
     credential,
     details: verified.details,
   };
-}
-
-/**
- * The whole registration: start at the backend, create the credential in the browser, verify at the
- * backend. Knows neither the DOM nor ZITADEL's paths. Rejects with a `RegistrationError` only.
- */
-export async function runRegistration(
-  backend: RegistrationBackend,
-  request: CeremonyRequest,
-  signal: AbortSignal,
-  onStage: StageListener = () => {},
-): Promise<RegistrationResult> {
-  checkCapable(backend, request.kind);
-  onStage('starting');
-  const prepared = await prepareRegistration(backend, request, signal);
-  return completeRegistration(backend, request, prepared, signal, onStage);
 }

@@ -7,14 +7,14 @@ import { registration } from '../../i18n/en/registration.js';
 import type { CommonMessages, MessageFamily, RegistrationMessages } from '../../i18n/messages.js';
 import { registrationStyles } from '../../styles/registration.js';
 import { baseStyles, themeTokens } from '../../styles/shared.js';
-import type { CeremonyRequest, CeremonyStage, StageDetail } from './ceremony.js';
+import type { CeremonyRequest, CeremonyStage, RegistrationResult, StageDetail } from './ceremony.js';
 import { capabilityTokens, detectCapabilities, type Capabilities } from './capabilities.js';
-import type { AbortReason } from '../shared/ceremony-controller.js';
-import { ConfiguredElement, toRegistrationError } from '../shared/configured-element.js';
+import { whenRemoved, type AbortReason } from '../shared/ceremony-controller.js';
+import { BACKEND_SETTINGS, ConfiguredElement, changedAny } from '../shared/configured-element.js';
 import { limitName } from './credential-name.js';
-import { RegistrationError, type ErrorCode } from '../../core/errors.js';
+import { RegistrationError, toRegistrationError, type ErrorCode } from '../../core/errors.js';
 import { emit } from '../shared/events.js';
-import type { RegistrationSuccess } from './events.js';
+import type { RegistrationStartDetail, RegistrationSuccess } from './events.js';
 import { lazyModule } from '../shared/lazy-modules.js';
 import type { RegistrationDriver } from './registration-driver.js';
 import type { AuthenticatorRemovedDetail } from '../list/events.js';
@@ -51,21 +51,20 @@ const RETRY_HELPS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
 ]);
 
 /** Settings that change what the server would be asked: what was prepared or failed for others is gone. */
-const REQUEST_PROPERTIES = new Set<PropertyKey>([
-  'api',
-  'baseUrl',
-  'orgId',
-  'instanceDomain',
-  'credentials',
-  'token',
-  'backend',
-  'timeout',
+const REQUEST_SETTINGS: readonly PropertyKey[] = [
+  ...BACKEND_SETTINGS,
   'userId',
   'domain',
   'authenticator',
   'code',
   'codeId',
-]);
+];
+
+/** One call of `register()`; the element notes here why it stopped it, if it did. */
+interface Run {
+  result?: Promise<RegistrationSuccess>;
+  stoppedBy?: Extract<AbortReason, 'reset' | 'disconnected'>;
+}
 
 /** `continue-url` as a link target: `http(s):` or relative, resolved against the page; anything else none. */
 function continueHref(value: string | undefined): string | undefined {
@@ -85,10 +84,17 @@ const ENGLISH: RegistrationElementMessages = { ...common, ...registration };
 
 /** The driver of the ceremony, with `@simplewebauthn/browser`, loaded with the adapters (see `../shared/lazy-modules.ts`). */
 const driverModule = lazyModule('registration ceremony', () => import('./registration-driver.js'));
+/** What the default name of a passkey is made of ("Chrome on macOS"), loaded beside the driver. */
+const deviceModule = lazyModule(
+  'device name',
+  () => import('./device-name.js'),
+  (m) => m.describeDevice,
+);
 
 /**
  * The shared shell of `<passkey-register>` and `<u2f-register>`: configuration, the state machine,
- * the events and the button. `RegistrationDriver` runs the ceremony; this class renders what it reports.
+ * the events and the button. `RegistrationDriver` runs the ceremony this class asks for, and keeps what was
+ * started ahead of the click; this class owns the state and dispatches every event.
  *
  * Every outcome offers only what can work next:
  *
@@ -155,7 +161,7 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
 
   #ticking: ReturnType<typeof setInterval> | undefined;
 
-  #running: Promise<RegistrationSuccess> | undefined;
+  #run: Run | undefined;
   #driver: RegistrationDriver | undefined;
 
   protected abstract readonly kind: RegistrationKind;
@@ -197,7 +203,12 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
     super.disconnectedCallback();
     document.removeEventListener('authenticator-removed', this.#onAuthenticatorRemoved);
     clearInterval(this.#ticking);
-    this.#driver?.disconnected();
+    const run = this.#run;
+    // A move is not a removal: the ceremony goes on in the new place (see `whenRemoved`).
+    whenRemoved(this, () => {
+      if (run) run.stoppedBy ??= 'disconnected';
+      this.#driver?.discard();
+    });
   }
 
   /**
@@ -222,19 +233,12 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
 
   protected override warmUp(): void {
     super.warmUp();
-    // The driver decides whether to fetch ahead (`prefetch`, or a link's code).
-    void this.#loadDriver().then(
-      (driver) => {
-        // Nothing starts for an element that left the page while its code loaded.
-        if (this.isConnected) driver.prefetch();
-      },
-      () => {},
-    );
+    this.#withDriver((driver) => this.#fetchAhead(driver));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (![...changed.keys()].some((key) => REQUEST_PROPERTIES.has(key))) return;
+    if (!changedAny(changed, REQUEST_SETTINGS)) return;
     this.#driver?.discard();
     // An error was about the old settings, a spent code is replaced: with new ones the person may start again.
     if (this._state === 'error' || (this._state === 'success' && this._codeSpent)) {
@@ -247,29 +251,34 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
   /** The ceremony's driver, with `@simplewebauthn/browser`: loaded once, then at hand synchronously. */
   async #loadDriver(): Promise<RegistrationDriver> {
     if (this.#driver) return this.#driver;
-    const { RegistrationDriver } = await driverModule.load();
+    const [{ RegistrationDriver }] = await Promise.all([driverModule.load(), deviceModule.load()]);
     // The name field's placeholder is the default name, known now.
     if (this.askName) this.requestUpdate();
     return (this.#driver ??= new RegistrationDriver({
       element: this,
-      kind: this.kind,
-      request: () => this.#ceremonyRequest(),
-      hasCode: () => this.#hasCode(),
-      wantsPrefetch: () => this.#wantsPrefetch(),
-      busy: () => this.#busy(),
-      failed: () => this._state === 'error',
       resolveBackend: () => this.resolveBackend(),
       stage: (stage, detail) => {
         this._error = undefined;
         this.#setState(stage, detail);
       },
-      succeeded: (result) => {
-        this._successName = result.name;
-        this._codeSpent = this.#hasCode();
-        this.#setState('success');
-      },
-      fail: (error, abortReason) => this.#fail(error, abortReason),
     }));
+  }
+
+  /** Calls `use` with the driver now, or once it has loaded (a failed load is the click's to report). */
+  #withDriver(use: (driver: RegistrationDriver) => void): void {
+    if (this.#driver) use(this.#driver);
+    else void this.#loadDriver().then(use, () => {});
+  }
+
+  /**
+   * Fetches the options ahead of the click where the page asks for it (`prefetch`), never with a link's
+   * code: starting a registration spends the code, which only the person may do (see `#onActivate`).
+   */
+  #fetchAhead(driver: RegistrationDriver): void {
+    // Nothing starts for an element that left the page while its code loaded.
+    if (!this.prefetch || this.#hasCode() || !this.isConnected || this.#busy()) return;
+    const request = this.#requestIfValid();
+    if (request) driver.prefetch(request);
   }
 
   #hasCode(): boolean {
@@ -278,10 +287,6 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
     } catch {
       return false;
     }
-  }
-
-  #wantsPrefetch(): boolean {
-    return this.prefetch && !this.#hasCode();
   }
 
   #busy(): boolean {
@@ -312,15 +317,16 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
    * leaves the page mid-ceremony.
    */
   register(): Promise<RegistrationSuccess> {
-    if (this.#running) return this.#running;
-    const running = this.#register().finally(() => {
-      if (this.#running === running) this.#running = undefined;
+    if (this.#run?.result) return this.#run.result;
+    const run: Run = {};
+    this.#run = run;
+    run.result = this.#register(run).finally(() => {
+      if (this.#run === run) this.#run = undefined;
     });
-    this.#running = running;
-    return running;
+    return run.result;
   }
 
-  async #register(): Promise<RegistrationSuccess> {
+  async #register(run: Run): Promise<RegistrationSuccess> {
     // Loaded when the element became visible, hovered or focused: then nothing is awaited here, and a
     // prefetched click opens the prompt inside its gesture.
     let driver = this.#driver;
@@ -328,10 +334,38 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
       try {
         driver = await this.#loadDriver();
       } catch (caught) {
-        throw this.#fail(toRegistrationError(caught));
+        throw this.#fail(toRegistrationError(caught), run);
       }
     }
-    return driver.run();
+    if (!this.isConnected) {
+      throw this.#fail(new RegistrationError('aborted', 'The element is not on the page'), run);
+    }
+    let request: CeremonyRequest;
+    try {
+      request = this.#ceremonyRequest();
+    } catch (caught) {
+      throw this.#fail(toRegistrationError(caught, 'invalid-input'), run);
+    }
+    const startDetail: RegistrationStartDetail = { kind: this.kind, userId: request.userId };
+    if (!emit(this, 'registration-start', startDetail, true)) {
+      // The page said no before anything happened: no error to report, the element stays as it was.
+      throw new RegistrationError('aborted', 'A registration-start listener cancelled the registration');
+    }
+    let result: RegistrationResult;
+    try {
+      result = await driver.run(request);
+    } catch (caught) {
+      const error = this.#fail(toRegistrationError(caught), run);
+      // After a failure the person will likely try again: fresh options (never this ceremony's challenge)
+      // are fetched now. After a success, only when they show intent again.
+      if (this._state === 'error') queueMicrotask(() => this.#fetchAhead(driver));
+      throw error;
+    }
+    this._successName = result.name;
+    this._codeSpent = request.code !== undefined;
+    this.#setState('success');
+    emit(this, 'registration-success', result);
+    return result;
   }
 
   /**
@@ -340,7 +374,8 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
    * starts a new one.
    */
   reset(): void {
-    this.#running = undefined;
+    if (this.#run) this.#run.stoppedBy = 'reset';
+    this.#run = undefined;
     this.#driver?.abort('reset');
     this._error = undefined;
     this._successName = '';
@@ -348,23 +383,21 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
     this.#setState('idle');
   }
 
-  /** The person pressed the button, a moment before the click: a link's registration starts now. */
+  /**
+   * The person pressed the button, a moment before the click: a link's registration starts now, so the
+   * click finds its options at hand. (Without a code, the press only makes sure the driver is loading.)
+   */
   #onActivate(): void {
-    if (this.#driver) {
-      this.#driver.activated();
-      return;
-    }
-    void this.#loadDriver().then(
-      (driver) => {
-        if (this.isConnected) driver.activated();
-      },
-      () => {},
-    );
+    this.#withDriver((driver) => {
+      if (!this.#hasCode() || !this.isConnected || this.#busy()) return;
+      const request = this.#requestIfValid();
+      if (request) driver.activated(request);
+    });
   }
 
   /** A name from browser and OS, e.g. "Chrome on macOS"; empty until the driver has loaded. */
   protected defaultName(): string {
-    const describe = driverModule.loaded?.describeDevice;
+    const describe = deviceModule.loaded;
     if (!describe) return '';
     const { browser, os } = describe(navigator.userAgent);
     return this.messages.deviceName(browser, os);
@@ -388,17 +421,26 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
     };
   }
 
+  /** The request, or `undefined` for settings the click would report as `invalid-input`. */
+  #requestIfValid(): CeremonyRequest | undefined {
+    try {
+      return this.#ceremonyRequest();
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Reports a failure (event, state, message) and returns the error for the promise to reject with. */
-  #fail(error: RegistrationError, abortReason?: AbortReason): RegistrationError {
+  #fail(error: RegistrationError, run: Run): RegistrationError {
     // A removed element tells no one: the page that removed it has moved on.
-    if (abortReason === 'disconnected' || !this.isConnected) {
+    if (run.stoppedBy === 'disconnected' || !this.isConnected) {
       this.#setState('idle');
       return error;
     }
     const detail = this.errorDetail(error, this.kind);
     // After reset() the element is idle already (and may run a new ceremony): the event still tells the
     // page why the old one stopped.
-    if (abortReason !== 'reset' && abortReason !== 'superseded') {
+    if (run.stoppedBy !== 'reset') {
       this._error = error;
       this.#setState('error');
     }
@@ -474,18 +516,12 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
       // Also after a move to another place on the page, which paused the ticking.
       if (this._deadline !== undefined) this.#startCountdown();
     }
-    // Where the person was working in the element (the button), the outcome takes the focus, so a
-    // screen reader reads it and the keyboard continues from there.
-    const moveFocus = (next === 'success' || next === 'error') && this.matches(':focus-within');
+    // Where the person was working in the element (the button), the outcome takes the focus.
+    if (next === 'success' || next === 'error') {
+      this.focusAfterUpdate(next === 'error' ? '[part~="message"]' : '[part~="status"]');
+    }
     this._state = next;
     if (this.getAttribute('state') !== next) this.setAttribute('state', next);
-    if (moveFocus) {
-      void this.updateComplete.then(() => {
-        this.renderRoot
-          .querySelector<HTMLElement>(next === 'error' ? '[part~="message"]' : '[part~="status"]')
-          ?.focus();
-      });
-    }
   }
 
   #startCountdown(): void {
@@ -502,7 +538,7 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
 
   /** The person stopped the prompt: the ceremony ends with `cancelled`, and "Try again" is offered. */
   #onCancel(): void {
-    this.#driver?.cancel();
+    this.#driver?.abort('cancelled');
   }
 
   #onClick(): void {
