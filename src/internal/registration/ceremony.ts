@@ -6,7 +6,6 @@ import {
 import { normalizeCreationOptions } from '../../backends/options.js';
 import type { PublicKeyCredentialHint } from '@simplewebauthn/browser';
 import type {
-  ChangeDetails,
   PublicKeyCredentialCreationOptionsJSON,
   RegistrationBackend,
   RegistrationResponseJSON,
@@ -15,6 +14,7 @@ import type {
 import { RegistrationError, isRegistrationError, type ErrorCode } from '../../core/errors.js';
 import { aaguidOf, providerName } from './provider-name.js';
 import { requireMethod } from '../shared/backend-methods.js';
+import type { RegistrationSuccessDetail } from './events.js';
 
 /** The steps a ceremony reports while it runs; `success` and `error` are the element's to set. */
 export type CeremonyStage = 'starting' | 'prompting' | 'verifying';
@@ -40,15 +40,8 @@ export interface CeremonyRequest extends StartRegistrationRequest {
   nameFromProvider?: boolean;
 }
 
-export interface RegistrationResult {
-  kind: StartRegistrationRequest['kind'];
-  userId: string;
-  /** The server's id of the new credential (passkeyId, u2fId, webAuthNId). */
-  id: string;
-  name: string;
-  credential: RegistrationResponseJSON;
-  details: ChangeDetails | undefined;
-}
+/** What a registration ends with: what `register()` resolves with and the success event carries. */
+export type RegistrationResult = RegistrationSuccessDetail;
 
 /** DOMException names of `navigator.credentials.create()` and what they mean to the person. */
 const WEBAUTHN_ERRORS = new Map<string, ErrorCode>(

@@ -165,7 +165,21 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
   #driver: RegistrationDriver | undefined;
 
   protected abstract readonly kind: RegistrationKind;
-  protected abstract kindTexts(messages: RegistrationElementMessages): KindTexts;
+  /** The texts of the element's kind of authenticator: the `passkey…` or the `u2f…` messages. */
+  protected kindTexts(messages: RegistrationElementMessages): KindTexts {
+    const kind = this.kind;
+    return {
+      button: messages[`${kind}Button`],
+      startingButton: messages[`${kind}StartingButton`],
+      retryButton: messages[`${kind}RetryButton`],
+      anotherButton: messages[`${kind}AnotherButton`],
+      idle: messages[`${kind}Idle`],
+      prompting: messages[`${kind}Prompting`],
+      // `verifying` speaks of a passkey; a security key has its own.
+      verifying: kind === 'u2f' ? messages.u2fVerifying : messages.verifying,
+      success: messages[`${kind}Success`],
+    };
+  }
   /** The name to store with the credential, from an attribute; empty means derive one. */
   protected abstract get credentialName(): string | undefined;
   /** WebAuthn hints for the browser's picker; none by default. */
