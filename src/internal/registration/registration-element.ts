@@ -10,7 +10,12 @@ import { baseStyles, themeTokens } from '../../styles/shared.js';
 import type { CeremonyRequest, CeremonyStage, RegistrationResult, StageDetail } from './ceremony.js';
 import { capabilityTokens, detectCapabilities, type Capabilities } from './capabilities.js';
 import { whenRemoved, type AbortReason } from '../shared/ceremony-controller.js';
-import { BACKEND_SETTINGS, ConfiguredElement, changedAny } from '../shared/configured-element.js';
+import {
+  BACKEND_SETTINGS,
+  ConfiguredElement,
+  changedAny,
+  joinSentences,
+} from '../shared/configured-element.js';
 import { limitName } from './credential-name.js';
 import { RegistrationError, toRegistrationError, type ErrorCode } from '../../core/errors.js';
 import { emit } from '../shared/events.js';
@@ -180,6 +185,7 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
       success: messages[`${kind}Success`],
     };
   }
+
   /** The name to store with the credential, from an attribute; empty means derive one. */
   protected abstract get credentialName(): string | undefined;
   /** WebAuthn hints for the browser's picker; none by default. */
@@ -351,8 +357,12 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
         throw this.#fail(toRegistrationError(caught), run);
       }
     }
-    if (!this.isConnected) {
-      throw this.#fail(new RegistrationError('aborted', 'The element is not on the page'), run);
+    // Reset or removed while the driver loaded: nothing starts.
+    if (run.stoppedBy || !this.isConnected) {
+      throw this.#fail(
+        new RegistrationError('aborted', 'The registration was stopped before it started'),
+        run,
+      );
     }
     let request: CeremonyRequest;
     try {
@@ -666,10 +676,6 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
 /** Whether `a` and `b` hang from the same document, through any shadow roots between. */
 function sharesPage(a: Node, b: Node): boolean {
   return b.isConnected && a.getRootNode({ composed: true }) === b.getRootNode({ composed: true });
-}
-
-function joinSentences(what: string, next: string | undefined): string {
-  return next ? `${what} ${next}` : what;
 }
 
 function isNotAllowed(cause: unknown): boolean {

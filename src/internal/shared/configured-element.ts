@@ -45,7 +45,8 @@ export type MessageOverrides = Partial<Omit<Messages, 'errors' | 'hints'>> & {
   hints?: Partial<Messages['hints']>;
 };
 
-export function mergeMessages<M extends CommonMessages>(base: M, overrides: MessageOverrides | undefined): M {
+/** The texts with the page's overrides (`strings`) applied; single error and hint texts merge too. */
+function mergeMessages<M extends CommonMessages>(base: M, overrides: MessageOverrides | undefined): M {
   if (!overrides) return base;
   return {
     ...base,
@@ -233,6 +234,11 @@ export abstract class ConfiguredElement<M extends CommonMessages = CommonMessage
     if (error.code === 'unsupported' && error.api) return messages.apiUnsupported(error.api);
     const what = messages.errors[error.code];
     const next = messages.hints[error.code];
-    return next ? `${what} ${next}` : what;
+    return joinSentences(what, next);
   }
+}
+
+/** What happened and, where there is one, what to do next: the two sentences of an error message. */
+export function joinSentences(what: string, next: string | undefined): string {
+  return next ? `${what} ${next}` : what;
 }
