@@ -216,7 +216,7 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
       // Removed while the adapters loaded: nothing is sent for an element that is gone.
       if (signal.aborted || !this.isConnected)
         throw new RegistrationError('aborted', 'The element was removed');
-      requireMethod(backend, 'createLink', 'create registration links');
+      requireMethod(backend, 'createLink');
       const created = await backend.createLink(
         { userId, delivery, ...(template && delivery === 'email' ? { urlTemplate: template } : {}) },
         signal,
@@ -269,10 +269,13 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
   #setState(next: LinkAdminState): void {
     // Where the person was working in the form, the outcome takes the focus (and the keyboard continues
     // from there to the link and its copy button); a template error is said at its field.
-    if (next === 'created') this.focusAfterUpdate('[part~="status"]');
-    if (next === 'error') {
+    if (next === 'created' || next === 'error') {
       this.focusAfterUpdate(
-        this._error instanceof TemplateError ? 'input[name="linkTemplate"]' : '[part~="message"]',
+        next === 'created'
+          ? '[part~="status"]'
+          : this._error instanceof TemplateError
+            ? 'input[name="linkTemplate"]'
+            : '[part~="message"]',
       );
     }
     this._state = next;

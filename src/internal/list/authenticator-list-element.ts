@@ -222,7 +222,7 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
       const backend = await this.resolveBackend();
       // Removed while the adapters loaded: nothing is sent for an element that is gone.
       if (signal.aborted || !this.isConnected) throw new RegistrationError('aborted', 'The list was removed');
-      requireMethod(backend, 'listAuthenticators', 'list authenticators');
+      requireMethod(backend, 'listAuthenticators');
       const list = await backend.listAuthenticators({ userId }, signal);
       if (signal.aborted) throw new RegistrationError('aborted', 'The list request was superseded');
       const listed = new Set(list.authenticators.map((entry) => entry.id));
@@ -255,7 +255,7 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
     try {
       const backend = await this.resolveBackend();
       if (signal.aborted || !this.isConnected) throw new RegistrationError('aborted', 'The list was removed');
-      requireMethod(backend, 'removeAuthenticator', 'remove authenticators');
+      requireMethod(backend, 'removeAuthenticator');
       const removed = await backend.removeAuthenticator({ userId, id: entry.id, kind: entry.kind }, signal);
       this.#deleted.add(entry.id);
       this.#registeredHere.delete(entry.id);

@@ -148,9 +148,9 @@ export interface PreparedRegistration {
 const DEFAULT_OPTIONS_TIMEOUT_MS = 300_000;
 const EXPIRY_MARGIN_MS = 15_000;
 
-function checkCapable(backend: RegistrationBackend, kind: CeremonyRequest['kind']) {
-  requireMethod(backend, 'startRegistration', `register ${kind}s`);
-  requireMethod(backend, 'verifyRegistration', `register ${kind}s`);
+function checkCapable(backend: RegistrationBackend) {
+  requireMethod(backend, 'startRegistration');
+  requireMethod(backend, 'verifyRegistration');
   const { startRegistration, verifyRegistration } = backend;
   if (!browserSupportsWebAuthn()) {
     throw new RegistrationError('unsupported', 'WebAuthn is not available in this browser or context');
@@ -164,7 +164,7 @@ export async function prepareRegistration(
   request: CeremonyRequest,
   signal: AbortSignal,
 ): Promise<PreparedRegistration> {
-  const { startRegistration } = checkCapable(backend, request.kind);
+  const { startRegistration } = checkCapable(backend);
   if (signal.aborted) throw aborted('before it started');
   const { name: _name, hints, nameFromProvider: _fromProvider, ...startRequest } = request;
   let started;
@@ -196,7 +196,7 @@ export async function completeRegistration(
   signal: AbortSignal,
   onStage: StageListener = () => {},
 ): Promise<RegistrationResult> {
-  const { verifyRegistration } = checkCapable(backend, request.kind);
+  const { verifyRegistration } = checkCapable(backend);
   if (signal.aborted) throw aborted('before the prompt');
   const { timeout } = prepared.optionsJSON;
   onStage('prompting', timeout && timeout > 0 ? { timeoutMs: timeout } : {});

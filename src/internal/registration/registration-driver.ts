@@ -11,6 +11,9 @@ import {
 import { CeremonyController, whenRemoved, type AbortReason } from '../shared/ceremony-controller.js';
 import { RegistrationError, toRegistrationError } from '../../core/errors.js';
 
+/** For the element's default name: one chunk with the driver, so a failed load is retried as one file. */
+export { describeDevice } from './device-name.js';
+
 /** What the driver needs from its element (`registration-element.ts`), which owns the state and the events. */
 export interface RegistrationHost {
   /** Its controllers die with it; nothing starts for it once it has left the page. */

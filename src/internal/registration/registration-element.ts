@@ -9,7 +9,6 @@ import { registrationStyles } from '../../styles/registration.js';
 import { baseStyles, themeTokens } from '../../styles/shared.js';
 import type { CeremonyRequest, CeremonyStage, RegistrationResult, StageDetail } from './ceremony.js';
 import { capabilityTokens, detectCapabilities, type Capabilities } from './capabilities.js';
-import { whenRemoved, type AbortReason } from '../shared/ceremony-controller.js';
 import {
   BACKEND_SETTINGS,
   ConfiguredElement,
@@ -65,10 +64,10 @@ const REQUEST_SETTINGS: readonly PropertyKey[] = [
   'codeId',
 ];
 
-/** One call of `register()`; the element notes here why it stopped it, if it did. */
+/** One call of `register()`; `reset()` marks the run it stops (a removal is seen as `!isConnected`). */
 interface Run {
   result?: Promise<RegistrationSuccess>;
-  stoppedBy?: Extract<AbortReason, 'reset' | 'disconnected'>;
+  reset?: boolean;
 }
 
 /** `continue-url` as a link target: `http(s):` or relative, resolved against the page; anything else none. */
@@ -89,13 +88,6 @@ const ENGLISH: RegistrationElementMessages = { ...common, ...registration };
 
 /** The driver of the ceremony, with `@simplewebauthn/browser`, loaded with the adapters (see `../shared/lazy-modules.ts`). */
 const driverModule = lazyModule('registration ceremony', () => import('./registration-driver.js'));
-/** What the default name of a passkey is made of ("Chrome on macOS"), loaded beside the driver. */
-const deviceModule = lazyModule(
-  'device name',
-  () => import('./device-name.js'),
-  (m) => m.describeDevice,
-);
-
 /**
  * The shared shell of `<passkey-register>` and `<u2f-register>`: configuration, the state machine,
  * the events and the button. `RegistrationDriver` runs the ceremony this class asks for, and keeps what was
@@ -223,12 +215,7 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
     super.disconnectedCallback();
     document.removeEventListener('authenticator-removed', this.#onAuthenticatorRemoved);
     clearInterval(this.#ticking);
-    const run = this.#run;
-    // A move is not a removal: the ceremony goes on in the new place (see `whenRemoved`).
-    whenRemoved(this, () => {
-      if (run) run.stoppedBy ??= 'disconnected';
-      this.#driver?.discard();
-    });
+    this.#driver?.disconnected();
   }
 
   /**
@@ -253,7 +240,7 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
 
   protected override warmUp(): void {
     super.warmUp();
-    this.#withDriver((driver) => this.#fetchAhead(driver));
+    this.#startAhead(false);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -271,7 +258,7 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
   /** The ceremony's driver, with `@simplewebauthn/browser`: loaded once, then at hand synchronously. */
   async #loadDriver(): Promise<RegistrationDriver> {
     if (this.#driver) return this.#driver;
-    const [{ RegistrationDriver }] = await Promise.all([driverModule.load(), deviceModule.load()]);
+    const { RegistrationDriver } = await driverModule.load();
     // The name field's placeholder is the default name, known now.
     if (this.askName) this.requestUpdate();
     return (this.#driver ??= new RegistrationDriver({
@@ -284,21 +271,27 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
     }));
   }
 
-  /** Calls `use` with the driver now, or once it has loaded (a failed load is the click's to report). */
-  #withDriver(use: (driver: RegistrationDriver) => void): void {
-    if (this.#driver) use(this.#driver);
-    else void this.#loadDriver().then(use, () => {});
-  }
-
   /**
-   * Fetches the options ahead of the click where the page asks for it (`prefetch`), never with a link's
-   * code: starting a registration spends the code, which only the person may do (see `#onActivate`).
+   * Starts a registration ahead of the click, once the driver is at hand: a prefetch where the page asks
+   * for one (`prefetch`; the driver never prefetches with a link's code, which only the person may spend),
+   * or on the person's press of the button (`pressed`: a link's registration starts then). Nothing while a
+   * ceremony runs, for an element that left the page while its code loaded, or for settings the click
+   * would report as `invalid-input`. A failed load is the click's to report.
    */
-  #fetchAhead(driver: RegistrationDriver): void {
-    // Nothing starts for an element that left the page while its code loaded.
-    if (!this.prefetch || this.#hasCode() || !this.isConnected || this.#busy()) return;
-    const request = this.#requestIfValid();
-    if (request) driver.prefetch(request);
+  #startAhead(pressed: boolean): void {
+    const start = (driver: RegistrationDriver): void => {
+      if (!this.isConnected || this.#busy() || !(pressed || this.prefetch)) return;
+      let request: CeremonyRequest;
+      try {
+        request = this.#ceremonyRequest();
+      } catch {
+        return;
+      }
+      if (pressed) driver.activated(request);
+      else driver.prefetch(request);
+    };
+    if (this.#driver) start(this.#driver);
+    else void this.#loadDriver().then(start, () => {});
   }
 
   #hasCode(): boolean {
@@ -347,25 +340,16 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
   }
 
   async #register(run: Run): Promise<RegistrationSuccess> {
-    // Loaded when the element became visible, hovered or focused: then nothing is awaited here, and a
-    // prefetched click opens the prompt inside its gesture.
-    let driver = this.#driver;
-    if (!driver) {
-      try {
-        driver = await this.#loadDriver();
-      } catch (caught) {
-        throw this.#fail(toRegistrationError(caught), run);
-      }
-    }
-    // Reset or removed while the driver loaded: nothing starts.
-    if (run.stoppedBy || !this.isConnected) {
-      throw this.#fail(
-        new RegistrationError('aborted', 'The registration was stopped before it started'),
-        run,
-      );
-    }
+    let driver: RegistrationDriver;
     let request: CeremonyRequest;
     try {
+      // Loaded when the element became visible, hovered or focused: then nothing is awaited here, and a
+      // prefetched click opens the prompt inside its gesture. (A failed load is `network`.)
+      driver = this.#driver ?? (await this.#loadDriver());
+      // Reset or removed while the driver loaded: nothing starts.
+      if (run.reset || !this.isConnected) {
+        throw new RegistrationError('aborted', 'Stopped before it started');
+      }
       request = this.#ceremonyRequest();
     } catch (caught) {
       throw this.#fail(toRegistrationError(caught, 'invalid-input'), run);
@@ -373,7 +357,7 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
     const startDetail: RegistrationStartDetail = { kind: this.kind, userId: request.userId };
     if (!emit(this, 'registration-start', startDetail, true)) {
       // The page said no before anything happened: no error to report, the element stays as it was.
-      throw new RegistrationError('aborted', 'A registration-start listener cancelled the registration');
+      throw new RegistrationError('aborted', 'registration-start was cancelled');
     }
     let result: RegistrationResult;
     try {
@@ -382,7 +366,7 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
       const error = this.#fail(toRegistrationError(caught), run);
       // After a failure the person will likely try again: fresh options (never this ceremony's challenge)
       // are fetched now. After a success, only when they show intent again.
-      if (this._state === 'error') queueMicrotask(() => this.#fetchAhead(driver));
+      if (this._state === 'error') queueMicrotask(() => this.#startAhead(false));
       throw error;
     }
     this._successName = result.name;
@@ -398,7 +382,7 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
    * starts a new one.
    */
   reset(): void {
-    if (this.#run) this.#run.stoppedBy = 'reset';
+    if (this.#run) this.#run.reset = true;
     this.#run = undefined;
     this.#driver?.abort('reset');
     this._error = undefined;
@@ -412,16 +396,12 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
    * click finds its options at hand. (Without a code, the press only makes sure the driver is loading.)
    */
   #onActivate(): void {
-    this.#withDriver((driver) => {
-      if (!this.#hasCode() || !this.isConnected || this.#busy()) return;
-      const request = this.#requestIfValid();
-      if (request) driver.activated(request);
-    });
+    this.#startAhead(true);
   }
 
   /** A name from browser and OS, e.g. "Chrome on macOS"; empty until the driver has loaded. */
   protected defaultName(): string {
-    const describe = deviceModule.loaded;
+    const describe = driverModule.loaded?.describeDevice;
     if (!describe) return '';
     const { browser, os } = describe(navigator.userAgent);
     return this.messages.deviceName(browser, os);
@@ -445,26 +425,17 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
     };
   }
 
-  /** The request, or `undefined` for settings the click would report as `invalid-input`. */
-  #requestIfValid(): CeremonyRequest | undefined {
-    try {
-      return this.#ceremonyRequest();
-    } catch {
-      return undefined;
-    }
-  }
-
   /** Reports a failure (event, state, message) and returns the error for the promise to reject with. */
   #fail(error: RegistrationError, run: Run): RegistrationError {
     // A removed element tells no one: the page that removed it has moved on.
-    if (run.stoppedBy === 'disconnected' || !this.isConnected) {
+    if (!this.isConnected) {
       this.#setState('idle');
       return error;
     }
     const detail = this.errorDetail(error, this.kind);
     // After reset() the element is idle already (and may run a new ceremony): the event still tells the
     // page why the old one stopped.
-    if (run.stoppedBy !== 'reset') {
+    if (!run.reset) {
       this._error = error;
       this.#setState('error');
     }

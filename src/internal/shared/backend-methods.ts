@@ -15,9 +15,8 @@ export type BackendWith<M extends BackendMethod> = RegistrationBackend &
 export function requireMethod<M extends BackendMethod>(
   backend: RegistrationBackend,
   method: M,
-  doing: string,
 ): asserts backend is BackendWith<M> {
   if (typeof backend[method] !== 'function') {
-    throw new RegistrationError('unsupported', `${backend.label} cannot ${doing}`, { api: backend.label });
+    throw new RegistrationError('unsupported', `${backend.label} has no ${method}()`, { api: backend.label });
   }
 }
