@@ -2,11 +2,10 @@ import type { RegistrationBackend } from '../../backends/types.js';
 import { RegistrationError } from '../../core/errors.js';
 
 /** What a backend may leave out: every method. */
-export type BackendMethod = Exclude<keyof RegistrationBackend, 'label'>;
+type BackendMethod = Exclude<keyof RegistrationBackend, 'label'>;
 
 /** A backend that has `M`. */
-export type BackendWith<M extends BackendMethod> = RegistrationBackend &
-  Required<Pick<RegistrationBackend, M>>;
+type BackendWith<M extends BackendMethod> = RegistrationBackend & Required<Pick<RegistrationBackend, M>>;
 
 /**
  * Throws `unsupported` unless `backend` has `method` (a backend that cannot do something leaves it out).
