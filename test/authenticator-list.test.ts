@@ -184,6 +184,24 @@ describe('<authenticator-list>', () => {
     });
   });
 
+  // Every backend setting changes what the list is read from; the list once missed these two.
+  for (const [setting, value] of [
+    ['credentials', 'include'],
+    ['timeout', 12_345],
+  ] as const) {
+    it(`reads the list again when ${setting} changes, as for every backend setting`, async () => {
+      const list = await fixture<AuthenticatorListElement>(
+        html`<authenticator-list user-id=${USERS.alice.id} .token=${TOKENS.alice}></authenticator-list>`,
+      );
+      const listed = async () =>
+        (await mockApi.requests()).filter((request) => request.rpc === 'ListPasskeys').length;
+      await waitUntil(() => list.shadowRoot!.textContent?.includes('No passkeys'), 'the first list');
+      expect(await listed(), 'one list request so far').to.equal(1);
+      Object.assign(list, { [setting]: value });
+      await waitUntil(async () => (await listed()) === 2, `a list request after ${setting} changed`);
+    });
+  }
+
   it('reports list-error with a code, and works again', async () => {
     const { list } = await page();
     list.token = 'expired-token';

@@ -63,6 +63,13 @@ export function isRegistrationError(value: unknown): value is RegistrationError 
   return value instanceof RegistrationError;
 }
 
+/** Any thrown value as a `RegistrationError`: one already stays as it is, anything else gets `fallback`. */
+export function toRegistrationError(error: unknown, fallback: ErrorCode = 'server'): RegistrationError {
+  if (error instanceof RegistrationError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new RegistrationError(fallback, message, { cause: error });
+}
+
 /** gRPC status codes as grpc-gateway sends them in error bodies. */
 const GRPC_ERROR_CODES: Readonly<Record<number, ErrorCode>> = {
   3: 'invalid-input', // INVALID_ARGUMENT

@@ -1,7 +1,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { PasskeyRegisterElement } from '../../src/index.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
-import { VirtualAuthenticator } from '../support/authenticator.js';
+import { useVirtualAuthenticator } from '../support/authenticator.js';
+import { RegistrationHarness } from '../support/harness/index.js';
 import { mockApi } from '../support/mock-api.js';
 
 /**
@@ -57,11 +58,10 @@ describe('the script-tag bundle', () => {
 
 describe('a v2 <passkey-register> page of the script-tag bundle', () => {
   let frame: HTMLIFrameElement;
-  let authenticator: VirtualAuthenticator;
+  useVirtualAuthenticator();
 
   beforeEach(async () => {
     await mockApi.reset();
-    authenticator = await VirtualAuthenticator.add();
     frame = document.createElement('iframe');
     frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8">
       <script type="module" src="${BUNDLE}"></script></head>
@@ -73,7 +73,6 @@ describe('a v2 <passkey-register> page of the script-tag bundle', () => {
 
   afterEach(async () => {
     frame.remove();
-    await authenticator.remove();
   });
 
   it('downloads no v1, v3alpha, QR-code, link-admin or list code, and two files after the bundle, up to its first registration', async () => {
@@ -85,7 +84,7 @@ describe('a v2 <passkey-register> page of the script-tag bundle', () => {
     const success = new Promise((resolve) =>
       element.addEventListener('registration-success', resolve, { once: true }),
     );
-    element.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button"]')!.click();
+    new RegistrationHarness(element).button.click();
     await success;
 
     const bundle = await everyFileOfTheBundle();

@@ -15,19 +15,13 @@ import type { LinkCreatedEvent, LinkErrorEvent } from '../link-admin/events.js';
 import type { PasskeyRegisterElement } from '../registration/passkey-register-element.js';
 import type { RegistrationLinkAdminElement } from '../link-admin/registration-link-admin-element.js';
 import type { U2fRegisterElement } from '../registration/u2f-register-element.js';
+import type { BackendSetting } from '../shared/configured-element.js';
 
-/** The shared configuration as properties; `token`, `backend` and `strings` exist only as properties. */
-type ConfigurationProperty =
-  | 'api'
-  | 'baseUrl'
-  | 'orgId'
-  | 'instanceDomain'
-  | 'credentials'
-  | 'theme'
-  | 'timeout'
-  | 'token'
-  | 'backend'
-  | 'strings';
+/**
+ * The shared configuration as properties: the backend settings, the theme and the texts; `token`,
+ * `backend` and `strings` exist only as properties.
+ */
+type ConfigurationProperty = BackendSetting | 'theme' | 'strings';
 
 type RegistrationProperty =
   ConfigurationProperty | 'userId' | 'domain' | 'authenticator' | 'prefetch' | 'askName';
@@ -50,16 +44,30 @@ export type AuthenticatorListProperties = Pick<
 type Configured =
   PasskeyRegisterElement | U2fRegisterElement | RegistrationLinkAdminElement | AuthenticatorListElement;
 
-/** The shared configuration as attributes (`lang` is a global attribute). */
-export interface ConfigurationAttributes {
-  api?: Configured['api'];
-  'base-url'?: string;
-  'org-id'?: string;
-  'instance-domain'?: string;
-  credentials?: Configured['credentials'];
-  theme?: Configured['theme'];
+/**
+ * The HTML name of each backend setting (`BACKEND_SETTINGS`); `never` for those that exist only as
+ * properties. A setting added to the list and missing here fails to compile below.
+ */
+interface BackendSettingAttribute {
+  api: 'api';
+  backend: never;
+  baseUrl: 'base-url';
+  orgId: 'org-id';
+  instanceDomain: 'instance-domain';
+  credentials: 'credentials';
   /** Milliseconds. Frameworks set it as the property, so a number. */
-  timeout?: number;
+  timeout: 'timeout';
+  token: never;
+}
+
+/** The backend settings by their attribute names, typed as the properties are. */
+type BackendSettingAttributes<Names extends Record<BackendSetting, string>> = {
+  [Setting in BackendSetting as Names[Setting]]?: Configured[Setting];
+};
+
+/** The shared configuration as attributes (`lang` is a global attribute). */
+export interface ConfigurationAttributes extends BackendSettingAttributes<BackendSettingAttribute> {
+  theme?: Configured['theme'];
 }
 
 interface RegistrationAttributes extends ConfigurationAttributes {

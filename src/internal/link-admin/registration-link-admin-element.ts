@@ -6,8 +6,9 @@ import { link } from '../../i18n/en/link.js';
 import type { CommonMessages, LinkMessages, MessageFamily } from '../../i18n/messages.js';
 import { baseStyles, themeTokens } from '../../styles/shared.js';
 import { CeremonyController } from '../shared/ceremony-controller.js';
-import { ConfiguredElement, toRegistrationError } from '../shared/configured-element.js';
-import { RegistrationError } from '../../core/errors.js';
+import { ConfiguredElement } from '../shared/configured-element.js';
+import { requireMethod } from '../shared/backend-methods.js';
+import { RegistrationError, toRegistrationError } from '../../core/errors.js';
 import { emit } from '../shared/events.js';
 import type { LinkCreated } from './events.js';
 import { checkLinkTemplate, checkLinkUrl, fillLinkTemplate } from './link-template.js';
@@ -202,13 +203,8 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
       // Removed while the adapters loaded: nothing is sent for an element that is gone.
       if (signal.aborted || !this.isConnected)
         throw new RegistrationError('aborted', 'The element was removed');
-      if (!backend.createLink) {
-        throw new RegistrationError('unsupported', `${backend.label} cannot create registration links`, {
-          api: backend.label,
-        });
-      }
-      const created = await backend.createLink.call(
-        backend,
+      requireMethod(backend, 'createLink');
+      const created = await backend.createLink(
         { userId, delivery, ...(template && delivery === 'email' ? { urlTemplate: template } : {}) },
         signal,
       );
@@ -258,16 +254,16 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
   }
 
   #setState(next: LinkAdminState): void {
-    // Where the person was working in the form, the outcome takes the focus, so a screen reader reads it
-    // and the keyboard continues from there (to the link and its copy button).
-    if ((next === 'created' || next === 'error') && this.matches(':focus-within')) {
-      const target =
+    // Where the person was working in the form, the outcome takes the focus (and the keyboard continues
+    // from there to the link and its copy button); a template error is said at its field.
+    if (next === 'created' || next === 'error') {
+      this.focusAfterUpdate(
         next === 'created'
           ? '[part~="status"]'
           : this._error instanceof TemplateError
             ? 'input[name="linkTemplate"]'
-            : '[part~="message"]';
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(target)?.focus());
+            : '[part~="message"]',
+      );
     }
     this._state = next;
   }

@@ -6,8 +6,9 @@ import { list } from '../../i18n/en/list.js';
 import type { CommonMessages, ListMessages, MessageFamily } from '../../i18n/messages.js';
 import { baseStyles, themeTokens } from '../../styles/shared.js';
 import { CeremonyController } from '../shared/ceremony-controller.js';
-import { ConfiguredElement, toRegistrationError } from '../shared/configured-element.js';
-import { RegistrationError } from '../../core/errors.js';
+import { ConfiguredElement, changedAny } from '../shared/configured-element.js';
+import { requireMethod } from '../shared/backend-methods.js';
+import { RegistrationError, toRegistrationError } from '../../core/errors.js';
 import { emit } from '../shared/events.js';
 import type { RegistrationSuccessEvent } from '../registration/events.js';
 
@@ -171,15 +172,6 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
     super.willUpdate(changed);
     // A server render (`@lit-labs/ssr`) shows what the browser's first render will: the list loading.
     if (isServer) this._loading = Boolean(this.userId?.trim());
-    const relevant: PropertyKey[] = [
-      'userId',
-      'api',
-      'baseUrl',
-      'orgId',
-      'instanceDomain',
-      'token',
-      'backend',
-    ];
     if (changed.has('userId') && changed.get('userId') !== undefined) {
       // Another user's passkeys: nothing of the previous list applies.
       this._authenticators = undefined;
@@ -187,7 +179,8 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
       this.#deleted.clear();
       this.#registeredHere.clear();
     }
-    if (this.isConnected && [...changed.keys()].some((key) => relevant.includes(key))) {
+    // Another user, or another backend or configuration of it: the list is read again.
+    if (this.isConnected && (changed.has('userId') || changedAny(changed))) {
       void this.refresh().catch(() => undefined);
     }
   }
@@ -216,12 +209,8 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
       const backend = await this.resolveBackend();
       // Removed while the adapters loaded: nothing is sent for an element that is gone.
       if (signal.aborted || !this.isConnected) throw new RegistrationError('aborted', 'The list was removed');
-      if (!backend.listAuthenticators) {
-        throw new RegistrationError('unsupported', `${backend.label} cannot list authenticators`, {
-          api: backend.label,
-        });
-      }
-      const list = await backend.listAuthenticators.call(backend, { userId }, signal);
+      requireMethod(backend, 'listAuthenticators');
+      const list = await backend.listAuthenticators({ userId }, signal);
       if (signal.aborted) throw new RegistrationError('aborted', 'The list request was superseded');
       const listed = new Set(list.authenticators.map((entry) => entry.id));
       this._authenticators = [
@@ -253,22 +242,14 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
     try {
       const backend = await this.resolveBackend();
       if (signal.aborted || !this.isConnected) throw new RegistrationError('aborted', 'The list was removed');
-      if (!backend.removeAuthenticator) {
-        throw new RegistrationError('unsupported', `${backend.label} cannot remove authenticators`, {
-          api: backend.label,
-        });
-      }
-      const removed = await backend.removeAuthenticator.call(
-        backend,
-        { userId, id: entry.id, kind: entry.kind },
-        signal,
-      );
+      requireMethod(backend, 'removeAuthenticator');
+      const removed = await backend.removeAuthenticator({ userId, id: entry.id, kind: entry.kind }, signal);
       this.#deleted.add(entry.id);
       this.#registeredHere.delete(entry.id);
       this.#forgetCredential(entry.id);
       this._authenticators = this._authenticators?.filter((item) => item.id !== entry.id);
       this._removed = entry.name;
-      this.#focusAfterUpdate('[part~="status"]');
+      this.focusAfterUpdate('[part~="status"]');
       emit(this, 'authenticator-removed', {
         userId,
         id: entry.id,
@@ -285,19 +266,10 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
     }
   }
 
-  /**
-   * Where the person was working in the list, focus follows what the click changed (the confirmation, its
-   * outcome), so a screen reader reads it and the keyboard continues from there.
-   */
-  #focusAfterUpdate(selector: string): void {
-    if (!this.matches(':focus-within')) return;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
-  }
-
   #confirm(id: string | undefined, focus: string): void {
     if (this._deleting) return;
     this._confirming = id;
-    this.#focusAfterUpdate(focus);
+    this.focusAfterUpdate(focus);
   }
 
   /** Tells the password manager the credential is gone, where the browser can and the kit knows its id. */
@@ -319,7 +291,7 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
     // A list replaced by a newer request or removed from the page reports nothing.
     if (!signal.aborted && this.isConnected) {
       this._error = error;
-      this.#focusAfterUpdate('[part~="message"]');
+      this.focusAfterUpdate('[part~="message"]');
       emit(this, 'list-error', this.errorDetail(error, 'list'));
     }
     throw error;

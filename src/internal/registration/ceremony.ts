@@ -6,7 +6,6 @@ import {
 import { normalizeCreationOptions } from '../../backends/options.js';
 import type { PublicKeyCredentialHint } from '@simplewebauthn/browser';
 import type {
-  ChangeDetails,
   PublicKeyCredentialCreationOptionsJSON,
   RegistrationBackend,
   RegistrationResponseJSON,
@@ -15,6 +14,8 @@ import type {
 import { RegistrationError, isRegistrationError, type ErrorCode } from '../../core/errors.js';
 import { aaguidOf, providerName } from './provider-name.js';
 import { signalUnknownCredential } from './unknown-credential.js';
+import { requireMethod } from '../shared/backend-methods.js';
+import type { RegistrationSuccessDetail } from './events.js';
 
 /** The steps a ceremony reports while it runs; `success` and `error` are the element's to set. */
 export type CeremonyStage = 'starting' | 'prompting' | 'verifying';
@@ -40,15 +41,8 @@ export interface CeremonyRequest extends StartRegistrationRequest {
   nameFromProvider?: boolean;
 }
 
-export interface RegistrationResult {
-  kind: StartRegistrationRequest['kind'];
-  userId: string;
-  /** The server's id of the new credential (passkeyId, u2fId, webAuthNId). */
-  id: string;
-  name: string;
-  credential: RegistrationResponseJSON;
-  details: ChangeDetails | undefined;
-}
+/** What a registration ends with: what `register()` resolves with and the success event carries. */
+export type RegistrationResult = RegistrationSuccessDetail;
 
 /** DOMException names of `navigator.credentials.create()` and what they mean to the person. */
 const WEBAUTHN_ERRORS = new Map<string, ErrorCode>(
@@ -156,13 +150,10 @@ export interface PreparedRegistration {
 const DEFAULT_OPTIONS_TIMEOUT_MS = 300_000;
 const EXPIRY_MARGIN_MS = 15_000;
 
-function checkCapable(backend: RegistrationBackend, kind: CeremonyRequest['kind']) {
+function checkCapable(backend: RegistrationBackend) {
+  requireMethod(backend, 'startRegistration');
+  requireMethod(backend, 'verifyRegistration');
   const { startRegistration, verifyRegistration } = backend;
-  if (!startRegistration || !verifyRegistration) {
-    throw new RegistrationError('unsupported', `${backend.label} cannot register ${kind}s`, {
-      api: backend.label,
-    });
-  }
   if (!browserSupportsWebAuthn()) {
     throw new RegistrationError('unsupported', 'WebAuthn is not available in this browser or context');
   }
@@ -175,7 +166,7 @@ export async function prepareRegistration(
   request: CeremonyRequest,
   signal: AbortSignal,
 ): Promise<PreparedRegistration> {
-  const { startRegistration } = checkCapable(backend, request.kind);
+  const { startRegistration } = checkCapable(backend);
   if (signal.aborted) throw aborted('before it started');
   const { name: _name, hints, nameFromProvider: _fromProvider, ...startRequest } = request;
   let started;
@@ -208,7 +199,7 @@ export async function completeRegistration(
   signal: AbortSignal,
   onStage: StageListener = () => {},
 ): Promise<RegistrationResult> {
-  const { verifyRegistration } = checkCapable(backend, request.kind);
+  const { verifyRegistration } = checkCapable(backend);
   if (signal.aborted) throw aborted('before the prompt');
   const { timeout } = prepared.optionsJSON;
   onStage('prompting', timeout && timeout > 0 ? { timeoutMs: timeout } : {});
@@ -310,20 +301,4 @@ async function isAbsent({ backend, request, registration, signal }: Orphan): Pro
   } catch {
     return false;
   }
-}
-
-/**
- * The whole registration: start at the backend, create the credential in the browser, verify at the
- * backend. Knows neither the DOM nor ZITADEL's paths. Rejects with a `RegistrationError` only.
- */
-export async function runRegistration(
-  backend: RegistrationBackend,
-  request: CeremonyRequest,
-  signal: AbortSignal,
-  onStage: StageListener = () => {},
-): Promise<RegistrationResult> {
-  checkCapable(backend, request.kind);
-  onStage('starting');
-  const prepared = await prepareRegistration(backend, request, signal);
-  return completeRegistration(backend, request, prepared, signal, onStage);
 }

@@ -4,11 +4,7 @@ import { property } from 'lit/decorators.js';
 import type { RegistrationCode } from '../../backends/types.js';
 
 import { RegistrationError } from '../../core/errors.js';
-import {
-  RegistrationElement,
-  type KindTexts,
-  type RegistrationElementMessages,
-} from './registration-element.js';
+import { RegistrationElement } from './registration-element.js';
 import { readRegistrationLink, removeCodeFromAddressBar } from './link-parameters.js';
 
 /**
@@ -40,19 +36,6 @@ export class PasskeyRegisterElement extends RegistrationElement {
 
   protected get credentialName(): string | undefined {
     return this.passkeyName;
-  }
-
-  protected kindTexts(messages: RegistrationElementMessages): KindTexts {
-    return {
-      button: messages.passkeyButton,
-      startingButton: messages.passkeyStartingButton,
-      retryButton: messages.passkeyRetryButton,
-      anotherButton: messages.passkeyAnotherButton,
-      idle: messages.passkeyIdle,
-      prompting: messages.passkeyPrompting,
-      verifying: messages.verifying,
-      success: messages.passkeySuccess,
-    };
   }
 
   /** This device's passkey provider for `platform`, a phone (or key) for `cross-platform`. */

@@ -1,40 +1,26 @@
 import type { ReactiveControllerHost } from 'lit';
-import type { RegistrationBackend, RegistrationKind } from '../../backends/types.js';
+import type { RegistrationBackend } from '../../backends/types.js';
 import {
   completeRegistration,
   prepareRegistration,
   type CeremonyRequest,
   type PreparedRegistration,
+  type RegistrationResult,
   type StageListener,
 } from './ceremony.js';
 import { CeremonyController, whenRemoved, type AbortReason } from '../shared/ceremony-controller.js';
-import { toRegistrationError } from '../shared/configured-element.js';
-import { RegistrationError } from '../../core/errors.js';
-import { emit } from '../shared/events.js';
-import type { RegistrationStartDetail, RegistrationSuccess } from './events.js';
+import { RegistrationError, toRegistrationError } from '../../core/errors.js';
 
+/** For the element's default name: one chunk with the driver, so a failed load is retried as one file. */
 export { describeDevice } from './device-name.js';
 
-/** What the driver needs from its element (`registration-element.ts`), which renders what it reports. */
+/** What the driver needs from its element (`registration-element.ts`), which owns the state and the events. */
 export interface RegistrationHost {
+  /** Its controllers die with it; nothing starts for it once it has left the page. */
   readonly element: ReactiveControllerHost & HTMLElement;
-  readonly kind: RegistrationKind;
-  /** What to ask the server for, from the element's settings; throws `invalid-input` for bad ones. */
-  request(): CeremonyRequest;
-  /** Whether the element has a link's one-time code (which starts one registration only). */
-  hasCode(): boolean;
-  /** Whether options should be fetched ahead of the click (`prefetch`, and no code). */
-  wantsPrefetch(): boolean;
-  /** A ceremony is under way: no prefetch then. */
-  busy(): boolean;
-  /** The last ceremony failed: the person will likely try again. */
-  failed(): boolean;
   resolveBackend(): Promise<RegistrationBackend>;
   /** The ceremony moved on; with `prompting`, how long the browser may keep its prompt open. */
   stage: StageListener;
-  succeeded(result: RegistrationSuccess): void;
-  /** Reports a failure (event, state, message); returns the error for the promise to reject with. */
-  fail(error: RegistrationError, abortReason?: AbortReason): RegistrationError;
 }
 
 /** Options fetched ahead of the click, with the backend that issued them. */
@@ -50,11 +36,12 @@ interface Preparing {
 }
 
 /**
- * Drives the registration of `<passkey-register>` and `<u2f-register>`: the start of a registration
- * ahead of the click (a prefetch, or a link's start on the person's pointerdown), the ceremony on click,
- * its stages and its outcome. Loaded with the ceremony and `@simplewebauthn/browser` when the element
- * becomes visible, hovered or focused (or at its first use), so the element's own code is its shell:
- * settings, state and rendering.
+ * Runs the registration of `<passkey-register>` and `<u2f-register>`: a cache of registrations started
+ * ahead of the click (a prefetch, or a link's start on the person's pointerdown), and `run()`, the ceremony
+ * on click, which resolves with its result or throws a `RegistrationError`. The element decides when to
+ * call which, and owns the state and the events. Loaded with the ceremony and `@simplewebauthn/browser`
+ * when the element becomes visible, hovered or focused (or at its first use), so the element's own code
+ * is its shell: settings, state and rendering.
  */
 export class RegistrationDriver {
   readonly #host: RegistrationHost;
@@ -64,6 +51,8 @@ export class RegistrationDriver {
   #prepared: Prepared | undefined;
   #preparing: Preparing | undefined;
   #refetchTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The signal of the ceremony that runs: nothing is fetched ahead meanwhile. */
+  #running: AbortSignal | undefined;
 
   constructor(host: RegistrationHost) {
     this.#host = host;
@@ -79,47 +68,39 @@ export class RegistrationDriver {
     clearTimeout(this.#refetchTimer);
   }
 
-  /** Stops a running ceremony: it ends with `aborted` at once, whatever the backend is waiting for. */
+  /**
+   * Stops a running ceremony: it ends at once, whatever the backend is waiting for — with `cancelled` when
+   * the person pressed Cancel (`cancelled`), else with `aborted`.
+   */
   abort(reason: AbortReason): void {
     this.#ceremony.abort(reason);
   }
 
-  /** The person stopped the ceremony (its Cancel): it ends with `cancelled`, and a new one may start. */
-  cancel(): void {
-    this.#ceremony.abort('cancelled');
+  /**
+   * Fetches creation options for `request` ahead of the click, quietly: failures are reported by the click
+   * itself. Never with a link's code, which the start spends: only the person may spend it (`activated`).
+   */
+  prefetch(request: CeremonyRequest): void {
+    if (!request.code) this.#prepare(request, false);
   }
 
   /**
-   * Fetches creation options ahead of the click, quietly: failures are reported by the click itself.
-   * Never with a link's code, which the start spends: only the person may spend it (see `activated`).
+   * The person pressed the button (`pointerdown`, Enter or Space), a moment before the click: a link's
+   * registration starts now, so the click that follows finds its options at hand.
    */
-  prefetch(): void {
-    if (this.#host.wantsPrefetch()) this.#prepare(false);
+  activated(request: CeremonyRequest): void {
+    if (request.code) this.#prepare(request, true);
   }
 
-  /**
-   * The person pressed the button (`pointerdown`, Enter or Space), a moment before the click: with a
-   * link's code, the registration starts now, so the click that follows finds its options at hand.
-   */
-  activated(): void {
-    if (this.#host.hasCode()) this.#prepare(true);
-  }
-
-  #prepare(forThePerson: boolean): void {
-    const host = this.#host;
-    if (!host.element.isConnected || this.#prepared || this.#preparing || host.busy()) return;
-    let request: CeremonyRequest;
-    try {
-      request = host.request();
-    } catch {
-      return;
-    }
+  #prepare(request: CeremonyRequest, forThePerson: boolean): void {
+    const { element } = this.#host;
+    if (!element.isConnected || this.#running || this.#prepared || this.#preparing) return;
     const signal = this.#prefetching.begin();
     const preparing: Preparing = {
       done: (async () => {
-        const backend = await host.resolveBackend();
+        const backend = await this.#host.resolveBackend();
         // Nothing starts for an element that has left the page meanwhile.
-        if (signal.aborted || !host.element.isConnected) return;
+        if (signal.aborted || !element.isConnected) return;
         const registration = await prepareRegistration(backend, request, signal);
         if (signal.aborted) return;
         this.#prepared = { backend, registration };
@@ -129,7 +110,7 @@ export class RegistrationDriver {
           this.#refetchTimer = setTimeout(
             () => {
               this.#prepared = undefined;
-              this.prefetch();
+              this.prefetch(request);
             },
             Math.max(registration.expiresAt - Date.now(), 0),
           );
@@ -151,45 +132,27 @@ export class RegistrationDriver {
    * Takes prefetched options, once: a challenge that produced a credential is never used again (the one
    * exception, a link's registration after a refused prompt, is kept by `run`).
    */
-  #takePrepared(): Prepared | undefined {
+  #takePrepared(request: CeremonyRequest): Prepared | undefined {
     const prepared = this.#prepared;
     this.#prepared = undefined;
     clearTimeout(this.#refetchTimer);
     if (!prepared) return undefined;
-    return this.#host.hasCode() || prepared.registration.expiresAt > Date.now() ? prepared : undefined;
+    return request.code || prepared.registration.expiresAt > Date.now() ? prepared : undefined;
   }
 
   /**
-   * Runs the whole ceremony. Resolves with what the success event carries; rejects with a
-   * `RegistrationError` after the element has reported it. With options at hand, nothing is awaited
-   * before the prompt: it opens inside the click's gesture.
+   * Runs the whole ceremony for `request`: resolves with its result, or throws a `RegistrationError`.
+   * With options at hand, nothing is awaited before the prompt: it opens inside the click's gesture.
    */
-  async run(): Promise<RegistrationSuccess> {
-    const host = this.#host;
-    const { element, kind } = host;
-    if (!element.isConnected) {
-      throw host.fail(new RegistrationError('aborted', 'The element is not on the page'), 'disconnected');
-    }
-    let request: CeremonyRequest;
-    try {
-      request = host.request();
-    } catch (caught) {
-      throw host.fail(toRegistrationError(caught, 'invalid-input'));
-    }
-    const { userId } = request;
-
-    const startDetail: RegistrationStartDetail = { kind, userId };
-    if (!emit(element, 'registration-start', startDetail, true)) {
-      // The page said no before anything happened: no error to report, the element stays as it was.
-      throw new RegistrationError('aborted', 'A registration-start listener cancelled the registration');
-    }
-
+  async run(request: CeremonyRequest): Promise<RegistrationResult> {
+    const { element } = this.#host;
     const signal = this.#ceremony.begin();
+    this.#running = signal;
     let prepared: Prepared | undefined;
     let credentialSent = false;
     const onStage: StageListener = (stage, detail) => {
       if (stage === 'verifying') credentialSent = true;
-      host.stage(stage, detail);
+      this.#host.stage(stage, detail);
     };
     try {
       const preparing = this.#preparing;
@@ -200,10 +163,10 @@ export class RegistrationDriver {
         if (this.#preparing === preparing) this.#preparing = undefined;
         if (preparing.failure) throw preparing.failure;
       }
-      prepared = this.#takePrepared();
+      prepared = this.#takePrepared(request);
       if (!prepared) {
         onStage('starting');
-        const backend = await untilAborted(host.resolveBackend(), signal);
+        const backend = await untilAborted(this.#host.resolveBackend(), signal);
         // The element may have left the page while the adapters loaded: then nothing is sent.
         if (!element.isConnected) throw new RegistrationError('aborted', 'The element left the page');
         prepared = {
@@ -212,33 +175,27 @@ export class RegistrationDriver {
         };
       }
       const { backend, registration } = prepared;
-      const result = await untilAborted(
+      return await untilAborted(
         completeRegistration(backend, request, registration, signal, onStage),
         signal,
       );
-      host.succeeded(result);
-      emit(element, 'registration-success', result);
-      return result;
     } catch (caught) {
-      // Starting with a link's code spends the code (as in ZITADEL). Until a credential has been accepted,
-      // the started registration is the only one this person can finish: keep it for the next try, as
-      // ZITADEL's own login page does. Before the prompt's answer went out its challenge signed nothing;
-      // after a refused verify, ZITADEL still holds the registration pending for that challenge.
       const cancelled = signal.aborted && signal.reason === 'cancelled' && element.isConnected;
       const error = cancelled
         ? new RegistrationError('cancelled', 'The person cancelled the registration', { cause: caught })
         : signal.aborted || !element.isConnected
           ? asAborted(caught)
           : toRegistrationError(caught);
+      // Starting with a link's code spends the code (as in ZITADEL). Until a credential has been accepted,
+      // the started registration is the only one this person can finish: keep it for the next try, as
+      // ZITADEL's own login page does. Before the prompt's answer went out its challenge signed nothing;
+      // after a refused verify, ZITADEL still holds the registration pending for that challenge.
       const keep = !credentialSent || error.code === 'verification-failed';
       if (prepared && request.code && keep && element.isConnected) this.#prepared = prepared;
-      const reason = signal.aborted ? (signal.reason as AbortReason) : undefined;
-      throw host.fail(error, element.isConnected ? reason : 'disconnected');
+      throw error;
     } finally {
+      if (this.#running === signal) this.#running = undefined;
       this.#ceremony.end(signal);
-      // After a failure the person will likely try again: fresh options (never this ceremony's
-      // challenge) are fetched now. After a success, only when they show intent again.
-      if (element.isConnected && host.failed() && !request.code) queueMicrotask(() => this.prefetch());
     }
   }
 

@@ -7,14 +7,18 @@ import { registration } from '../../i18n/en/registration.js';
 import type { CommonMessages, MessageFamily, RegistrationMessages } from '../../i18n/messages.js';
 import { registrationStyles } from '../../styles/registration.js';
 import { baseStyles, themeTokens } from '../../styles/shared.js';
-import type { CeremonyRequest, CeremonyStage, StageDetail } from './ceremony.js';
+import type { CeremonyRequest, CeremonyStage, RegistrationResult, StageDetail } from './ceremony.js';
 import { capabilityTokens, detectCapabilities, type Capabilities } from './capabilities.js';
-import type { AbortReason } from '../shared/ceremony-controller.js';
-import { ConfiguredElement, toRegistrationError } from '../shared/configured-element.js';
+import {
+  BACKEND_SETTINGS,
+  ConfiguredElement,
+  changedAny,
+  joinSentences,
+} from '../shared/configured-element.js';
 import { limitName } from './credential-name.js';
-import { RegistrationError, type ErrorCode } from '../../core/errors.js';
+import { RegistrationError, toRegistrationError, type ErrorCode } from '../../core/errors.js';
 import { emit } from '../shared/events.js';
-import type { RegistrationSuccess } from './events.js';
+import type { RegistrationStartDetail, RegistrationSuccess } from './events.js';
 import { lazyModule } from '../shared/lazy-modules.js';
 import type { RegistrationDriver } from './registration-driver.js';
 import type { AuthenticatorRemovedDetail } from '../list/events.js';
@@ -51,21 +55,20 @@ const RETRY_HELPS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
 ]);
 
 /** Settings that change what the server would be asked: what was prepared or failed for others is gone. */
-const REQUEST_PROPERTIES = new Set<PropertyKey>([
-  'api',
-  'baseUrl',
-  'orgId',
-  'instanceDomain',
-  'credentials',
-  'token',
-  'backend',
-  'timeout',
+const REQUEST_SETTINGS: readonly PropertyKey[] = [
+  ...BACKEND_SETTINGS,
   'userId',
   'domain',
   'authenticator',
   'code',
   'codeId',
-]);
+];
+
+/** One call of `register()`; `reset()` marks the run it stops (a removal is seen as `!isConnected`). */
+interface Run {
+  result?: Promise<RegistrationSuccess>;
+  reset?: boolean;
+}
 
 /** `continue-url` as a link target: `http(s):` or relative, resolved against the page; anything else none. */
 function continueHref(value: string | undefined): string | undefined {
@@ -85,10 +88,10 @@ const ENGLISH: RegistrationElementMessages = { ...common, ...registration };
 
 /** The driver of the ceremony, with `@simplewebauthn/browser`, loaded with the adapters (see `../shared/lazy-modules.ts`). */
 const driverModule = lazyModule('registration ceremony', () => import('./registration-driver.js'));
-
 /**
  * The shared shell of `<passkey-register>` and `<u2f-register>`: configuration, the state machine,
- * the events and the button. `RegistrationDriver` runs the ceremony; this class renders what it reports.
+ * the events and the button. `RegistrationDriver` runs the ceremony this class asks for, and keeps what was
+ * started ahead of the click; this class owns the state and dispatches every event.
  *
  * Every outcome offers only what can work next:
  *
@@ -178,11 +181,26 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
 
   #ticking: ReturnType<typeof setInterval> | undefined;
 
-  #running: Promise<RegistrationSuccess> | undefined;
+  #run: Run | undefined;
   #driver: RegistrationDriver | undefined;
 
   protected abstract readonly kind: RegistrationKind;
-  protected abstract kindTexts(messages: RegistrationElementMessages): KindTexts;
+  /** The texts of the element's kind of authenticator: the `passkey…` or the `u2f…` messages. */
+  protected kindTexts(messages: RegistrationElementMessages): KindTexts {
+    const kind = this.kind;
+    return {
+      button: messages[`${kind}Button`],
+      startingButton: messages[`${kind}StartingButton`],
+      retryButton: messages[`${kind}RetryButton`],
+      anotherButton: messages[`${kind}AnotherButton`],
+      idle: messages[`${kind}Idle`],
+      prompting: messages[`${kind}Prompting`],
+      // `verifying` speaks of a passkey; a security key has its own.
+      verifying: kind === 'u2f' ? messages.u2fVerifying : messages.verifying,
+      success: messages[`${kind}Success`],
+    };
+  }
+
   /** The name to store with the credential, from an attribute; empty means derive one. */
   protected abstract get credentialName(): string | undefined;
   /** WebAuthn hints for the browser's picker; none by default. */
@@ -245,19 +263,12 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
 
   protected override warmUp(): void {
     super.warmUp();
-    // The driver decides whether to fetch ahead (`prefetch`, or a link's code).
-    void this.#loadDriver().then(
-      (driver) => {
-        // Nothing starts for an element that left the page while its code loaded.
-        if (this.isConnected) driver.prefetch();
-      },
-      () => {},
-    );
+    this.#startAhead(false);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (![...changed.keys()].some((key) => REQUEST_PROPERTIES.has(key))) return;
+    if (!changedAny(changed, REQUEST_SETTINGS)) return;
     this.#driver?.discard();
     // An error was about the old settings, a spent code is replaced: with new ones the person may start again.
     if (this._state === 'error' || (this._state === 'success' && this._codeSpent)) {
@@ -275,24 +286,35 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
     if (this.askName) this.requestUpdate();
     return (this.#driver ??= new RegistrationDriver({
       element: this,
-      kind: this.kind,
-      request: () => this.#ceremonyRequest(),
-      hasCode: () => this.#hasCode(),
-      wantsPrefetch: () => this.#wantsPrefetch(),
-      busy: () => this.#busy(),
-      failed: () => this._state === 'error',
       resolveBackend: () => this.resolveBackend(),
       stage: (stage, detail) => {
         this._error = undefined;
         this.#setState(stage, detail);
       },
-      succeeded: (result) => {
-        this._successName = result.name;
-        this._codeSpent = this.#hasCode();
-        this.#setState('success');
-      },
-      fail: (error, abortReason) => this.#fail(error, abortReason),
     }));
+  }
+
+  /**
+   * Starts a registration ahead of the click, once the driver is at hand: a prefetch where the page asks
+   * for one (`prefetch`; the driver never prefetches with a link's code, which only the person may spend),
+   * or on the person's press of the button (`pressed`: a link's registration starts then). Nothing while a
+   * ceremony runs, for an element that left the page while its code loaded, or for settings the click
+   * would report as `invalid-input`. A failed load is the click's to report.
+   */
+  #startAhead(pressed: boolean): void {
+    const start = (driver: RegistrationDriver): void => {
+      if (!this.isConnected || this.#busy() || !(pressed || this.prefetch)) return;
+      let request: CeremonyRequest;
+      try {
+        request = this.#ceremonyRequest();
+      } catch {
+        return;
+      }
+      if (pressed) driver.activated(request);
+      else driver.prefetch(request);
+    };
+    if (this.#driver) start(this.#driver);
+    else void this.#loadDriver().then(start, () => {});
   }
 
   #hasCode(): boolean {
@@ -301,10 +323,6 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
     } catch {
       return false;
     }
-  }
-
-  #wantsPrefetch(): boolean {
-    return this.prefetch && !this.#hasCode();
   }
 
   #busy(): boolean {
@@ -335,26 +353,50 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
    * leaves the page mid-ceremony.
    */
   register(): Promise<RegistrationSuccess> {
-    if (this.#running) return this.#running;
-    const running = this.#register().finally(() => {
-      if (this.#running === running) this.#running = undefined;
+    if (this.#run?.result) return this.#run.result;
+    const run: Run = {};
+    this.#run = run;
+    run.result = this.#register(run).finally(() => {
+      if (this.#run === run) this.#run = undefined;
     });
-    this.#running = running;
-    return running;
+    return run.result;
   }
 
-  async #register(): Promise<RegistrationSuccess> {
-    // Loaded when the element became visible, hovered or focused: then nothing is awaited here, and a
-    // prefetched click opens the prompt inside its gesture.
-    let driver = this.#driver;
-    if (!driver) {
-      try {
-        driver = await this.#loadDriver();
-      } catch (caught) {
-        throw this.#fail(toRegistrationError(caught));
+  async #register(run: Run): Promise<RegistrationSuccess> {
+    let driver: RegistrationDriver;
+    let request: CeremonyRequest;
+    try {
+      // Loaded when the element became visible, hovered or focused: then nothing is awaited here, and a
+      // prefetched click opens the prompt inside its gesture. (A failed load is `network`.)
+      driver = this.#driver ?? (await this.#loadDriver());
+      // Reset or removed while the driver loaded: nothing starts.
+      if (run.reset || !this.isConnected) {
+        throw new RegistrationError('aborted', 'Stopped before it started');
       }
+      request = this.#ceremonyRequest();
+    } catch (caught) {
+      throw this.#fail(toRegistrationError(caught, 'invalid-input'), run);
     }
-    return driver.run();
+    const startDetail: RegistrationStartDetail = { kind: this.kind, userId: request.userId };
+    if (!emit(this, 'registration-start', startDetail, true)) {
+      // The page said no before anything happened: no error to report, the element stays as it was.
+      throw new RegistrationError('aborted', 'registration-start was cancelled');
+    }
+    let result: RegistrationResult;
+    try {
+      result = await driver.run(request);
+    } catch (caught) {
+      const error = this.#fail(toRegistrationError(caught), run);
+      // After a failure the person will likely try again: fresh options (never this ceremony's challenge)
+      // are fetched now. After a success, only when they show intent again.
+      if (this._state === 'error') queueMicrotask(() => this.#startAhead(false));
+      throw error;
+    }
+    this._successName = result.name;
+    this._codeSpent = request.code !== undefined;
+    this.#setState('success');
+    emit(this, 'registration-success', result);
+    return result;
   }
 
   /**
@@ -363,7 +405,8 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
    * starts a new one.
    */
   reset(): void {
-    this.#running = undefined;
+    if (this.#run) this.#run.reset = true;
+    this.#run = undefined;
     this.#driver?.abort('reset');
     this._error = undefined;
     this._successName = '';
@@ -371,18 +414,12 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
     this.#setState('idle');
   }
 
-  /** The person pressed the button, a moment before the click: a link's registration starts now. */
+  /**
+   * The person pressed the button, a moment before the click: a link's registration starts now, so the
+   * click finds its options at hand. (Without a code, the press only makes sure the driver is loading.)
+   */
   #onActivate(): void {
-    if (this.#driver) {
-      this.#driver.activated();
-      return;
-    }
-    void this.#loadDriver().then(
-      (driver) => {
-        if (this.isConnected) driver.activated();
-      },
-      () => {},
-    );
+    this.#startAhead(true);
   }
 
   /** A name from browser and OS, e.g. "Chrome on macOS"; empty until the driver has loaded. */
@@ -412,16 +449,16 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
   }
 
   /** Reports a failure (event, state, message) and returns the error for the promise to reject with. */
-  #fail(error: RegistrationError, abortReason?: AbortReason): RegistrationError {
+  #fail(error: RegistrationError, run: Run): RegistrationError {
     // A removed element tells no one: the page that removed it has moved on.
-    if (abortReason === 'disconnected' || !this.isConnected) {
+    if (!this.isConnected) {
       this.#setState('idle');
       return error;
     }
     const detail = this.errorDetail(error, this.kind);
     // After reset() the element is idle already (and may run a new ceremony): the event still tells the
     // page why the old one stopped.
-    if (abortReason !== 'reset' && abortReason !== 'superseded') {
+    if (!run.reset) {
       this._error = error;
       this.#setState('error');
     }
@@ -502,18 +539,12 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
       // Also after a move to another place on the page, which paused the ticking.
       if (this._deadline !== undefined) this.#startCountdown();
     }
-    // Where the person was working in the element (the button), the outcome takes the focus, so a
-    // screen reader reads it and the keyboard continues from there.
-    const moveFocus = (next === 'success' || next === 'error') && this.matches(':focus-within');
+    // Where the person was working in the element (the button), the outcome takes the focus.
+    if (next === 'success' || next === 'error') {
+      this.focusAfterUpdate(next === 'error' ? '[part~="message"]' : '[part~="status"]');
+    }
     this._state = next;
     if (this.getAttribute('state') !== next) this.setAttribute('state', next);
-    if (moveFocus) {
-      void this.updateComplete.then(() => {
-        this.renderRoot
-          .querySelector<HTMLElement>(next === 'error' ? '[part~="message"]' : '[part~="status"]')
-          ?.focus();
-      });
-    }
   }
 
   #startCountdown(): void {
@@ -530,7 +561,7 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
 
   /** The person stopped the prompt: the ceremony ends with `cancelled`, and "Try again" is offered. */
   #onCancel(): void {
-    this.#driver?.cancel();
+    this.#driver?.abort('cancelled');
   }
 
   #onClick(): void {
@@ -644,10 +675,6 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
 /** Whether `a` and `b` hang from the same document, through any shadow roots between. */
 function sharesPage(a: Node, b: Node): boolean {
   return b.isConnected && a.getRootNode({ composed: true }) === b.getRootNode({ composed: true });
-}
-
-function joinSentences(what: string, next: string | false | undefined): string {
-  return next ? `${what} ${next}` : what;
 }
 
 function isNotAllowed(cause: unknown): boolean {

@@ -1,11 +1,7 @@
 import type { PublicKeyCredentialHint } from '@simplewebauthn/browser';
 import { property } from 'lit/decorators.js';
 
-import {
-  RegistrationElement,
-  type KindTexts,
-  type RegistrationElementMessages,
-} from './registration-element.js';
+import { RegistrationElement } from './registration-element.js';
 
 /**
  * Registers a U2F / FIDO security key as a second factor for a ZITADEL user. The user must be
@@ -50,18 +46,5 @@ export class U2fRegisterElement extends RegistrationElement {
       date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(new Date());
     }
     return this.messages.securityKeyName(date);
-  }
-
-  protected kindTexts(messages: RegistrationElementMessages): KindTexts {
-    return {
-      button: messages.u2fButton,
-      startingButton: messages.u2fStartingButton,
-      retryButton: messages.u2fRetryButton,
-      anotherButton: messages.u2fAnotherButton,
-      idle: messages.u2fIdle,
-      prompting: messages.u2fPrompting,
-      verifying: messages.u2fVerifying,
-      success: messages.u2fSuccess,
-    };
   }
 }

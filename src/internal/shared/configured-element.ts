@@ -1,13 +1,43 @@
-import { LitElement } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DEFAULT_TIMEOUT_MS } from '../../backends/defaults.js';
-import type { ApiGeneration, RegistrationBackend, TokenSource } from '../../backends/types.js';
+import type { ApiGeneration, BackendConfig, RegistrationBackend, TokenSource } from '../../backends/types.js';
 import { catalogFor, loadFamily } from '../../i18n/index.js';
 import type { CommonMessages, MessageFamily, Messages } from '../../i18n/messages.js';
-import { RegistrationError, type ErrorCode } from '../../core/errors.js';
+import type { RegistrationError } from '../../core/errors.js';
 import type { RegistrationErrorDetail } from './events.js';
 import { onLanguageChange } from './language-changes.js';
 import { zitadelAdapter } from './lazy-modules.js';
+
+/**
+ * The settings the backend is built from, each a property of every element: which backend (`backend`, or
+ * the ZITADEL adapter of `api`) and the adapter's configuration. Written once here, it drives what a change
+ * of settings refreshes in each element and the framework types (`../frameworks/element-types.ts`); a
+ * field of `BackendConfig` missing here fails to compile in `resolveBackend`.
+ */
+export const BACKEND_SETTINGS = [
+  'api',
+  'backend',
+  'baseUrl',
+  'orgId',
+  'instanceDomain',
+  'credentials',
+  'timeout',
+  'token',
+] as const satisfies readonly (keyof BackendConfig | 'api' | 'backend')[];
+
+export type BackendSetting = (typeof BACKEND_SETTINGS)[number];
+
+/** A field of the adapters' configuration that is not a backend setting (none: see `BACKEND_SETTINGS`). */
+type UnlistedSetting = Exclude<keyof BackendConfig, BackendSetting>;
+
+/** Whether an update changes any of `properties` (the backend settings by default). */
+export function changedAny(
+  changed: PropertyValues,
+  properties: readonly PropertyKey[] = BACKEND_SETTINGS,
+): boolean {
+  return properties.some((property) => changed.has(property));
+}
 
 /** `strings` may override single error and hint texts as well as whole messages. */
 export type MessageOverrides = Partial<Omit<Messages, 'errors' | 'hints'>> & {
@@ -15,7 +45,8 @@ export type MessageOverrides = Partial<Omit<Messages, 'errors' | 'hints'>> & {
   hints?: Partial<Messages['hints']>;
 };
 
-export function mergeMessages<M extends CommonMessages>(base: M, overrides: MessageOverrides | undefined): M {
+/** The texts with the page's overrides (`strings`) applied; single error and hint texts merge too. */
+function mergeMessages<M extends CommonMessages>(base: M, overrides: MessageOverrides | undefined): M {
   if (!overrides) return base;
   return {
     ...base,
@@ -169,14 +200,15 @@ export abstract class ConfiguredElement<M extends CommonMessages = CommonMessage
     if (this.backend) return this.backend;
     const adapter = zitadelAdapter(this.api);
     const createBackend = adapter.loaded ?? (await adapter.load());
-    return createBackend({
+    const config: BackendConfig & Record<UnlistedSetting, never> = {
       baseUrl: this.baseUrl,
       credentials: this.credentials,
       timeout: this.timeout,
       token: () => this.#currentToken(),
       ...(this.orgId ? { orgId: this.orgId } : {}),
       ...(this.instanceDomain ? { instanceDomain: this.instanceDomain } : {}),
-    });
+    };
+    return createBackend(config);
   }
 
   /** The token as the element holds it now: a string, or what the page's function returns now. */
@@ -188,6 +220,15 @@ export abstract class ConfiguredElement<M extends CommonMessages = CommonMessage
   /** Whether the page gave the element a session: a `token`, or a `backend` that brings its own. */
   protected get hasSession(): boolean {
     return this.token !== undefined || this.backend !== undefined;
+  }
+
+  /**
+   * Where the person was working in the element, the focus follows what their action changed (its
+   * outcome, a confirmation), so a screen reader reads it and the keyboard continues from there.
+   */
+  protected focusAfterUpdate(selector: string): void {
+    if (!this.matches(':focus-within')) return;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
   }
 
   /** The detail of an error event: the code, the message to show, and the HTTP facts where there are any. */
@@ -212,12 +253,11 @@ export abstract class ConfiguredElement<M extends CommonMessages = CommonMessage
     if (error.code === 'unsupported' && error.api) return messages.apiUnsupported(error.api);
     const what = messages.errors[error.code];
     const next = messages.hints[error.code];
-    return next ? `${what} ${next}` : what;
+    return joinSentences(what, next);
   }
 }
 
-export function toRegistrationError(error: unknown, fallback: ErrorCode = 'server'): RegistrationError {
-  if (error instanceof RegistrationError) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new RegistrationError(fallback, message, { cause: error });
+/** What happened and, where there is one, what to do next: the two sentences of an error message. */
+export function joinSentences(what: string, next: string | false | undefined): string {
+  return next ? `${what} ${next}` : what;
 }
