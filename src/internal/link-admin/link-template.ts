@@ -9,7 +9,7 @@ export interface LinkValues {
 }
 
 /** ZITADEL's own limit for `urlTemplate`. */
-export const MAX_TEMPLATE_LENGTH = 200;
+const MAX_TEMPLATE_LENGTH = 200;
 
 const VARIABLES = new Map<string, keyof LinkValues>([
   ['UserID', 'userId'],

@@ -19,7 +19,7 @@ interface PublicKeyCredentialWithCapabilities {
   isUserVerifyingPlatformAuthenticatorAvailable?: () => Promise<boolean>;
 }
 
-export const NO_WEBAUTHN: Capabilities = Object.freeze({
+const NO_WEBAUTHN: Capabilities = Object.freeze({
   webauthn: false,
   platformAuthenticator: false,
   hybrid: false,

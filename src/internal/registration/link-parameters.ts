@@ -1,5 +1,5 @@
 /** The parameters of a registration link, in the kit's names. */
-export interface RegistrationLinkParams {
+interface RegistrationLinkParams {
   userId?: string;
   orgId?: string;
   codeId?: string;

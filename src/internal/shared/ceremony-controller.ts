@@ -4,7 +4,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 export type AbortReason = 'reset' | 'disconnected' | 'superseded' | 'cancelled';
 
 /** The element a controller serves: it must tell whether it is on the page. */
-export type ConnectedHost = ReactiveControllerHost & { readonly isConnected: boolean };
+type ConnectedHost = ReactiveControllerHost & { readonly isConnected: boolean };
 
 /**
  * Runs `cleanup` after the current task's microtasks unless `host` is on the page again by then: moving

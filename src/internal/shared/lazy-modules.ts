@@ -2,7 +2,7 @@ import type { ApiGeneration, BackendConfig, RegistrationBackend } from '../../ba
 import { RegistrationError } from '../../core/errors.js';
 
 /** A module loaded on first use, then at hand synchronously. */
-export interface LazyModule<T> {
+interface LazyModule<T> {
   /** The module, once loaded; `undefined` before. */
   readonly loaded: T | undefined;
   /** Loads the module once; a failed load (offline, blocked) is tried again next time. */
@@ -41,7 +41,7 @@ export function lazyModule<M, T = M>(
 }
 
 /** Builds a ZITADEL adapter from the shared configuration. */
-export type ZitadelAdapter = (config: BackendConfig) => RegistrationBackend;
+type ZitadelAdapter = (config: BackendConfig) => RegistrationBackend;
 
 /**
  * The module a failed `import()` names: Firefox's error ends "error loading dynamically imported module:
