@@ -1,4 +1,5 @@
 import '../src/index.js';
+import '../src/authenticator-list.js';
 import type { AuthenticatorListElement, PasskeyRegisterElement, U2fRegisterElement } from '../src/index.js';
 import { TOKENS, USERS } from '../mock/seed.js';
 import { byId, mockControl, mountDevtools, setDemoCookie } from './shared.js';

@@ -1,6 +1,7 @@
 // Hydration support first: it must be in place before lit defines the elements.
 import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
 import '../src/index.js';
+import '../src/authenticator-list.js';
 import type { AuthenticatorListElement, PasskeyRegisterElement } from '../src/index.js';
 import { TOKENS } from '../mock/seed.js';
 import { byId, mountDevtools } from './shared.js';

@@ -1,5 +1,7 @@
 import { createApp, ref } from 'vue/dist/vue.esm-browser.js';
 import '../src/index.js';
+import '../src/registration-link-admin.js';
+import '../src/authenticator-list.js';
 import type { RegistrationErrorDetail, RegistrationSuccessDetail } from '../src/index.js';
 import { TOKENS, USERS } from '../mock/seed.js';
 

@@ -28,8 +28,10 @@ const KB = 1024;
  * states, template errors at their field — cost 2.7 KB gzip up front. Then the templates' text was minified at
  * build time, the script tag came to define `<registration-link-admin>` and `<authenticator-list>` when their
  * tag appears, and a v2 registration came to load two chunks after the entry on every path; every ceiling
- * came down with them. The root entry exports all four classes, so it holds all four up front: it stays over
- * the script tag. The goals stay printed until met.)
+ * came down with them. The root entry now defines the elements as the script tag does; it stays over it by what
+ * Vite adds to an app with lazy chunks (its modulepreload polyfill, preload helper and chunk list) and by how
+ * Vite's own minifier and chunking treat the same code: with only the script tag's exports it still measured
+ * 16.31 KB in one file against the script tag's 14.94 KB. The goals stay printed until met.)
  * @typedef {{ upFront?: number | 'script tag', toRegistration?: number }} Limits
  * @type {Record<string, Limits & { goal?: Limits }>}
  */
@@ -40,8 +42,8 @@ const BUDGETS = {
     goal: { upFront: 12 * KB, toRegistration: 18 * KB },
   },
   "import 'passkey-elements'": {
-    upFront: 20.25 * KB,
-    toRegistration: 31 * KB,
+    upFront: 17 * KB,
+    toRegistration: 28.25 * KB,
     goal: { upFront: 'script tag', toRegistration: 18 * KB },
   },
   "import 'passkey-elements/passkey-register.js'": {

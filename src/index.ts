@@ -1,17 +1,17 @@
-import './passkey-register.js';
-import './u2f-register.js';
-import './registration-link-admin.js';
-import './authenticator-list.js';
-
-export { PasskeyRegisterElement } from './internal/registration/passkey-register-element.js';
-export { U2fRegisterElement } from './internal/registration/u2f-register-element.js';
-export { AuthenticatorListElement } from './internal/list/authenticator-list-element.js';
+/**
+ * The package's root entry (`import 'passkey-elements'`): the same elements as the script tag, defined the
+ * same way — `<passkey-register>` and `<u2f-register>` at once, `<registration-link-admin>` and
+ * `<authenticator-list>` from a chunk when their tag first appears (see `./passkey-elements.ts`); the
+ * classes of those two are here as types, and as values from their own entries
+ * (`passkey-elements/authenticator-list.js`, `passkey-elements/registration-link-admin.js`).
+ */
+export { PasskeyRegisterElement, U2fRegisterElement, discover } from './passkey-elements.js';
+export type { AuthenticatorListElement, RegistrationLinkAdminElement } from './passkey-elements.js';
 export type {
   AuthenticatorRemovedDetail,
   AuthenticatorRemovedEvent,
   ListErrorEvent,
 } from './internal/list/events.js';
-export { RegistrationLinkAdminElement } from './internal/link-admin/registration-link-admin-element.js';
 export type {
   LinkCreated,
   LinkCreatedDetail,

@@ -8,7 +8,10 @@
 import { render } from '@lit-labs/ssr';
 import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import { html, unsafeStatic } from 'lit/static-html.js';
-import './index.js';
+import './passkey-register.js';
+import './u2f-register.js';
+import './registration-link-admin.js';
+import './authenticator-list.js';
 
 /** The tags this entry renders. */
 export const SSR_TAGS = [

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import '../src/index.js';
+import '../src/registration-link-admin.js';
 import type { RegistrationElement } from '../src/index.js';
 import { details, fakeBackend, networkError, started, verified } from './support/fake-backend.js';
 import { fakeWebAuthn } from './support/fake-webauthn.js';

@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/index.js';
+import '../src/authenticator-list.js';
 import type { AuthenticatorListElement, PasskeyRegisterElement } from '../src/index.js';
 import { USERS } from '../mock/seed.js';
 import { harnessFor } from './support/harness/index.js';

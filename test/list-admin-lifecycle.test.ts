@@ -1,5 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../src/index.js';
+import '../src/registration-link-admin.js';
+import '../src/authenticator-list.js';
 import type {
   AuthenticatorListElement,
   RegistrationBackend,

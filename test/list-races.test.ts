@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/index.js';
+import '../src/authenticator-list.js';
 import type { AuthenticatorInfo, AuthenticatorListElement, RegistrationBackend } from '../src/index.js';
 import { TOKENS, USERS } from '../mock/seed.js';
 import { ListHarness } from './support/harness/index.js';

@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/index.js';
+import '../src/authenticator-list.js';
 import { RegistrationError } from '../src/index.js';
 import type { AuthenticatorInfo, AuthenticatorListElement, RegistrationBackend } from '../src/index.js';
 import { list as texts } from '../src/i18n/en/list.js';

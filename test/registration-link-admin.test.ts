@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
+import '../src/registration-link-admin.js';
 import type { PasskeyRegisterElement, RegistrationLinkAdminElement } from '../src/index.js';
 import type { ApiGeneration } from '../src/backends/types.js';
 import { INSTANCE, TOKENS, USERS } from '../mock/seed.js';

@@ -1,6 +1,7 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../src/index.js';
+import '../src/authenticator-list.js';
 import type { AuthenticatorListElement, PasskeyRegisterElement, U2fRegisterElement } from '../src/index.js';
 import type { RegistrationElement } from '../src/internal/registration/registration-element.js';
 import { TOKENS, USERS } from '../mock/seed.js';

@@ -1,6 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
+import '../src/registration-link-admin.js';
+import '../src/authenticator-list.js';
 import type {
   AuthenticatorListElement,
   PasskeyRegisterElement,

@@ -2,6 +2,8 @@ import { expect, waitUntil } from '@open-wc/testing';
 // The browser build of Vue 3 with its template compiler, as a page without a build step would use.
 import { createApp, ref } from 'vue/dist/vue.esm-browser.js';
 import '../src/index.js';
+import '../src/registration-link-admin.js';
+import '../src/authenticator-list.js';
 import type { PasskeyRegisterElement, RegistrationSuccessDetail } from '../src/index.js';
 import { TOKENS, USERS } from '../mock/seed.js';
 import { useVirtualAuthenticator } from './support/authenticator.js';

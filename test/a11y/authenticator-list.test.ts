@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
+import '../../src/authenticator-list.js';
 import type { AuthenticatorListElement } from '../../src/index.js';
 import type { ErrorCode } from '../../src/core/errors.js';
 import { list as texts } from '../../src/i18n/en/list.js';

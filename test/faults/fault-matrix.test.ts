@@ -4,6 +4,7 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/index.js';
+import '../../src/registration-link-admin.js';
 import type { PasskeyRegisterElement, RegistrationLinkAdminElement } from '../../src/index.js';
 import { zitadelV2 } from '../../src/backends/zitadel-v2.js';
 import type { RegistrationBackend } from '../../src/backends/types.js';

@@ -58,12 +58,8 @@ describe('package entries in Node', () => {
       },
     );
     const { exports } = JSON.parse(stdout.trim());
-    for (const name of [
-      'PasskeyRegisterElement',
-      'U2fRegisterElement',
-      'RegistrationLinkAdminElement',
-      'AuthenticatorListElement',
-    ]) {
+    // The bundle exports the two registration classes and `discover`; the other two are defined on sight.
+    for (const name of ['PasskeyRegisterElement', 'U2fRegisterElement', 'discover']) {
       assert.ok(exports.includes(name), name);
     }
   });

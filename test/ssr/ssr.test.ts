@@ -93,7 +93,13 @@ describe('server-rendered elements (passkey-elements/ssr)', () => {
       ['authenticator-list', { 'user-id': USERS.alice.id }],
     ];
     const rendered = await renderOnServer(...requests);
-    await import('../../src/index.js');
+    // Every element's own entry: the test creates them before they are on the page.
+    await Promise.all([
+      import('../../src/passkey-register.js'),
+      import('../../src/u2f-register.js'),
+      import('../../src/registration-link-admin.js'),
+      import('../../src/authenticator-list.js'),
+    ]);
     for (const [index, [tag, attributes]] of requests.entries()) {
       // The server's HTML, parsed but not hydrated: a template element keeps it inert.
       const server = document.createElement('div');

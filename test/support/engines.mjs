@@ -44,6 +44,8 @@ export const WEBKIT_TESTS = [
   'test/i18n.test.ts',
   // The list's row layout, from a page-supplied backend.
   'test/list-layout.test.ts',
+  // The root entry defines the elements as the script tag does.
+  'test/root-entry.test.ts',
 ];
 
 /**

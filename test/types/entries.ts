@@ -4,11 +4,12 @@
  * them). Each `@ts-expect-error` is a use the types must refuse.
  */
 import {
-  AuthenticatorListElement,
   PasskeyRegisterElement,
-  RegistrationLinkAdminElement,
   U2fRegisterElement,
+  discover,
+  type AuthenticatorListElement,
   type RegistrationErrorDetail,
+  type RegistrationLinkAdminElement,
 } from 'passkey-elements';
 import { PasskeyRegisterElement as PasskeyRegisterAlone } from 'passkey-elements/passkey-register.js';
 import { U2fRegisterElement as U2fRegisterAlone } from 'passkey-elements/u2f-register.js';
@@ -21,16 +22,20 @@ import {
   type RegistrationBackend,
 } from 'passkey-elements/backends';
 
+// The root defines <registration-link-admin> and <authenticator-list> when they appear: their classes are
+// types there, values from their own entries.
 export const classes = [
   PasskeyRegisterElement,
   U2fRegisterElement,
-  RegistrationLinkAdminElement,
-  AuthenticatorListElement,
   PasskeyRegisterAlone,
   U2fRegisterAlone,
   LinkAdminAlone,
   ListAlone,
 ];
+
+export const discovered: Promise<void> = discover(document.body);
+// @ts-expect-error the class of <authenticator-list> is a type in the root entry: import its entry for the value
+export const listClass = (await import('passkey-elements')).AuthenticatorListElement;
 
 export const backends: RegistrationBackend[] = [zitadelV2({ baseUrl: '' }), zitadelV3alpha({})];
 
