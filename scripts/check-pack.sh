@@ -44,7 +44,9 @@ const modules = Object.keys(pkg.exports).filter(
 );
 for (const entry of modules) await import(entry === '.' ? pkg.name : `${pkg.name}/${entry.slice(2)}`);
 const kit = await import('passkey-elements');
-assert.ok(kit.PasskeyRegisterElement && kit.AuthenticatorListElement && kit.RegistrationError);
+assert.ok(kit.PasskeyRegisterElement && kit.discover && kit.RegistrationError);
+const { AuthenticatorListElement } = await import('passkey-elements/authenticator-list.js');
+assert.ok(AuthenticatorListElement);
 const { zitadelV3alpha } = await import('passkey-elements/backends');
 assert.equal(zitadelV3alpha({}).label, 'ZITADEL v3alpha');
 console.log(`ok ${modules.join(', ')} import in Node`);
