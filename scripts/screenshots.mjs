@@ -78,6 +78,21 @@ const SHOTS = [
     failsRequests: true,
     act: (page) => registerOnSecurityPage(page, 'error', ['#api', 'v3alpha-501']),
   },
+  {
+    // The developer panel's fault switch: the verify fails after the prompt, the orphan is signalled (issue 19).
+    name: 'security-orphan',
+    path: '/',
+    failsRequests: true,
+    async act(page) {
+      await page.evaluate(() => document.querySelector('details.devtools')?.setAttribute('open', ''));
+      const armed = page.waitForResponse(
+        (response) => response.url().includes('/__mock/faults') && response.request().method() === 'POST',
+      );
+      await page.check('#drop-next-verify');
+      await armed;
+      await registerOnSecurityPage(page, 'error');
+    },
+  },
   { name: 'admin', path: '/admin.html' },
   {
     name: 'admin-link',
