@@ -11,6 +11,8 @@
  * payloads are the same in every engine. Where an engine cannot do something, the command answers
  * `{ unsupported: { engine, command, reason } }` and never pretends to have done it.
  */
+// The options every engine starts from: the internal passkey provider the scripts give their pages too.
+import { PASSKEY_AUTHENTICATOR } from '../../scripts/chromium.mjs';
 import { emulateFirefoxMedia } from './marionette-firefox.mjs';
 import { MarionetteClient } from './marionette.mjs';
 
@@ -20,16 +22,6 @@ import { MarionetteClient } from './marionette.mjs';
  * @typedef {object} Unsupported
  * @property {{ engine: string, command: string, reason: string }} unsupported
  */
-
-/** The options every engine starts from: an internal passkey provider that verifies the user. */
-const DEFAULT_AUTHENTICATOR = {
-  protocol: 'ctap2',
-  transport: 'internal',
-  hasResidentKey: true,
-  hasUserVerification: true,
-  isUserVerified: true,
-  automaticPresenceSimulation: true,
-};
 
 /**
  * @param {string} engine
@@ -67,7 +59,7 @@ const chromiumCommands = {
   /** Adds an authenticator; returns its id. */
   async 'webauthn:add'(cdp, options = {}) {
     const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-      options: { ...DEFAULT_AUTHENTICATOR, ...options },
+      options: { ...PASSKEY_AUTHENTICATOR, ...options },
     });
     return authenticatorId;
   },
@@ -186,7 +178,7 @@ async function removeLeftovers(marionette, session) {
 /** @type {Record<string, (marionette: MarionetteClient, payload: any, sessionId: string) => Promise<unknown>>} */
 const firefoxCommands = {
   async 'webauthn:add'(marionette, options = {}, sessionId) {
-    const { automaticPresenceSimulation, ...rest } = { ...DEFAULT_AUTHENTICATOR, ...options };
+    const { automaticPresenceSimulation, ...rest } = { ...PASSKEY_AUTHENTICATOR, ...options };
     // WebDriver's name for presence is `isUserConsenting`; Firefox takes it only when adding.
     const authenticatorId = await marionette.send('WebAuthn:AddVirtualAuthenticator', {
       ...rest,
