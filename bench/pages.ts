@@ -3,9 +3,9 @@
  * `clickAt` (the click reached the page), `promptAt` (navigator.credentials.create was called),
  * `doneAt` (the registration was verified).
  */
-import { startRegistration } from '@simplewebauthn/browser';
 import '../src/index.js';
 import type { PasskeyRegisterElement } from '../src/index.js';
+import { ALICE, registerByHand } from './by-hand.js';
 
 interface BenchState {
   clickAt?: number;
@@ -20,7 +20,6 @@ declare global {
   }
 }
 
-const ALICE = { id: '100000000000000001', token: 'alice-access-token' };
 window.bench = {};
 
 const realCreate = navigator.credentials.create.bind(navigator.credentials);
@@ -41,22 +40,7 @@ if (mode === 'baseline') {
   window.bench.ready = true;
   button.addEventListener('click', async () => {
     try {
-      const headers = { authorization: `Bearer ${ALICE.token}`, 'content-type': 'application/json' };
-      const started = await (
-        await fetch(`/v2/users/${ALICE.id}/passkeys`, {
-          method: 'POST',
-          headers,
-          body: JSON.stringify({ domain: location.hostname }),
-        })
-      ).json();
-      const credential = await startRegistration({
-        optionsJSON: started.publicKeyCredentialCreationOptions.publicKey,
-      });
-      const verified = await fetch(`/v2/users/${ALICE.id}/passkeys/${started.passkeyId}`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ publicKeyCredential: credential, passkeyName: 'Baseline' }),
-      });
+      const verified = await registerByHand('Baseline');
       if (!verified.ok) throw new Error(`verify answered ${verified.status}`);
       window.bench.doneAt = performance.now();
     } catch (error) {
