@@ -43,6 +43,8 @@ async function buildPackageEntries() {
     'registration-link-admin': 'src/registration-link-admin.ts',
     'authenticator-list': 'src/authenticator-list.ts',
     backends: 'src/backends.ts',
+    // The texts alone (en, loadMessages …): no element entry carries the texts of the others.
+    messages: 'src/messages.ts',
     react: 'src/react.ts',
     // Server rendering with @lit-labs/ssr (an optional peer): shares the element chunks with the entries above.
     ssr: 'src/ssr.ts',

@@ -19,9 +19,10 @@ const entries = {
   '.': [...ELEMENTS, 'RegistrationError'],
   './passkey-register.js': ['PasskeyRegisterElement'],
   './u2f-register.js': ['U2fRegisterElement'],
-  './registration-link-admin.js': ['RegistrationLinkAdminElement'],
+  './registration-link-admin.js': ['RegistrationLinkAdminElement', 'checkLinkTemplate', 'fillLinkTemplate'],
   './authenticator-list.js': ['AuthenticatorListElement'],
   './backends': ['zitadelV2', 'zitadelV3alpha', 'zitadelV1', 'RegistrationError'],
+  './messages': ['en', 'loadMessages', 'catalogFor', 'LANGUAGES'],
   './proxy': ['createProxy', 'nodeHandler'],
   // Needs @lit-labs/ssr (an optional peer; a devDependency here).
   './ssr': ['renderElement', 'SSR_TAGS'],

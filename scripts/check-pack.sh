@@ -33,7 +33,7 @@ for (const [entry, file] of [...targets, ['types', pkg.types], ['main', pkg.main
   assert.ok(existsSync(`${folder}/${file}`), `${entry}: ${file} is in the tarball`);
 }
 const typed = targets.filter(([, file]) => file.endsWith('.d.ts')).map(([entry]) => entry);
-for (const entry of ['.', './backends', './react', './jsx', './vue']) assert.ok(typed.includes(entry), `${entry} has types`);
+for (const entry of ['.', './backends', './messages', './react', './jsx', './vue']) assert.ok(typed.includes(entry), `${entry} has types`);
 console.log(`ok all ${targets.length} files of the exports map are in the tarball (${typed.length} entries with types)`);
 
 // Every JS entry imports in Node (./passkey-elements.js by its node condition), except ./react and ./ssr before
@@ -49,6 +49,8 @@ const { AuthenticatorListElement } = await import('passkey-elements/authenticato
 assert.ok(AuthenticatorListElement);
 const { zitadelV3alpha } = await import('passkey-elements/backends');
 assert.equal(zitadelV3alpha({}).label, 'ZITADEL v3alpha');
+const { en, loadMessages } = await import('passkey-elements/messages');
+assert.equal((await loadMessages('en')).linkCopy, en.linkCopy);
 console.log(`ok ${modules.join(', ')} import in Node`);
 JS
 node check.mjs
@@ -82,7 +84,7 @@ tsconfig bundler ESNext Bundler false '"types/entries.ts"'
 tsconfig node NodeNext NodeNext false '"types/entries.ts"'
 npx tsc -p tsconfig.bundler.json
 npx tsc -p tsconfig.node.json
-echo "ok . ./passkey-register.js ./u2f-register.js ./registration-link-admin.js ./authenticator-list.js ./backends type-check without React or Vue (Bundler and NodeNext)"
+echo "ok . ./passkey-register.js ./u2f-register.js ./registration-link-admin.js ./authenticator-list.js ./backends ./messages type-check without React or Vue (Bundler and NodeNext)"
 
 install "react@$(version react)" "@types/react@$(version @types/react)" "vue@$(version vue)" \
   "@lit-labs/ssr@$(version @lit-labs/ssr)"

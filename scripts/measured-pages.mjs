@@ -20,6 +20,8 @@ import { TOKENS, USERS } from '../mock/seed.js';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
 const WORK = join(tmpdir(), `passkey-elements-pages-${process.pid}`);
+/** lit as the apps of the Vite runtime's paths import it (by path: their node_modules hold only the kit). */
+const LIT = join(ROOT, 'node_modules/lit/index.js');
 
 /**
  * A measured path: its files by URL path, and which of them load up front.
@@ -28,6 +30,15 @@ const WORK = join(tmpdir(), `passkey-elements-pages-${process.pid}`);
  */
 
 export const FLOOR = 'floor (lit + startRegistration, bench/floor.ts)';
+
+/**
+ * What Vite itself adds up front to an app that loads anything lazily (its modulepreload polyfill and its
+ * preload helper), measured as the difference of two apps that bundle lit: one that also makes one `import()`,
+ * and one without it and without the polyfill. A package entry bundled by Vite carries that runtime, the
+ * script tag does not; `npm run size` compares the two with it added to the script tag.
+ */
+export const VITE_RUNTIME = "lit and one import() with Vite's runtime for lazy chunks";
+export const VITE_BARE = "lit alone, Vite's runtime off";
 
 /**
  * The files a module imports statically (`import … from`, `import "…"`, `export … from`), resolved against
@@ -83,13 +94,15 @@ element.addEventListener('registration-success', () => (window.registered = true
 
 /**
  * An app that imports an entry of the package, bundled by Vite into /<slug>/.
- * @param {{ name: string, slug: string, main: string, body?: string, external?: string[] }} app
+ * @param {{ name: string, slug: string, main: string, body?: string, external?: string[], modules?: Record<string, string>, polyfill?: boolean }} app
+ * `modules`: more files of the app beside main.js, by name; `polyfill: false` turns Vite's modulepreload polyfill off.
  */
-async function viteApp({ name, slug, main, body = '', external = [] }) {
+async function viteApp({ name, slug, main, body = '', external = [], modules = {}, polyfill = true }) {
   const root = join(WORK, slug);
   mkdirSync(join(root, 'node_modules'), { recursive: true });
   symlinkSync(ROOT, join(root, 'node_modules', 'passkey-elements'), 'dir');
   writeFileSync(join(root, 'main.js'), main);
+  for (const [file, code] of Object.entries(modules)) writeFileSync(join(root, file), code);
   writeFileSync(
     join(root, 'index.html'),
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${slug}</title>
@@ -101,7 +114,7 @@ async function viteApp({ name, slug, main, body = '', external = [] }) {
       base: `/${slug}/`,
       configFile: false,
       logLevel: 'error',
-      build: { outDir: 'out', write: false, rollupOptions: { external } },
+      build: { outDir: 'out', write: false, rollupOptions: { external }, modulePreload: { polyfill } },
     })
   );
   /** @type {Map<string, Uint8Array>} */
@@ -195,10 +208,27 @@ export async function buildPaths({ registering = false } = {}) {
         main: `import * as backends from 'passkey-elements/backends';\nwindow.backends = backends;`,
       },
       {
+        name: "import * from 'passkey-elements/messages'",
+        slug: 'messages',
+        main: `import * as messages from 'passkey-elements/messages';\nwindow.messages = messages;`,
+      },
+      {
         name: "import * from 'passkey-elements/react' (react external)",
         slug: 'react',
         main: `import * as react from 'passkey-elements/react';\nwindow.react = react;`,
         external: ['react'],
+      },
+      {
+        name: VITE_RUNTIME,
+        slug: 'vite-runtime',
+        main: `import { LitElement } from '${LIT}';\nwindow.lit = LitElement;\nvoid import('./lazy.js');`,
+        modules: { 'lazy.js': 'export default 1;' },
+      },
+      {
+        name: VITE_BARE,
+        slug: 'vite-bare',
+        main: `import { LitElement } from '${LIT}';\nwindow.lit = LitElement;`,
+        polyfill: false,
       },
       {
         name: FLOOR,

@@ -12,7 +12,7 @@
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, addVirtualAuthenticator } from './chromium.mjs';
-import { FLOOR, buildPaths, servePages } from './measured-pages.mjs';
+import { FLOOR, VITE_BARE, VITE_RUNTIME, buildPaths, servePages } from './measured-pages.mjs';
 
 /** @typedef {import('./measured-pages.mjs').Path} Path */
 
@@ -22,17 +22,19 @@ const KB = 1024;
  * What each path a user takes may cost, gzip, each file alone: the ceiling CI enforces, and the performance
  * issue's goal where the ceiling is not there yet (printed, not enforced: a goal met becomes the ceiling).
  * The issue's lines: the script tag ≤ 12 KB up front, a `<passkey-register>` v2 page ≤ 18 KB to its first
- * registration, the root entry up front ≤ the script tag's (`'script tag'`). Every entry has a ceiling about 2%
- * over its size today, so that a change that grows one shows. (The ceilings were first set at 16.86 KB for the
- * script tag; the product states that came after — busy labels, progress, Cancel and countdown, the list's
- * states, template errors at their field — cost 2.7 KB gzip up front. Then the templates' text was minified at
- * build time, the script tag came to define `<registration-link-admin>` and `<authenticator-list>` when their
- * tag appears, and a v2 registration came to load two chunks after the entry on every path; every ceiling
- * came down with them. The root entry now defines the elements as the script tag does; it stays over it by what
- * Vite adds to an app with lazy chunks (its modulepreload polyfill, preload helper and chunk list) and by how
- * Vite's own minifier and chunking treat the same code: with only the script tag's exports it still measured
- * 16.31 KB in one file against the script tag's 14.94 KB. The goals stay printed until met.)
- * @typedef {{ upFront?: number | 'script tag', toRegistration?: number }} Limits
+ * registration, the root entry up front ≤ the script tag's, the per-element entries less. Every entry has a
+ * ceiling about 2% over its size today, so that a change that grows one shows. (The ceilings were first set at
+ * 16.86 KB for the script tag; the product states that came after — busy labels, progress, Cancel and
+ * countdown, the list's states, template errors at their field — cost 2.7 KB gzip up front. Then the templates'
+ * text was minified at build time, the script tag came to define `<registration-link-admin>` and
+ * `<authenticator-list>` when their tag appears, a v2 registration came to load two chunks after the entry on
+ * every path, and the texts and the link template's helpers left the root entry; every ceiling came down.)
+ *
+ * `'script tag in a Vite app'`: the script tag's up front plus what Vite adds to any app that loads lazily
+ * (the difference of the paths `VITE_RUNTIME` and `VITE_BARE`, measured in the same run: 0.91 KB when it was
+ * introduced). An entry bundled by Vite carries that runtime, the script tag needs none: so the kit's own code
+ * up front is compared like for like, and the root and the registration entries may hold no more of it.
+ * @typedef {{ upFront?: number | 'script tag in a Vite app', toRegistration?: number }} Limits
  * @type {Record<string, Limits & { goal?: Limits }>}
  */
 const BUDGETS = {
@@ -42,19 +44,22 @@ const BUDGETS = {
     goal: { upFront: 12 * KB, toRegistration: 18 * KB },
   },
   "import 'passkey-elements'": {
-    upFront: 17 * KB,
-    toRegistration: 28.25 * KB,
-    goal: { upFront: 'script tag', toRegistration: 18 * KB },
-  },
-  "import 'passkey-elements/passkey-register.js'": {
-    upFront: 16 * KB,
-    toRegistration: 26.75 * KB,
+    upFront: 'script tag in a Vite app',
+    toRegistration: 27.25 * KB,
     goal: { toRegistration: 18 * KB },
   },
-  "import 'passkey-elements/u2f-register.js'": { upFront: 15.25 * KB },
-  "import 'passkey-elements/registration-link-admin.js'": { upFront: 14.65 * KB },
-  "import 'passkey-elements/authenticator-list.js'": { upFront: 13.7 * KB },
+  "import 'passkey-elements/passkey-register.js'": {
+    upFront: 'script tag in a Vite app',
+    toRegistration: 26.5 * KB,
+    goal: { toRegistration: 18 * KB },
+  },
+  "import 'passkey-elements/u2f-register.js'": { upFront: 'script tag in a Vite app' },
+  "import 'passkey-elements/registration-link-admin.js'": { upFront: 13.8 * KB },
+  "import 'passkey-elements/authenticator-list.js'": { upFront: 12.6 * KB },
   "import * from 'passkey-elements/backends'": { upFront: 6 * KB },
+  "import * from 'passkey-elements/messages'": { upFront: 3.65 * KB },
+  [VITE_RUNTIME]: {},
+  [VITE_BARE]: {},
   "import * from 'passkey-elements/react' (react external)": { upFront: 21 * KB },
   "import 'passkey-elements/jsx', 'passkey-elements/vue' (types only)": { upFront: 0.1 * KB },
   'passkey-elements/proxy (server side)': { upFront: 6 * KB },
@@ -117,12 +122,18 @@ const floor = paths.find((path) => path.name === FLOOR);
 const floorTotal = floor ? sum(floor, fetched.get(floor.name) ?? []) : Number.NaN;
 const scriptTag = paths[0];
 const scriptTagUpFront = scriptTag ? sum(scriptTag, scriptTag.upFront) : Number.NaN;
+const upFrontOf = (/** @type {string} */ name) => {
+  const path = paths.find((candidate) => candidate.name === name);
+  return path ? sum(path, path.upFront) : Number.NaN;
+};
+/** What Vite adds to an app with a lazy chunk: not the kit's, and not in the script tag. */
+const viteRuntimeUpFront = upFrontOf(VITE_RUNTIME) - upFrontOf(VITE_BARE);
 
 const kb = (/** @type {number} */ bytes) => `${(bytes / KB).toFixed(2)} KB`;
 const pad = (/** @type {string} */ text, /** @type {number} */ width) => text.padEnd(width);
 /** @param {Limits['upFront']} limit */
 const bytesOf = (limit) => {
-  if (limit === 'script tag') return scriptTagUpFront;
+  if (limit === 'script tag in a Vite app') return scriptTagUpFront + viteRuntimeUpFront;
   return limit;
 };
 
@@ -181,6 +192,7 @@ if (process.argv.includes('--json')) {
       `${pad(row.path, 70)}${pad(`${kb(row.upFront)} (${row.upFrontFiles})`, 22)}${pad(verdict(row.upFront, budget?.upFront), 18)}${pad(total, 30)}${pad(verdict(row.toRegistration, budget?.toRegistration), 18)}${ratio}`,
     );
   }
+  console.log(`\nVite's runtime for lazy chunks, added to the script tag where an entry bundled by Vite is compared with it: ${kb(viteRuntimeUpFront)}`);
   if (goalsAhead.length)
     console.log(`
 Goals of the performance issue not met yet:\n  ${goalsAhead.join('\n  ')}`);

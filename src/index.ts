@@ -18,8 +18,6 @@ export type {
   LinkCreatedEvent,
   LinkErrorEvent,
 } from './internal/link-admin/events.js';
-export { checkLinkTemplate, fillLinkTemplate } from './internal/link-admin/link-template.js';
-export type { LinkValues } from './internal/link-admin/link-template.js';
 export { RegistrationElement } from './internal/registration/registration-element.js';
 export type { RegistrationState, KindTexts } from './internal/registration/registration-element.js';
 export type { CeremonyRequest, CeremonyStage, RegistrationResult } from './internal/registration/ceremony.js';
@@ -34,7 +32,9 @@ export type {
 } from './internal/registration/events.js';
 export type { MessageOverrides } from './internal/shared/configured-element.js';
 export type { Messages } from './i18n/messages.js';
-export { en, loadMessages, catalogFor, LANGUAGES } from './i18n/index.js';
+// The texts (`en`, `loadMessages` …) are in `passkey-elements/messages`, the link template's helpers with the
+// link admin (`passkey-elements/registration-link-admin.js`): here the link admin's and the list's English
+// would load up front with every registration.
 // The backend layer's types and errors; its factories (`zitadelV2` …) are in `passkey-elements/backends`:
 // exported from here, the adapters and the ceremony would load up front in every bundler's build (a bundler
 // keeps in the entry chunk what the entry imports statically, however lazily the elements use it).

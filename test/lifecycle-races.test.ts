@@ -10,7 +10,7 @@ import type { PasskeyRegisterElement } from '../src/passkey-register.js';
 import { zitadelV2 } from '../src/backends/zitadel-v2.js';
 import type { RegistrationBackend } from '../src/backends/types.js';
 import { RegistrationError } from '../src/core/errors.js';
-import { loadMessages } from '../src/i18n/index.js';
+import { loadMessages } from '../src/i18n/load-messages.js';
 import { TOKENS, USERS } from '../mock/seed.js';
 import { useVirtualAuthenticator } from './support/authenticator.js';
 import { RegistrationHarness } from './support/harness/index.js';

@@ -7,7 +7,8 @@ import type {
   RegistrationBackend,
   RegistrationLinkAdminElement,
 } from '../src/index.js';
-import { en, loadMessages } from '../src/i18n/index.js';
+import { en } from '../src/i18n/en.js';
+import { loadMessages } from '../src/i18n/load-messages.js';
 import { TOKENS, USERS } from '../mock/seed.js';
 import { LinkAdminHarness, ListHarness } from './support/harness/index.js';
 import { registerPasskey } from './support/register-passkey.js';

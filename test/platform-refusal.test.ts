@@ -10,7 +10,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/passkey-register.js';
 import type { PasskeyRegisterElement } from '../src/passkey-register.js';
-import { loadMessages } from '../src/i18n/index.js';
+import { loadMessages } from '../src/i18n/load-messages.js';
 import { registration } from '../src/i18n/en/registration.js';
 import { REFUSED_AT_ONCE_MS } from '../src/internal/registration/ceremony.js';
 import { TOKENS, USERS } from '../mock/seed.js';

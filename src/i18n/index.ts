@@ -1,8 +1,6 @@
-import { en } from './en.js';
 import type { MessageFamilies, MessageFamily, Messages } from './messages.js';
 
 export type { MessageFamilies, MessageFamily, Messages };
-export { en };
 
 /** The languages the kit speaks, English first; `./catalogs.ts` has one module per language and family. */
 export const LANGUAGES: readonly string[] = ['en', 'de', 'fr', 'es', 'it', 'ja', 'zh'];
@@ -37,16 +35,4 @@ export function loadFamily<F extends MessageFamily>(
     loaded.set(key, texts);
   }
   return texts as Promise<MessageFamilies[F] | undefined>;
-}
-
-/** Every text in a language (all four families), English where a family is missing. */
-export async function loadMessages(language: string): Promise<Messages> {
-  if (catalogFor(language) === 'en') return en;
-  const [common, registration, link, list] = await Promise.all([
-    loadFamily(language, 'common'),
-    loadFamily(language, 'registration'),
-    loadFamily(language, 'link'),
-    loadFamily(language, 'list'),
-  ]);
-  return { ...en, ...common, ...registration, ...link, ...list };
 }

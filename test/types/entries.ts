@@ -13,7 +13,11 @@ import {
 } from 'passkey-elements';
 import { PasskeyRegisterElement as PasskeyRegisterAlone } from 'passkey-elements/passkey-register.js';
 import { U2fRegisterElement as U2fRegisterAlone } from 'passkey-elements/u2f-register.js';
-import { RegistrationLinkAdminElement as LinkAdminAlone } from 'passkey-elements/registration-link-admin.js';
+import {
+  RegistrationLinkAdminElement as LinkAdminAlone,
+  checkLinkTemplate,
+  fillLinkTemplate,
+} from 'passkey-elements/registration-link-admin.js';
 import { AuthenticatorListElement as ListAlone } from 'passkey-elements/authenticator-list.js';
 import {
   zitadelV2,
@@ -21,6 +25,7 @@ import {
   type ErrorCode,
   type RegistrationBackend,
 } from 'passkey-elements/backends';
+import { LANGUAGES, catalogFor, en, loadMessages, type Messages } from 'passkey-elements/messages';
 
 // The root defines <registration-link-admin> and <authenticator-list> when they appear: their classes are
 // types there, values from their own entries.
@@ -59,3 +64,17 @@ list.addEventListener('list-error', (event) => event.detail.code satisfies Error
 export function describe(detail: RegistrationErrorDetail): string {
   return `${detail.code}: ${detail.message}`;
 }
+
+// The texts come from their own entry, the link template's helpers with the link admin.
+export const english: Messages = en;
+export const german: Promise<Messages> = loadMessages(catalogFor('de-CH'));
+export const languages: readonly string[] = LANGUAGES;
+export const link: string = fillLinkTemplate('https://example.com/{{.UserID}}', {
+  userId: 'u',
+  orgId: 'o',
+  codeId: 'c',
+  code: 'x',
+});
+checkLinkTemplate('https://example.com/{{.Code}}');
+// @ts-expect-error the texts are not in the root entry: import them from passkey-elements/messages
+export const rootTexts = (await import('passkey-elements')).en;
