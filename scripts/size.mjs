@@ -192,7 +192,9 @@ if (process.argv.includes('--json')) {
       `${pad(row.path, 70)}${pad(`${kb(row.upFront)} (${row.upFrontFiles})`, 22)}${pad(verdict(row.upFront, budget?.upFront), 18)}${pad(total, 30)}${pad(verdict(row.toRegistration, budget?.toRegistration), 18)}${ratio}`,
     );
   }
-  console.log(`\nVite's runtime for lazy chunks, added to the script tag where an entry bundled by Vite is compared with it: ${kb(viteRuntimeUpFront)}`);
+  console.log(
+    `\nVite's runtime for lazy chunks, added to the script tag where an entry bundled by Vite is compared with it: ${kb(viteRuntimeUpFront)}`,
+  );
   if (goalsAhead.length)
     console.log(`
 Goals of the performance issue not met yet:\n  ${goalsAhead.join('\n  ')}`);
