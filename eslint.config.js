@@ -29,6 +29,12 @@ export default tseslint.config(
     rules: {
       // Lit elements define their tag in the thin public file, not the class file.
       'wc/define-tag-after-class-definition': 'off',
+      // Reactive properties are declared in `static properties`: lit's decorators are 0.4 KB gzip of runtime
+      // that every page would load before its button (src/internal/README.md).
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'Decorator', message: 'Declare the property in `static properties` instead.' },
+      ],
     },
   },
   // The layers import downward only (src/internal/README.md): core ← backends, i18n, styles ← internal/shared

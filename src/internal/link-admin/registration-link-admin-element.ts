@@ -1,5 +1,4 @@
-import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { ChangeDetails, CreatedLink, LinkDelivery } from '../../backends/types.js';
 import { common } from '../../i18n/en/common.js';
 import { link } from '../../i18n/en/link.js';
@@ -136,6 +135,18 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
     `,
   ];
 
+  /** The reactive properties, each documented at its field below (see src/internal/README.md). */
+  static override properties: PropertyDeclarations = {
+    userId: { attribute: 'user-id' },
+    delivery: {},
+    linkTemplate: { attribute: 'link-template' },
+    _state: { state: true, attribute: false },
+    _enteredUserId: { state: true, attribute: false },
+    _result: { state: true, attribute: false },
+    _error: { state: true, attribute: false },
+    _copyStatus: { state: true, attribute: false },
+  };
+
   protected readonly messageFamilies: readonly MessageFamily[] = ['common', 'link'];
   protected readonly english = ENGLISH;
 
@@ -145,23 +156,23 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
   }
 
   /** Pre-fills the user; without it the element shows a field for it. */
-  @property({ attribute: 'user-id' }) userId?: string;
+  userId?: string;
 
   /** Have ZITADEL return the code (shown as link and QR code) or send the email itself. */
-  @property() delivery: LinkDelivery = 'return';
+  delivery: LinkDelivery = 'return';
 
   /**
    * URL with `{{.UserID}}`, `{{.OrgID}}`, `{{.CodeID}}`, `{{.Code}}`: sent as `urlTemplate` for email,
    * filled in by the element for returned codes. Only `https:` (and `http:` on localhost).
    */
-  @property({ attribute: 'link-template' }) linkTemplate?: string;
+  linkTemplate?: string;
 
-  @state() private _state: LinkAdminState = 'idle';
-  @state() private _enteredUserId = '';
-  @state() private _result: LinkCreated | undefined;
+  private _state: LinkAdminState = 'idle';
+  private _enteredUserId = '';
+  private _result: LinkCreated | undefined;
   /** The last failure, kept as the error (not its text) so it is said in the current language. */
-  @state() private _error: RegistrationError | undefined;
-  @state() private _copyStatus: '' | 'copied' | 'failed' = '';
+  private _error: RegistrationError | undefined;
+  private _copyStatus: '' | 'copied' | 'failed' = '';
 
   #requests = new CeremonyController(this);
   #running: Promise<LinkCreated> | undefined;

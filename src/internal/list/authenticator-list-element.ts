@@ -1,5 +1,12 @@
-import { css, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import {
+  css,
+  html,
+  isServer,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import type { AuthenticatorInfo, RegistrationKind } from '../../backends/types.js';
 import { common } from '../../i18n/en/common.js';
 import { list } from '../../i18n/en/list.js';
@@ -119,26 +126,39 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
     `,
   ];
 
+  /** The reactive properties, each documented at its field below (see src/internal/README.md). */
+  static override properties: PropertyDeclarations = {
+    userId: { attribute: 'user-id' },
+    domain: {},
+    _authenticators: { state: true, attribute: false },
+    _unlisted: { state: true, attribute: false },
+    _loading: { state: true, attribute: false },
+    _confirming: { state: true, attribute: false },
+    _deleting: { state: true, attribute: false },
+    _removed: { state: true, attribute: false },
+    _error: { state: true, attribute: false },
+  };
+
   protected readonly messageFamilies: readonly MessageFamily[] = ['common', 'list'];
   protected readonly english = ENGLISH;
 
   /** The user whose authenticators are listed. */
-  @property({ attribute: 'user-id' }) userId?: string;
+  userId?: string;
 
   /** The relying-party ID of the credentials, for telling the password manager about a deleted one. */
-  @property() domain?: string;
+  domain?: string;
 
-  @state() private _authenticators: AuthenticatorInfo[] | undefined;
-  @state() private _unlisted: RegistrationKind[] = [];
+  private _authenticators: AuthenticatorInfo[] | undefined;
+  private _unlisted: RegistrationKind[] = [];
   /** A list request runs. */
-  @state() private _loading = false;
-  @state() private _confirming: string | undefined;
+  private _loading = false;
+  private _confirming: string | undefined;
   /** The one being deleted, while its request runs. */
-  @state() private _deleting: AuthenticatorInfo | undefined;
+  private _deleting: AuthenticatorInfo | undefined;
   /** The name of the one just deleted: the status says so, in the success colour. */
-  @state() private _removed: string | undefined;
+  private _removed: string | undefined;
   /** The last failure, kept as the error (not its text) so it is said in the current language. */
-  @state() private _error: RegistrationError | undefined;
+  private _error: RegistrationError | undefined;
 
   /**
    * Listing and deleting have a scope each: a refresh never cancels a deletion, and a deletion never

@@ -1,6 +1,5 @@
 import type { PublicKeyCredentialHint } from '@simplewebauthn/browser';
-import { isServer, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { isServer, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { RegistrationCode } from '../../backends/types.js';
 
 import { RegistrationError } from '../../core/errors.js';
@@ -15,13 +14,21 @@ import { readRegistrationLink, removeCodeFromAddressBar } from './link-parameter
  * @summary A button that creates a passkey and registers it with ZITADEL.
  */
 export class PasskeyRegisterElement extends RegistrationElement {
+  /** The reactive properties, each documented at its field below (see src/internal/README.md). */
+  static override properties: PropertyDeclarations = {
+    codeId: { attribute: 'code-id' },
+    code: {},
+    fromUrl: { type: Boolean, attribute: 'from-url' },
+    passkeyName: { attribute: 'passkey-name' },
+  };
+
   protected readonly kind = 'passkey';
 
   /** Id of the one-time code of a registration link. */
-  @property({ attribute: 'code-id' }) codeId?: string;
+  codeId?: string;
 
   /** The one-time code of a registration link: lets a user without a session register. */
-  @property() code?: string;
+  code?: string;
 
   /**
    * Read the registration link from the page URL — ZITADEL Login v1 names (`userID`, `orgID`, `codeID`,
@@ -29,10 +36,10 @@ export class PasskeyRegisterElement extends RegistrationElement {
    * then remove the code and its id from the address bar and the current history entry, keeping every
    * other parameter. Nothing is sent until the person presses the button.
    */
-  @property({ type: Boolean, attribute: 'from-url' }) fromUrl = false;
+  fromUrl = false;
 
   /** Name stored with the passkey; derived from the browser and OS when empty. */
-  @property({ attribute: 'passkey-name' }) passkeyName?: string;
+  passkeyName?: string;
 
   protected get credentialName(): string | undefined {
     return this.passkeyName;

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { PublicKeyCredentialHint } from '@simplewebauthn/browser';
 import type { AuthenticatorPreference, RegistrationCode, RegistrationKind } from '../../backends/types.js';
 import { common } from '../../i18n/en/common.js';
@@ -136,17 +135,35 @@ const driverModule = lazyModule('registration ceremony', () => import('./registr
 export abstract class RegistrationElement extends ConfiguredElement<RegistrationElementMessages> {
   static override styles = [themeTokens, baseStyles, registrationStyles];
 
+  /** The reactive properties, each documented at its field below (see src/internal/README.md). */
+  static override properties: PropertyDeclarations = {
+    userId: { attribute: 'user-id' },
+    domain: {},
+    authenticator: {},
+    prefetch: { type: Boolean },
+    continueUrl: { attribute: 'continue-url' },
+    askName: { type: Boolean, attribute: 'ask-name' },
+    _state: { state: true, attribute: false },
+    _enteredName: { state: true, attribute: false },
+    _error: { state: true, attribute: false },
+    _successName: { state: true, attribute: false },
+    _codeSpent: { state: true, attribute: false },
+    _capabilities: { state: true, attribute: false },
+    _deadline: { state: true, attribute: false },
+    _now: { state: true, attribute: false },
+  };
+
   protected readonly messageFamilies: readonly MessageFamily[] = ['common', 'registration'];
   protected readonly english = ENGLISH;
 
   /** The user who registers. */
-  @property({ attribute: 'user-id' }) userId?: string;
+  userId?: string;
 
   /** The relying-party ID sent to the server as `domain`; defaults to `location.hostname`. */
-  @property() domain?: string;
+  domain?: string;
 
   /** Which kind of authenticator to ask for; empty for any. */
-  @property() authenticator: AuthenticatorPreference = '';
+  authenticator: AuthenticatorPreference = '';
 
   /**
    * Fetch the creation options before the click — when the element becomes visible, on hover or on focus —
@@ -156,28 +173,28 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
    * send nothing. With a code the start goes out on the person's first press of the button (`pointerdown`,
    * Enter or Space), a moment before the click that opens the prompt.
    */
-  @property({ type: Boolean }) prefetch = false;
+  prefetch = false;
 
   /**
    * Where the page goes on after a successful registration: shown as a "Continue" link on success. Only
    * `http:` / `https:` URLs and relative ones; anything else (`javascript:`, `data:` …) shows no link.
    */
-  @property({ attribute: 'continue-url' }) continueUrl?: string;
+  continueUrl?: string;
 
   /** Show a name field before the prompt; left empty, the provider's or the device's name is used. */
-  @property({ type: Boolean, attribute: 'ask-name' }) askName = false;
+  askName = false;
 
-  @state() private _state: RegistrationState = 'idle';
-  @state() private _enteredName = '';
+  private _state: RegistrationState = 'idle';
+  private _enteredName = '';
   /** The last failure, kept as the error (not its text), so the message follows a change of language. */
-  @state() private _error: RegistrationError | undefined;
-  @state() private _successName = '';
+  private _error: RegistrationError | undefined;
+  private _successName = '';
   /** The last success spent a link's code: nothing more can be registered with it. */
-  @state() private _codeSpent = false;
-  @state() private _capabilities: Capabilities | undefined;
+  private _codeSpent = false;
+  private _capabilities: Capabilities | undefined;
   /** While prompting: when the browser gives up on its prompt (epoch ms), where the options said. */
-  @state() private _deadline: number | undefined;
-  @state() private _now = Date.now();
+  private _deadline: number | undefined;
+  private _now = Date.now();
 
   #ticking: ReturnType<typeof setInterval> | undefined;
 

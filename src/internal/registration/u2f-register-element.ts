@@ -1,6 +1,6 @@
 import type { PublicKeyCredentialHint } from '@simplewebauthn/browser';
-import { property } from 'lit/decorators.js';
 
+import type { PropertyDeclarations } from 'lit';
 import { RegistrationElement } from './registration-element.js';
 
 /**
@@ -11,10 +11,15 @@ import { RegistrationElement } from './registration-element.js';
  * @summary A button that adds a security key as a second factor in ZITADEL.
  */
 export class U2fRegisterElement extends RegistrationElement {
+  /** The reactive properties, each documented at its field below (see src/internal/README.md). */
+  static override properties: PropertyDeclarations = {
+    tokenName: { attribute: 'token-name' },
+  };
+
   protected readonly kind = 'u2f';
 
   /** Name stored with the security key; when empty, its family ("YubiKey") or "Security key" and the date. */
-  @property({ attribute: 'token-name' }) tokenName?: string;
+  tokenName?: string;
 
   constructor() {
     super();

@@ -1,5 +1,4 @@
-import { LitElement, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { DEFAULT_TIMEOUT_MS } from '../../backends/defaults.js';
 import type { ApiGeneration, BackendConfig, RegistrationBackend, TokenSource } from '../../backends/types.js';
 import { catalogFor, loadFamily } from '../../i18n/index.js';
@@ -80,35 +79,50 @@ function mergeMessages<M extends CommonMessages>(base: M, overrides: MessageOver
  * @cssprop --pk-surface-color - Background with an explicit `theme` (default: `Canvas` of that scheme).
  */
 export abstract class ConfiguredElement<M extends CommonMessages = CommonMessages> extends LitElement {
+  /** The reactive properties, each documented at its field below (see src/internal/README.md). */
+  static override properties: PropertyDeclarations = {
+    api: {},
+    baseUrl: { attribute: 'base-url' },
+    orgId: { attribute: 'org-id' },
+    instanceDomain: { attribute: 'instance-domain' },
+    credentials: {},
+    theme: { reflect: true },
+    timeout: { type: Number },
+    token: { attribute: false },
+    backend: { attribute: false },
+    strings: { attribute: false },
+    _catalog: { state: true, attribute: false },
+  };
+
   /** Which ZITADEL API generation to call. */
-  @property() api: ApiGeneration = 'v2';
+  api: ApiGeneration = 'v2';
 
   /** The ZITADEL instance URL, or the URL of the page's own proxy; empty means this page's origin. */
-  @property({ attribute: 'base-url' }) baseUrl = '';
+  baseUrl = '';
 
   /** Organization of the user (`x-zitadel-orgid` on v1, `organization.orgId` on v3alpha). */
-  @property({ attribute: 'org-id' }) orgId?: string;
+  orgId?: string;
 
   /** v3alpha `instance.domain`, where the caller must name the instance. */
-  @property({ attribute: 'instance-domain' }) instanceDomain?: string;
+  instanceDomain?: string;
 
   /** Passed to `fetch`, for cookie-authenticated proxies. */
-  @property() credentials: RequestCredentials = 'same-origin';
+  credentials: RequestCredentials = 'same-origin';
 
   /** `light`, `dark`, or `auto` (the person's preference); empty follows the page's `color-scheme`. */
-  @property({ reflect: true }) theme: '' | 'light' | 'dark' | 'auto' = '';
+  theme: '' | 'light' | 'dark' | 'auto' = '';
 
   /** Milliseconds a request may take before it fails with `network`. */
-  @property({ type: Number }) timeout = DEFAULT_TIMEOUT_MS;
+  timeout = DEFAULT_TIMEOUT_MS;
 
   /** Bearer token or a function returning one. Never reflected, logged or put in an event. */
-  @property({ attribute: false }) token?: TokenSource;
+  token?: TokenSource;
 
   /** A whole backend object, for a server that is not ZITADEL; replaces the configuration above. */
-  @property({ attribute: false }) backend?: RegistrationBackend;
+  backend?: RegistrationBackend;
 
   /** Overrides of any text the element shows. */
-  @property({ attribute: false }) strings?: MessageOverrides;
+  strings?: MessageOverrides;
 
   /** The families of texts this element shows, loaded in the element's language. */
   protected abstract readonly messageFamilies: readonly MessageFamily[];
@@ -116,7 +130,7 @@ export abstract class ConfiguredElement<M extends CommonMessages = CommonMessage
   protected abstract readonly english: M;
 
   /** The texts in the element's language, once loaded; English while `undefined`. */
-  @state() private _catalog: M | undefined;
+  private _catalog: M | undefined;
 
   /** The language of the text, from `lang` on the element or an ancestor, else the document. */
   get language(): string {
