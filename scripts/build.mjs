@@ -30,6 +30,37 @@ const common = /** @type {const} */ ({
 rmSync('dist', { recursive: true, force: true });
 
 /**
+ * The sources whose whole work is to define a tag (`defineElement(...)` at the top level): the only code of
+ * the package with side effects. esbuild moves each into a chunk when several entries import it (the root
+ * and the element's own entry); those chunks are named `define-<tag>`, and package.json's `sideEffects`
+ * lists them and the entries alone, so that a bundler may drop every other chunk an app does not use (an
+ * app with `PasskeyRegister` from `passkey-elements/react` bundles no other element). test/node/package-side-effects.test.js
+ * checks that no other file of dist/ defines a tag.
+ */
+const DEFINE_SOURCES = {
+  'src/passkey-register.ts': 'define-passkey-register',
+  'src/u2f-register.ts': 'define-u2f-register',
+  'src/registration-link-admin.ts': 'define-registration-link-admin',
+  'src/authenticator-list.ts': 'define-authenticator-list',
+};
+
+/**
+ * @param {import('esbuild').Metafile} metafile
+ * @returns {Map<string, string>} the Rollup chunk of each shared esbuild chunk that holds a define source
+ */
+function defineChunks(metafile) {
+  /** @type {Map<string, string>} */
+  const chunkOf = new Map();
+  for (const [output, { inputs, entryPoint }] of Object.entries(metafile.outputs)) {
+    if (entryPoint) continue; // an entry stays the entry; only the shared chunks are named
+    for (const [source, chunk] of Object.entries(DEFINE_SOURCES)) {
+      if (source in inputs) chunkOf.set(resolve(output), chunk);
+    }
+  }
+  return chunkOf;
+}
+
+/**
  * The package entries, lit and the other dependencies left as bare imports for the user's bundler. esbuild
  * cuts the shared code into a chunk per set of entries that use it; a Rollup pass then keeps the v2 adapter,
  * the HTTP client and its JSON parsing in one chunk (esbuild's cut gave three files, a bundler keeps them
@@ -74,6 +105,7 @@ async function buildPackageEntries() {
   });
   const modules = new Map(split.outputFiles.map((file) => [file.path, file.text]));
   const chunkOf = chunksBySource(split.metafile, ADAPTER_CHUNK);
+  for (const [path, chunk] of defineChunks(split.metafile)) chunkOf.set(path, chunk);
   const bundle = await rollup({
     input: Object.fromEntries(Object.keys(entryPoints).map((name) => [name, join(outdir, `${name}.js`)])),
     preserveEntrySignatures: 'strict',

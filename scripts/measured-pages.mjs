@@ -213,6 +213,12 @@ export async function buildPaths({ registering = false } = {}) {
         main: `import * as messages from 'passkey-elements/messages';\nwindow.messages = messages;`,
       },
       {
+        name: "import { PasskeyRegister } from 'passkey-elements/react'",
+        slug: 'react-one',
+        main: `import { PasskeyRegister } from 'passkey-elements/react';\nwindow.PasskeyRegister = PasskeyRegister;`,
+        external: ['react'],
+      },
+      {
         name: "import * from 'passkey-elements/react' (react external)",
         slug: 'react',
         main: `import * as react from 'passkey-elements/react';\nwindow.react = react;`,

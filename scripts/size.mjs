@@ -61,6 +61,7 @@ const BUDGETS = {
   "import * from 'passkey-elements/messages'": { upFront: 3.65 * KB },
   [VITE_RUNTIME]: {},
   [VITE_BARE]: {},
+  "import { PasskeyRegister } from 'passkey-elements/react'": { upFront: 15.6 * KB },
   "import * from 'passkey-elements/react' (react external)": { upFront: 20.75 * KB },
   "import 'passkey-elements/jsx', 'passkey-elements/vue' (types only)": { upFront: 0.1 * KB },
   'passkey-elements/proxy (server side)': { upFront: 5.75 * KB },

@@ -8,10 +8,11 @@
  */
 import { createComponent, type EventName } from '@lit/react';
 import React from 'react';
-import { PasskeyRegisterElement } from './passkey-register.js';
-import { RegistrationLinkAdminElement } from './registration-link-admin.js';
-import { U2fRegisterElement } from './u2f-register.js';
-import { AuthenticatorListElement } from './authenticator-list.js';
+import { defineElement } from './internal/shared/define.js';
+import { PasskeyRegisterElement } from './internal/registration/passkey-register-element.js';
+import { RegistrationLinkAdminElement } from './internal/link-admin/registration-link-admin-element.js';
+import { U2fRegisterElement } from './internal/registration/u2f-register-element.js';
+import { AuthenticatorListElement } from './internal/list/authenticator-list-element.js';
 import type { AuthenticatorRemovedDetail } from './internal/list/events.js';
 import type { RegistrationErrorDetail } from './internal/shared/events.js';
 import type {
@@ -21,46 +22,56 @@ import type {
 } from './internal/registration/events.js';
 import type { LinkCreatedEvent, LinkErrorEvent } from './internal/link-admin/events.js';
 
+/**
+ * A wrapper and the definition of its tag, made when the wrapper is first imported: each call is pure to a
+ * bundler, so an app that uses `PasskeyRegister` alone bundles neither the other elements nor their texts.
+ */
+function wrap<E extends HTMLElement, Events extends Record<string, EventName | string>>(
+  tagName: string,
+  elementClass: CustomElementConstructor & (new () => E),
+  events: Events,
+  displayName: string,
+) {
+  defineElement(tagName, elementClass);
+  return createComponent({ tagName, elementClass, react: React, events, displayName });
+}
+
 const registrationEvents = {
   onRegistrationStart: 'registration-start' as EventName<RegistrationStartEvent>,
   onRegistrationSuccess: 'registration-success' as EventName<RegistrationSuccessEvent>,
   onRegistrationError: 'registration-error' as EventName<RegistrationErrorEvent>,
 };
 
-export const PasskeyRegister = createComponent({
-  tagName: 'passkey-register',
-  elementClass: PasskeyRegisterElement,
-  react: React,
-  events: registrationEvents,
-  displayName: 'PasskeyRegister',
-});
+export const PasskeyRegister = /* @__PURE__ */ wrap(
+  'passkey-register',
+  PasskeyRegisterElement,
+  registrationEvents,
+  'PasskeyRegister',
+);
 
-export const U2fRegister = createComponent({
-  tagName: 'u2f-register',
-  elementClass: U2fRegisterElement,
-  react: React,
-  events: registrationEvents,
-  displayName: 'U2fRegister',
-});
+export const U2fRegister = /* @__PURE__ */ wrap(
+  'u2f-register',
+  U2fRegisterElement,
+  registrationEvents,
+  'U2fRegister',
+);
 
-export const RegistrationLinkAdmin = createComponent({
-  tagName: 'registration-link-admin',
-  elementClass: RegistrationLinkAdminElement,
-  react: React,
-  events: {
+export const RegistrationLinkAdmin = /* @__PURE__ */ wrap(
+  'registration-link-admin',
+  RegistrationLinkAdminElement,
+  {
     onLinkCreated: 'link-created' as EventName<LinkCreatedEvent>,
     onLinkError: 'link-error' as EventName<LinkErrorEvent>,
   },
-  displayName: 'RegistrationLinkAdmin',
-});
+  'RegistrationLinkAdmin',
+);
 
-export const AuthenticatorList = createComponent({
-  tagName: 'authenticator-list',
-  elementClass: AuthenticatorListElement,
-  react: React,
-  events: {
+export const AuthenticatorList = /* @__PURE__ */ wrap(
+  'authenticator-list',
+  AuthenticatorListElement,
+  {
     onAuthenticatorRemoved: 'authenticator-removed' as EventName<CustomEvent<AuthenticatorRemovedDetail>>,
     onListError: 'list-error' as EventName<CustomEvent<RegistrationErrorDetail>>,
   },
-  displayName: 'AuthenticatorList',
-});
+  'AuthenticatorList',
+);
