@@ -45,22 +45,6 @@ const DEFINE_SOURCES = {
 };
 
 /**
- * @param {import('esbuild').Metafile} metafile
- * @returns {Map<string, string>} the Rollup chunk of each shared esbuild chunk that holds a define source
- */
-function defineChunks(metafile) {
-  /** @type {Map<string, string>} */
-  const chunkOf = new Map();
-  for (const [output, { inputs, entryPoint }] of Object.entries(metafile.outputs)) {
-    if (entryPoint) continue; // an entry stays the entry; only the shared chunks are named
-    for (const [source, chunk] of Object.entries(DEFINE_SOURCES)) {
-      if (source in inputs) chunkOf.set(resolve(output), chunk);
-    }
-  }
-  return chunkOf;
-}
-
-/**
  * The package entries, lit and the other dependencies left as bare imports for the user's bundler. esbuild
  * cuts the shared code into a chunk per set of entries that use it; a Rollup pass then keeps the v2 adapter,
  * the HTTP client and its JSON parsing in one chunk (esbuild's cut gave three files, a bundler keeps them
@@ -105,7 +89,10 @@ async function buildPackageEntries() {
   });
   const modules = new Map(split.outputFiles.map((file) => [file.path, file.text]));
   const chunkOf = chunksBySource(split.metafile, ADAPTER_CHUNK);
-  for (const [path, chunk] of defineChunks(split.metafile)) chunkOf.set(path, chunk);
+  // The entries that define a tag stay entries; the shared chunk with the definition is named.
+  for (const [path, chunk] of chunksBySource(split.metafile, DEFINE_SOURCES, { entries: false })) {
+    chunkOf.set(path, chunk);
+  }
   const bundle = await rollup({
     input: Object.fromEntries(Object.keys(entryPoints).map((name) => [name, join(outdir, `${name}.js`)])),
     preserveEntrySignatures: 'strict',

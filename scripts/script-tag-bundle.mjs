@@ -60,13 +60,16 @@ const CHUNK_OF_SOURCE = {
 /**
  * @param {import('esbuild').Metafile} metafile
  * @param {Record<string, string>} chunkOfSource the Rollup chunk of a source, by its path from the repository root
+ * @param {{ entries?: boolean }} [options] `entries: false` places only shared chunks: an entry file (one
+ *   that names a listed source as its entry point) stays where it is
  * @returns {Map<string, string>} the Rollup chunk of each esbuild output file that holds a listed source
  */
-export function chunksBySource(metafile, chunkOfSource) {
+export function chunksBySource(metafile, chunkOfSource, { entries = true } = {}) {
   const root = fileURLToPath(new URL('..', import.meta.url));
   /** @type {Map<string, string>} */
   const chunkOf = new Map();
   for (const [output, { inputs, entryPoint }] of Object.entries(metafile.outputs)) {
+    if (entryPoint && !entries) continue;
     // A module loaded by import() may be a stub that re-exports from a shared file: it goes where its source goes.
     for (const input of [...Object.keys(inputs), ...(entryPoint ? [entryPoint] : [])]) {
       const chunk = chunkOfSource[input];
