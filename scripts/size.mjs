@@ -59,8 +59,6 @@ const BUDGETS = {
   "import 'passkey-elements/authenticator-list.js'": { upFront: 12.3 * KB },
   "import * from 'passkey-elements/backends'": { upFront: 5.55 * KB },
   "import * from 'passkey-elements/messages'": { upFront: 3.65 * KB },
-  [VITE_RUNTIME]: {},
-  [VITE_BARE]: {},
   "import { PasskeyRegister } from 'passkey-elements/react'": { upFront: 15.6 * KB },
   "import * from 'passkey-elements/react' (react external)": { upFront: 20.75 * KB },
   "import 'passkey-elements/jsx', 'passkey-elements/vue' (types only)": { upFront: 0.1 * KB },
@@ -122,12 +120,11 @@ const sum = (/** @type {Path} */ path, /** @type {string[]} */ urls) =>
   urls.reduce((total, url) => total + gzip(path.files.get(url) ?? new Uint8Array()), 0);
 const floor = paths.find((path) => path.name === FLOOR);
 const floorTotal = floor ? sum(floor, fetched.get(floor.name) ?? []) : Number.NaN;
-const scriptTag = paths[0];
-const scriptTagUpFront = scriptTag ? sum(scriptTag, scriptTag.upFront) : Number.NaN;
-const upFrontOf = (/** @type {string} */ name) => {
+const upFrontOf = (/** @type {string | undefined} */ name) => {
   const path = paths.find((candidate) => candidate.name === name);
   return path ? sum(path, path.upFront) : Number.NaN;
 };
+const scriptTagUpFront = upFrontOf(paths[0]?.name);
 /** What Vite adds to an app with a lazy chunk: not the kit's, and not in the script tag. */
 const viteRuntimeUpFront = upFrontOf(VITE_RUNTIME) - upFrontOf(VITE_BARE);
 
@@ -157,7 +154,8 @@ const goalsAhead = [];
 for (const row of rows) {
   const budget = BUDGETS[row.path];
   if (!budget) {
-    if (row.path !== FLOOR) over.push(`${row.path} has no budget`);
+    // The floor and the two apps that measure Vite's runtime are what the budgets are set against.
+    if (![FLOOR, VITE_RUNTIME, VITE_BARE].includes(row.path)) over.push(`${row.path} has no budget`);
     continue;
   }
   for (const measure of /** @type {const} */ (['upFront', 'toRegistration'])) {
