@@ -28,7 +28,7 @@ import type { LinkCreatedEvent, LinkErrorEvent } from './internal/link-admin/eve
  */
 function wrap<E extends HTMLElement, Events extends Record<string, EventName | string>>(
   tagName: string,
-  elementClass: CustomElementConstructor & (new () => E),
+  elementClass: new () => E,
   events: Events,
   displayName: string,
 ) {
