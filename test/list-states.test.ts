@@ -100,6 +100,17 @@ describe('<authenticator-list> states', () => {
     expect(list.parts('delete-button').length).to.equal(2);
   });
 
+  it("draws a row's Delete as a quiet button: no fill, a border in the text colour", async () => {
+    const list = await listWith(controlledBackend([LAPTOP, PHONE]).backend);
+    await list.waitForNames(['Laptop', 'Phone']);
+    for (const button of list.parts('delete-button')) {
+      const style = getComputedStyle(button);
+      expect(style.backgroundColor, 'no fill').to.equal('rgba(0, 0, 0, 0)');
+      expect(style.borderTopStyle).to.equal('solid');
+      expect(style.borderTopColor, 'a border that shows').to.equal(style.color);
+    }
+  });
+
   it('draws the confirmed Delete as destructive (--pk-danger-color) and Cancel as the secondary button', async () => {
     const list = await listWith(controlledBackend([LAPTOP]).backend);
     await list.waitForNames(['Laptop']);

@@ -21,9 +21,9 @@ type Kit =
 type Tag = 'passkey-register' | 'u2f-register' | 'registration-link-admin' | 'authenticator-list';
 /**
  * Idle with its button(s) showing; after an error; after a success; the list asking to confirm a deletion;
- * a registration starting (progress) and prompting (cancel, countdown).
+ * a registration starting (progress) and prompting (cancel, countdown); idle with the first button focused.
  */
-type Look = 'idle' | 'error' | 'success' | 'confirm' | 'starting' | 'prompting';
+type Look = 'idle' | 'error' | 'success' | 'confirm' | 'starting' | 'prompting' | 'focused';
 
 /** All CSS text of an element's shadow root (adopted stylesheets). */
 function cssOf(element: Kit): string {
@@ -76,6 +76,12 @@ async function holdIn(element: PasskeyRegisterElement | U2fRegisterElement, look
 
 /** Renders `<tag>` in `look`; a registration's success runs the real ceremony against the mock. */
 async function make(tag: Tag, look: Look = 'idle'): Promise<Kit> {
+  if (look === 'focused') {
+    const element = await make(tag);
+    // Focused by script with no pointer interaction before: the browser shows the focus ring.
+    (part(element, 'button') as HTMLElement).focus();
+    return element;
+  }
   switch (tag) {
     case 'passkey-register':
     case 'u2f-register': {
@@ -167,6 +173,18 @@ const EFFECTS: Record<string, { look: Look; value: string; part: string; css: st
   },
 };
 
+/**
+ * Where an element shows a custom property other than as `EFFECTS` says: the list has no filled button
+ * (its row's Delete is a quiet one), so its accent is the focus ring.
+ */
+const EFFECTS_OF: Partial<Record<Tag, typeof EFFECTS>> = {
+  'authenticator-list': {
+    '--pk-accent-color': { look: 'focused', value: 'rgb(1, 2, 3)', part: 'button', css: 'outline-color' },
+    // The text on the one filled button, the confirmed Delete.
+    '--pk-on-accent-color': { look: 'confirm', value: 'rgb(4, 5, 6)', part: 'confirm-button', css: 'color' },
+  },
+};
+
 /** The computed value of a system colour (e.g. `ButtonText`) in the current colour mode. */
 function systemColor(name: string): string {
   const probe = document.createElement('span');
@@ -220,7 +238,7 @@ describe('theming', () => {
           'read but not tested here',
         ).to.deep.equal([]);
         for (const name of read) {
-          const effect = EFFECTS[name]!;
+          const effect = EFFECTS_OF[tag]?.[name] ?? EFFECTS[name]!;
           const element = await make(tag, effect.look);
           if (effect.theme) {
             element.setAttribute('theme', effect.theme);
@@ -236,10 +254,13 @@ describe('theming', () => {
 
       it('turns dark with theme="dark", and stays light on a light page by default', async () => {
         const element = await make(tag);
-        const light = styleOf(element, 'button').backgroundColor;
+        // The fill of a filled button, the text of a quiet one (the list's Delete).
+        const look = () =>
+          `${styleOf(element, 'button').backgroundColor} ${styleOf(element, 'button').color}`;
+        const light = look();
         element.setAttribute('theme', 'dark');
         await element.updateComplete;
-        const dark = styleOf(element, 'button').backgroundColor;
+        const dark = look();
         expect(dark).not.to.equal(light);
         expect(getComputedStyle(element).colorScheme).to.equal('dark');
       });

@@ -106,10 +106,14 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
         align-items: center;
         gap: calc(var(--_space) / 2);
       }
-      /* The confirmed deletion cannot be undone: it looks destructive, and Cancel is the quiet way out. */
+      /*
+       * A row's Delete only asks first: it is a quiet button, so a list of keys is not a column of primary
+       * actions. The confirmed deletion cannot be undone: it looks destructive, and Cancel is the quiet way out.
+       */
       [part~='confirm-button'] {
         background: var(--_danger);
       }
+      [part~='delete-button'],
       [part~='cancel-button'] {
         background: transparent;
         border-color: currentColor;
@@ -117,6 +121,7 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
       }
       @media (forced-colors: active) {
         [part~='confirm-button'],
+        [part~='delete-button'],
         [part~='cancel-button'] {
           border-color: ButtonText;
           background: ButtonFace;
