@@ -38,8 +38,10 @@ async function renderUsers(): Promise<void> {
       person.className = 'person';
       const strong = document.createElement('strong');
       strong.textContent = user.displayName;
+      // A narrow column wraps the address after its "@", not inside a word.
       const small = document.createElement('small');
-      small.textContent = user.userName;
+      const at = user.userName.indexOf('@') + 1;
+      small.append(user.userName.slice(0, at), document.createElement('wbr'), user.userName.slice(at));
       person.append(strong, small);
       const invite = document.createElement('button');
       invite.type = 'button';

@@ -16,7 +16,7 @@ function App() {
       onRegistrationSuccess: (event) => setLast(`registered “${event.detail.name}” (${event.detail.id})`),
       onRegistrationError: (event) => setLast(`${event.detail.code}: ${event.detail.message}`),
     }),
-    React.createElement('p', { role: 'status' }, `Last event: ${last}`),
+    React.createElement('p', { role: 'status', className: 'event-line' }, `Last event: ${last}`),
     React.createElement('h2', null, 'Registered'),
     React.createElement(AuthenticatorList, { userId: USERS.alice.id, token: TOKENS.alice }),
   );

@@ -23,7 +23,7 @@ const app = createApp({
   template: `
     <passkey-register :user-id="userId" .token="token"
       @registration-success="onSuccess" @registration-error="onError"></passkey-register>
-    <p role="status">Last event: {{ last }}</p>
+    <p role="status" class="event-line">Last event: {{ last }}</p>
     <h2>Registered</h2>
     <authenticator-list :user-id="userId" .token="token"></authenticator-list>`,
 });
