@@ -170,3 +170,35 @@ describe('custom-elements.json', () => {
     });
   }
 });
+
+describe('the parts the elements render', () => {
+  /**
+   * The part names an element's templates write (`part="button delete-button"`), in the files of its class
+   * and the classes it inherits from: each must be a documented part, or a page styling it by
+   * `::part()` relies on a name the contract never promised.
+   */
+  for (const element of elements) {
+    const tag = /** @type {string} */ (element.tagName);
+    it(`<${tag}>: every part its templates name is in the manifest`, () => {
+      const found = [...classes.values()].find(({ declaration }) => declaration.tagName === tag);
+      assert.ok(found, `<${tag}> has a class in the manifest`);
+      const files = [found.declaration, ...basesOf(found.declaration)].map(
+        (declaration) => /** @type {{ path: string }} */ (classes.get(declaration.name)).path,
+      );
+      const rendered = new Set(
+        files.flatMap((path) =>
+          [...readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8').matchAll(/\bpart="([^"$]+)"/g)]
+            .flatMap((match) => (match[1] ?? '').split(/\s+/))
+            .filter(Boolean),
+        ),
+      );
+      assert.ok(rendered.size > 3, `<${tag}>'s templates name parts`);
+      const documented = new Set(names(element.cssParts));
+      assert.deepEqual(
+        [...rendered].filter((part) => !documented.has(part)).sort(),
+        [],
+        `<${tag}> renders parts that its JSDoc does not declare`,
+      );
+    });
+  }
+});

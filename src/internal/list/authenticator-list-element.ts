@@ -41,8 +41,11 @@ const ENGLISH: CommonMessages & ListMessages = { ...common, ...list };
  * @csspart kind - Passkey or security key.
  * @csspart state - Ready or not finished.
  * @csspart button - Every button.
- * @csspart delete-button - The delete button of an item.
+ * @csspart delete-button - The delete button of an item: a quiet one, since it only asks first.
  * @csspart confirm - The confirmation step; its buttons stay, busy, while the deletion runs.
+ * @csspart confirm-button - The confirmed Delete, drawn as destructive (`--pk-danger-color`).
+ * @csspart cancel-button - The way out of the confirmation, a quiet button.
+ * @csspart note - Below the list: the user also has security keys that this API cannot list one by one.
  *
  * @cssprop --pk-danger-color - Background of the confirmed Delete button, which cannot be undone.
  */
