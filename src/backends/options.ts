@@ -19,8 +19,8 @@ export function toBase64Url(value: unknown): string | undefined {
     if (!BASE64.test(text) && !BASE64URL.test(unpadded)) return undefined;
     text = unpadded.replace(/\+/g, '-').replace(/\//g, '_');
   }
-  // A single character left over after groups of four cannot encode a byte.
-  return text.length % 4 === 1 ? undefined : text;
+  // Padding alone holds no byte, and a single character left over after groups of four cannot encode one.
+  return text === '' || text.length % 4 === 1 ? undefined : text;
 }
 
 function requireBinary(value: unknown, name: string): string {

@@ -32,7 +32,8 @@ describe('toBase64Url', () => {
   });
 
   it('refuses what cannot be base64', () => {
-    for (const value of ['', 'a', 'ab!c', 'ab=c', 'ab+_', 42, null, undefined, {}]) {
+    // Padding alone ('=', '==') holds no byte: it is no binary data either (found by test/fuzz/pure-parts).
+    for (const value of ['', '=', '==', 'a', 'ab!c', 'ab=c', 'ab+_', 42, null, undefined, {}]) {
       expect(toBase64Url(value), String(value)).to.equal(undefined);
     }
   });
