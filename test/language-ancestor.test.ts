@@ -3,6 +3,7 @@ import '../src/index.js';
 import '../src/authenticator-list.js';
 import type { AuthenticatorListElement, PasskeyRegisterElement } from '../src/index.js';
 import { USERS } from '../mock/seed.js';
+import { engine } from './support/engine.js';
 import { harnessFor } from './support/harness/index.js';
 import { mockApi } from './support/mock-api.js';
 
@@ -23,7 +24,8 @@ describe('a lang change on an ancestor', () => {
     `);
     const register = wrapper.querySelector('passkey-register') as PasskeyRegisterElement;
     const list = wrapper.querySelector('authenticator-list') as AuthenticatorListElement;
-    // No token: ZITADEL answers 401 to both.
+    // No token: ZITADEL answers 401 to both. Without Web Authentication (WebKitGTK) the registration
+    // stops before any request, with `unsupported`.
     await register.register().catch(() => undefined);
     await list.refresh().catch(() => undefined);
     await waitUntil(() => message(register) && message(list), 'both show an error');
@@ -34,7 +36,9 @@ describe('a lang change on an ancestor', () => {
       () => message(register) !== english[0] && message(list) !== english[1],
       'both re-render their message once German has loaded',
     );
-    expect(message(register)).to.match(/Anmeld|anmeld|Sitzung|Link/);
+    expect(message(register)).to.match(
+      engine.hasWebAuthn ? /Anmeld|anmeld|Sitzung|Link/ : /Passkeys erstellen/,
+    );
     expect(harnessFor(register).statusText).not.to.contain('passkey is');
 
     wrapper.lang = 'en';
