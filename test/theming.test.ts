@@ -1,140 +1,26 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
-import '../src/index.js';
-import '../src/registration-link-admin.js';
-import '../src/authenticator-list.js';
-import type {
-  AuthenticatorListElement,
-  PasskeyRegisterElement,
-  RegistrationBackend,
-  RegistrationLinkAdminElement,
-  U2fRegisterElement,
-} from '../src/index.js';
-import { TOKENS, USERS } from '../mock/seed.js';
-import { useVirtualAuthenticator } from './support/authenticator.js';
-import { emulateMedia } from './support/media.js';
-import { ListHarness, RegistrationHarness, harnessFor } from './support/harness/index.js';
+import { expect, fixture, html } from '@open-wc/testing';
+import type { AuthenticatorListElement, PasskeyRegisterElement } from '../src/index.js';
+import { USERS } from '../mock/seed.js';
+import { engine, useVirtualAuthenticator } from './support/authenticator.js';
+import { ListHarness } from './support/harness/index.js';
 import { mockApi } from './support/mock-api.js';
+import {
+  TAGS,
+  backend,
+  cssOf,
+  make,
+  part,
+  partsOf,
+  styleOf,
+  type Look,
+  type Tag,
+} from './support/theming-looks.js';
 
-type Kit =
-  PasskeyRegisterElement | U2fRegisterElement | RegistrationLinkAdminElement | AuthenticatorListElement;
-type Tag = 'passkey-register' | 'u2f-register' | 'registration-link-admin' | 'authenticator-list';
-/**
- * Idle with its button(s) showing; after an error; after a success; the list asking to confirm a deletion;
- * a registration starting (progress) and prompting (cancel, countdown); idle with the first button focused.
- */
-type Look = 'idle' | 'error' | 'success' | 'confirm' | 'starting' | 'prompting' | 'focused';
-
-/** All CSS text of an element's shadow root (adopted stylesheets). */
-function cssOf(element: Kit): string {
-  return harnessFor(element).cssRules.join('\n');
+/** Whether this engine can show `look` for `tag`: a registration element never leaves idle without WebAuthn. */
+function reachable(tag: Tag, look: Look): boolean {
+  const registering = tag === 'passkey-register' || tag === 'u2f-register';
+  return engine.hasWebAuthn || !registering || ['idle', 'error', 'focused'].includes(look);
 }
-
-const part = (element: Kit, name: string) => harnessFor(element).part<HTMLElement | SVGElement>(name);
-const partsOf = (element: Kit) => new Set(harnessFor(element).partNames);
-const styleOf = (element: Kit, name: string) => {
-  if (name === 'host') return getComputedStyle(element);
-  const found = part(element, name);
-  if (!found) throw new Error(`<${element.localName}> shows no ${name} part`);
-  return getComputedStyle(found);
-};
-
-/** A backend that answers at once, without a request: the link and the list in any state. */
-const LAPTOP = { id: '1', kind: 'passkey', name: 'Laptop', state: 'ready' } as const;
-const KEY = { id: '2', kind: 'u2f', name: 'YubiKey', state: 'ready' } as const;
-const backend: RegistrationBackend = {
-  label: 'Test backend',
-  createLink: async () => ({ code: { id: '1234', code: 'ABCDEF' }, details: { resourceOwner: '2000' } }),
-  listAuthenticators: async () => ({ authenticators: [LAPTOP, KEY], unlisted: [] }),
-  removeAuthenticator: async () => ({}),
-};
-
-/**
- * Holds a registration element in `starting` (the mock never answers the start) or `prompting` (a
- * `navigator.credentials.create()` that waits until the ceremony aborts it, put back once it was called).
- */
-async function holdIn(element: PasskeyRegisterElement | U2fRegisterElement, look: 'starting' | 'prompting') {
-  if (look === 'starting') {
-    await mockApi.fault({
-      rpc: element.localName === 'u2f-register' ? 'RegisterU2F' : 'RegisterPasskey',
-      hang: true,
-    });
-  } else {
-    Object.defineProperty(navigator.credentials, 'create', {
-      configurable: true,
-      value: (options?: CredentialCreationOptions) =>
-        new Promise((_, reject) => {
-          Reflect.deleteProperty(navigator.credentials, 'create');
-          options?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
-        }),
-    });
-  }
-  new RegistrationHarness(element).button.click();
-  await waitUntil(() => element.state === look, `reaches ${look}`);
-  await element.updateComplete;
-}
-
-/** Renders `<tag>` in `look`; a registration's success runs the real ceremony against the mock. */
-async function make(tag: Tag, look: Look = 'idle'): Promise<Kit> {
-  if (look === 'focused') {
-    const element = await make(tag);
-    // Focused by script with no pointer interaction before: the browser shows the focus ring.
-    (part(element, 'button') as HTMLElement).focus();
-    return element;
-  }
-  switch (tag) {
-    case 'passkey-register':
-    case 'u2f-register': {
-      const element = await fixture<PasskeyRegisterElement | U2fRegisterElement>(
-        tag === 'passkey-register'
-          ? html`<passkey-register user-id=${USERS.alice.id}></passkey-register>`
-          : html`<u2f-register user-id=${USERS.alice.id}></u2f-register>`,
-      );
-      element.token = TOKENS.alice;
-      // A network error: its message comes with a retry button (the registration elements offer one only
-      // where trying again can work). Nothing listens on port 1.
-      if (look === 'error') element.baseUrl = 'http://localhost:1';
-      if (look === 'starting' || look === 'prompting') await holdIn(element, look);
-      else if (look !== 'idle') {
-        await new RegistrationHarness(element).clickAndWait(
-          look === 'error' ? 'registration-error' : 'registration-success',
-        );
-      }
-      return element;
-    }
-    case 'registration-link-admin': {
-      const element = await fixture<RegistrationLinkAdminElement>(
-        html`<registration-link-admin user-id="2000100" .backend=${backend}></registration-link-admin>`,
-      );
-      if (look === 'error') element.backend = { label: 'No links' };
-      if (look !== 'idle') await element.create().catch(() => undefined);
-      await element.updateComplete;
-      return element;
-    }
-    case 'authenticator-list': {
-      const element = await fixture<AuthenticatorListElement>(
-        html`<authenticator-list user-id="2000100" .backend=${backend}></authenticator-list>`,
-      );
-      await waitUntil(() => part(element, 'delete-button'), 'listed');
-      if (look === 'error') {
-        element.backend = { label: 'No list' };
-        await element.refresh().catch(() => undefined);
-      }
-      if (look === 'confirm') (part(element, 'delete-button') as HTMLElement).click();
-      if (look === 'success') {
-        (part(element, 'delete-button') as HTMLElement).click();
-        await element.updateComplete;
-        const removed = oneEvent(element, 'authenticator-removed');
-        (part(element, 'confirm-button') as HTMLElement).click();
-        await removed;
-      }
-      await element.updateComplete;
-      return element;
-    }
-  }
-}
-
-const TAGS: Tag[] = ['passkey-register', 'u2f-register', 'registration-link-admin', 'authenticator-list'];
 
 /**
  * What each public custom property changes, and in which look: the value set on the element, and the part
@@ -185,26 +71,11 @@ const EFFECTS_OF: Partial<Record<Tag, typeof EFFECTS>> = {
   },
 };
 
-/** The computed value of a system colour (e.g. `ButtonText`) in the current colour mode. */
-function systemColor(name: string): string {
-  const probe = document.createElement('span');
-  probe.style.color = name;
-  document.body.append(probe);
-  const value = getComputedStyle(probe).color;
-  probe.remove();
-  return value;
-}
-
 describe('theming', () => {
-  useVirtualAuthenticator({ transport: 'usb' });
+  if (engine.hasWebAuthn) useVirtualAuthenticator({ transport: 'usb' });
 
   beforeEach(async () => {
     await mockApi.reset();
-  });
-
-  afterEach(async () => {
-    await emulateMedia({ forcedColors: 'none', colorScheme: 'light' });
-    document.documentElement.style.colorScheme = '';
   });
 
   for (const tag of TAGS) {
@@ -237,8 +108,13 @@ describe('theming', () => {
           [...read].filter((name) => !EFFECTS[name]),
           'read but not tested here',
         ).to.deep.equal([]);
+        let checked = 0;
         for (const name of read) {
           const effect = EFFECTS_OF[tag]?.[name] ?? EFFECTS[name]!;
+          // Without Web Authentication (WebKitGTK) a registration element never starts, prompts or
+          // succeeds: there its progress, countdown and success colours are checked by the other engines.
+          if (!reachable(tag, effect.look)) continue;
+          checked += 1;
           const element = await make(tag, effect.look);
           if (effect.theme) {
             element.setAttribute('theme', effect.theme);
@@ -250,6 +126,7 @@ describe('theming', () => {
           expect(after, `${name} → ${effect.part} ${effect.css}`).to.equal(effect.value);
           expect(before, `${name} changed nothing`).not.to.equal(after);
         }
+        expect(checked, 'most of them in every engine').to.be.greaterThan(read.size / 2);
       });
 
       it('turns dark with theme="dark", and stays light on a light page by default', async () => {
@@ -283,110 +160,8 @@ describe('theming', () => {
           expect(lightness(darker), `${theme}: contrast`).to.be.lessThan(lightness(lighter) - 300);
         }
       });
-
-      it('follows prefers-color-scheme with theme="auto" only; theme="light"/"dark" and a light page do not', async () => {
-        const colours = async () => {
-          const looks: Record<string, string> = {};
-          for (const theme of ['light', 'dark', 'auto', '']) {
-            const element = await make(tag);
-            if (theme) element.setAttribute('theme', theme);
-            looks[theme || 'page'] =
-              `${styleOf(element, 'button').backgroundColor} ${getComputedStyle(element).color}`;
-          }
-          return looks;
-        };
-        await emulateMedia({ colorScheme: 'dark' });
-        const prefersDark = await colours();
-        expect(prefersDark.light).not.to.equal(prefersDark.dark);
-        expect(prefersDark.auto, 'auto follows the dark preference').to.equal(prefersDark.dark);
-        expect(prefersDark.page, 'a light-only page keeps it light').to.equal(prefersDark.light);
-
-        // A page that declares both schemes lets the preference through.
-        document.documentElement.style.colorScheme = 'light dark';
-        expect((await colours()).page, 'a light-dark page follows the preference').to.equal(prefersDark.dark);
-        document.documentElement.style.colorScheme = '';
-
-        await emulateMedia({ colorScheme: 'light' });
-        const prefersLight = await colours();
-        expect(prefersLight.auto, 'auto follows the light preference').to.equal(prefersLight.light);
-        expect(prefersLight.dark, 'dark stays dark').to.equal(prefersDark.dark);
-        expect(prefersLight.light).to.equal(prefersDark.light);
-      });
     });
   }
-
-  describe('forced colors (Windows high contrast)', () => {
-    /** Every button of the kit, in the states that show them. */
-    async function everyButton(): Promise<HTMLElement[]> {
-      const passkey = await make('passkey-register');
-      const link = await make('registration-link-admin', 'success');
-      const list = await make('authenticator-list');
-      const confirming = await make('authenticator-list');
-      (part(confirming, 'delete-button') as HTMLElement).click();
-      await confirming.updateComplete;
-      return [passkey, link, list, confirming].flatMap((element) => harnessFor(element).queryAll('button'));
-    }
-
-    for (const scheme of ['light', 'dark'] as const) {
-      it(`draws every button with system colours and a visible border (${scheme} palette)`, async () => {
-        await emulateMedia({ forcedColors: 'active', colorScheme: scheme });
-        const buttons = await everyButton();
-        expect(buttons.map((b) => b.getAttribute('part'))).to.include.members([
-          'button',
-          'button copy-button',
-          'button delete-button',
-          'button confirm-button',
-          'button cancel-button',
-        ]);
-        const [text, face] = [systemColor('ButtonText'), systemColor('ButtonFace')];
-        expect(text).not.to.equal(face);
-        for (const button of buttons) {
-          const style = getComputedStyle(button);
-          const name = button.getAttribute('part');
-          expect(style.borderTopStyle, name!).to.equal('solid');
-          expect(parseFloat(style.borderTopWidth), name!).to.be.at.least(1);
-          expect(style.borderTopColor, `${name} border`).to.equal(text);
-          expect(style.color, `${name} text`).to.equal(text);
-          expect(style.backgroundColor, `${name} background`).to.equal(face);
-        }
-      });
-    }
-
-    it('shows the keyboard focus with a Highlight outline', async () => {
-      await emulateMedia({ forcedColors: 'active' });
-      const element = await make('passkey-register');
-      const harness = harnessFor(element);
-      const button = harness.required('button');
-      for (let i = 0; i < 10 && harness.focused !== button; i++) {
-        await sendKeys({ press: 'Tab' });
-      }
-      expect(harness.focused === button, 'the button has the focus').to.equal(true);
-      const style = getComputedStyle(button);
-      expect(style.outlineStyle).to.equal('solid');
-      expect(parseFloat(style.outlineWidth)).to.be.at.least(1);
-      expect(style.outlineColor).to.equal(systemColor('Highlight'));
-    });
-
-    it('keeps the link a LinkText link, the fields bordered, and the QR code dark on light to stay scannable', async () => {
-      await emulateMedia({ forcedColors: 'active', colorScheme: 'dark' });
-      const element = await make('registration-link-admin', 'success');
-      expect(styleOf(element, 'link').color).to.equal(systemColor('LinkText'));
-      const input = styleOf(element, 'input');
-      expect(input.borderTopStyle).to.equal('solid');
-      expect(input.borderTopColor).not.to.equal(input.backgroundColor);
-      const qr = part(element, 'qr')!;
-      expect(getComputedStyle(qr.querySelector('rect')!).fill).to.equal('rgb(255, 255, 255)');
-      expect(getComputedStyle(qr.querySelector('path')!).fill).to.equal('rgb(0, 0, 0)');
-    });
-
-    it('turns the error colour into the page text colour', async () => {
-      await emulateMedia({ forcedColors: 'active', colorScheme: 'dark' });
-      for (const tag of TAGS) {
-        const element = await make(tag, 'error');
-        expect(styleOf(element, 'message').color, tag).to.equal(systemColor('CanvasText'));
-      }
-    });
-  });
 
   describe('parts', () => {
     it('names a part for every visible piece of the registration elements', async () => {
@@ -394,12 +169,11 @@ describe('theming', () => {
         html`<passkey-register ask-name user-id=${USERS.alice.id}></passkey-register>`,
       );
       expect([...partsOf(passkey)]).to.include.members(['base', 'status', 'field', 'input', 'button']);
-      expect([...partsOf(await make('u2f-register', 'error'))]).to.include.members([
-        'base',
-        'status',
-        'message',
-        'button',
-      ]);
+      // The error look is a network error where the engine has Web Authentication (a retry is offered),
+      // `unsupported` without it (WebKitGTK), where no button could help.
+      expect([...partsOf(await make('u2f-register', 'error'))]).to.include.members(
+        engine.hasWebAuthn ? ['base', 'status', 'message', 'button'] : ['base', 'status', 'message'],
+      );
     });
 
     it('names a part for every visible piece of <registration-link-admin>', async () => {

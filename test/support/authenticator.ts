@@ -44,7 +44,8 @@ export class UnsupportedInEngineError extends Error {
   }
 }
 
-async function command<T>(name: string, payload?: unknown): Promise<T> {
+/** Runs one of this suite's server commands; an engine that cannot do it throws `UnsupportedInEngineError`. */
+export async function command<T>(name: string, payload?: unknown): Promise<T> {
   const answer = await executeServerCommand<T | Unsupported, unknown>(name, payload);
   if (isUnsupported(answer)) throw new UnsupportedInEngineError(answer.unsupported);
   return answer as T;

@@ -50,7 +50,6 @@ export const WEBKIT_EXCLUDED = [
       'test/hints.test.ts',
       'test/naming.test.ts',
       'test/prefetch.test.ts',
-      'test/theming.test.ts',
       'test/v3alpha.test.ts',
       'test/csp/csp.test.ts',
       'test/security/inert-text.test.ts',
@@ -77,6 +76,12 @@ export const WEBKIT_EXCLUDED = [
       'test/backends/v2-security-keys.test.ts',
     ],
     reason: 'they register credentials through a ceremony first, then show, wrap or delete them',
+  },
+  {
+    files: ['test/theming-media.test.ts'],
+    reason:
+      "it emulates `prefers-color-scheme` and forced colours, which WebKit's WebDriver cannot (`emulateMedia` " +
+      'throws `UnsupportedInEngineError` there); test/theming.test.ts styles every element in WebKit too',
   },
   {
     files: ['test/platform-refusal.test.ts'],

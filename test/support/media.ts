@@ -1,4 +1,4 @@
-import { executeServerCommand } from '@web/test-runner-commands';
+import { command } from './authenticator.js';
 
 export interface EmulatedMedia {
   colorScheme?: 'light' | 'dark' | 'no-preference' | null;
@@ -10,7 +10,8 @@ export interface EmulatedMedia {
  * Emulates media features in every engine, through this suite's `media:emulate` command: wtr's own
  * `emulateMedia` drops `forcedColors` outside Playwright, so Firefox would never enter forced colours.
  * Chromium emulates them (Playwright); Firefox sets the prefs behind them (`marionette-firefox.mjs`).
+ * WebKit's WebDriver cannot: there it throws `UnsupportedInEngineError` rather than emulate nothing.
  */
 export async function emulateMedia(media: EmulatedMedia): Promise<void> {
-  await executeServerCommand('media:emulate', media);
+  await command('media:emulate', media);
 }
