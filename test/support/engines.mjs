@@ -40,6 +40,7 @@ export const WEBKIT_EXCLUDED = [
       'test/u2f-register.test.ts',
       'test/states.test.ts',
       'test/link-journey.test.ts',
+      'test/link-admin-journey.test.ts',
       'test/lifecycle-races.test.ts',
       'test/faults/code-loading.test.ts',
       'test/faults/fault-matrix.test.ts',
@@ -88,12 +89,6 @@ export const WEBKIT_EXCLUDED = [
     reason:
       'it stages what `navigator.credentials.create()` answers, and WebKitGTK has no such method (the ' +
       'element says `unsupported` before any prompt, as test/engines/ shows)',
-  },
-  {
-    files: ['test/registration-link-admin.test.ts', 'test/a11y/registration-link-admin.test.ts'],
-    reason:
-      'they grant the clipboard permission (`clipboard:grant`), which WebDriver classic cannot do, and some ' +
-      'of their tests register through the link with a ceremony',
   },
 ];
 
