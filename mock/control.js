@@ -46,6 +46,15 @@ export const controlRoutes = Object.freeze([
       return mock.createCode(userId, ttlMs);
     },
   },
+  {
+    method: 'POST',
+    pattern: '/__mock/authenticators',
+    handler: (mock, body) => {
+      const { userId, ...registration } = asObject(body);
+      if (typeof userId !== 'string') throw new MockUsageError('userId must be a string');
+      return mock.addRegistered(userId, registration);
+    },
+  },
   { method: 'GET', pattern: '/__mock/config', handler: (mock) => mock.config },
   { method: 'POST', pattern: '/__mock/config', handler: (mock, body) => mock.configure(asObject(body)) },
   { method: 'GET', pattern: '/__mock/faults', handler: (mock) => mock.faults },

@@ -12,6 +12,7 @@
  *   }).listen(8080);
  */
 
+import { randomBytes } from 'node:crypto';
 import { callerName, identifyCaller } from './auth.js';
 import { CONFIG_KEYS, checkConfig } from './config.js';
 import { controlRoutes } from './control.js';
@@ -293,6 +294,32 @@ export function createZitadelMock(options = {}) {
       if (!(Number.isFinite(ttlMs) && ttlMs >= 0)) throw new MockUsageError('ttlMs must be a number ≥ 0');
       const code = store.issueCode(userId, ttlMs);
       return { id: code.id, code: code.code, expiresAt: new Date(code.expiresAt).toISOString() };
+    },
+
+    /**
+     * Stores a verified passkey or U2F key for a user, as if registered on another device: for tests of what
+     * lists and deletes in a browser without Web Authentication (WebKitGTK). Not a ZITADEL call; its
+     * credential is a random id without a key, so nothing can sign in with it.
+     * @param {string} userId
+     * @param {{ kind?: unknown, name?: unknown, rpID?: unknown }} [registration]
+     */
+    addRegistered(userId, { kind = 'passkey', name = '', rpID = 'localhost' } = {}) {
+      const user = store.user(userId);
+      if (!user) throw new MockUsageError(`no user ${userId}`);
+      if (kind !== 'passkey' && kind !== 'u2f') throw new MockUsageError('kind must be passkey or u2f');
+      if (typeof name !== 'string' || typeof rpID !== 'string') {
+        throw new MockUsageError('name and rpID must be strings');
+      }
+      const authenticator = store.startAuthenticator(user, { kind, challenge: '', rpID });
+      store.completeAuthenticator(authenticator, name, {
+        credentialId: randomBytes(16).toString('base64url'),
+        publicKey: '',
+        counter: 0,
+        transports: kind === 'passkey' ? ['internal'] : ['usb'],
+        aaguid: '00000000-0000-0000-0000-000000000000',
+        userVerified: kind === 'passkey',
+      });
+      return { ...authenticator };
     },
 
     /**

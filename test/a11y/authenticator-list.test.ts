@@ -16,6 +16,7 @@ import {
   focused,
   focusMovesTo,
   focusedPart,
+  pressChord,
   tabTo,
 } from '../support/a11y.js';
 
@@ -129,7 +130,7 @@ describe('accessibility of <authenticator-list>', () => {
       await tabTo(element, (c) => c.part.contains('delete-button'), 'a delete button');
       await sendKeys({ press: 'Enter' });
       await focusMovesTo(element, 'cancel-button');
-      await sendKeys({ press: 'Shift+Tab' });
+      await pressChord('Shift+Tab');
       expect(focusedPart(element)).to.contain('confirm-button');
       const removed = oneEvent(element, 'authenticator-removed');
       await sendKeys({ press: 'Enter' });
@@ -139,7 +140,7 @@ describe('accessibility of <authenticator-list>', () => {
       await expect(element).to.be.accessible();
       expect(parts('name').map((name) => name.textContent)).to.deep.equal(['Phone']);
       // The keyboard goes on from the announcement… back to the remaining passkey, with Shift+Tab.
-      await sendKeys({ press: 'Shift+Tab' });
+      await pressChord('Shift+Tab');
       expect(accessibleName(focused(element)!)).to.equal(texts.listDeleteLabel('Phone'));
     });
 

@@ -501,3 +501,44 @@ describe('ListAuthenticationMethodTypes', () => {
     assertZitadelError(await server.get(methodsPath(ALICE), { token: TOKENS.bob }), 403, 7, /AUTH-Bohd2/);
   });
 });
+
+describe('POST /__mock/authenticators (a registration made on another device, for list tests)', () => {
+  it('stores a READY passkey that ListPasskeys lists and RemovePasskey deletes', async () => {
+    const stored = await server.post('/__mock/authenticators', { body: { userId: ALICE, name: 'Phone' } });
+    assert.equal(stored.status, 200, JSON.stringify(stored.json));
+    assert.equal(stored.json.state, 'AUTH_FACTOR_STATE_READY');
+    assert.equal(stored.json.kind, 'passkey');
+    const listed = await server.post(`${passkeysPath(ALICE)}/_search`, { body: {}, token: TOKENS.alice });
+    assert.deepEqual(listed.json.result, [
+      { id: stored.json.id, state: 'AUTH_FACTOR_STATE_READY', name: 'Phone' },
+    ]);
+    const removed = await server.call('DELETE', `${passkeysPath(ALICE)}/${stored.json.id}`, {
+      token: TOKENS.alice,
+    });
+    assert.equal(removed.status, 200, JSON.stringify(removed.json));
+    assert.deepEqual(authenticatorsOf(ALICE), []);
+  });
+
+  it('stores a U2F key that ListAuthenticationFactors lists', async () => {
+    const stored = await server.post('/__mock/authenticators', {
+      body: { userId: ALICE, kind: 'u2f', name: 'YubiKey' },
+    });
+    assert.equal(stored.status, 200, JSON.stringify(stored.json));
+    const listed = await server.post(`/v2/users/${ALICE}/authentication_factors/_search`, {
+      body: {},
+      token: TOKENS.alice,
+    });
+    assert.equal(listed.status, 200, JSON.stringify(listed.json));
+    assert.equal(listed.json.result?.[0]?.u2f?.id, stored.json.id);
+    assert.equal(listed.json.result?.[0]?.u2f?.name, 'YubiKey');
+  });
+
+  it('refuses an unknown user and an unknown kind', async () => {
+    const unknown = await server.post('/__mock/authenticators', { body: { userId: UNKNOWN_USER_ID } });
+    assert.equal(unknown.status, 400);
+    assert.match(unknown.json.error, /no user/);
+    const kind = await server.post('/__mock/authenticators', { body: { userId: ALICE, kind: 'webauthn' } });
+    assert.equal(kind.status, 400);
+    assert.match(kind.json.error, /kind/);
+  });
+});

@@ -1,5 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { command } from './authenticator.js';
 import { engine } from './engine.js';
 import { harnessFor } from './harness/index.js';
 
@@ -82,4 +83,14 @@ export function expectAlert(element: HTMLElement, text?: string): HTMLElement {
 export async function typeText(text: string): Promise<void> {
   if (engine.name !== 'webkit') return sendKeys({ type: text });
   for (const character of text) await sendKeys({ type: character });
+}
+
+/**
+ * Presses a key with a modifier held, as `sendKeys({ press: 'Shift+Tab' })` does in Chromium and Firefox;
+ * WebKit's WebDriver gets the keys as a chord (`keys:chord` in webauthn-plugin.mjs), since wtr would type
+ * "Shift+Tab" there as text.
+ */
+export async function pressChord(chord: 'Shift+Tab'): Promise<void> {
+  if (engine.name !== 'webkit') return sendKeys({ press: chord });
+  await command('keys:chord', { keys: chord.split('+') });
 }

@@ -67,9 +67,7 @@ export const WEBKIT_EXCLUDED = [
   {
     files: [
       'test/authenticator-list.test.ts',
-      'test/a11y/authenticator-list.test.ts',
       'test/list-races.test.ts',
-      'test/list-admin-lifecycle.test.ts',
       'test/react.test.ts',
       'test/vue.test.ts',
       'test/plain-demo.test.ts',

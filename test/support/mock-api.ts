@@ -45,6 +45,9 @@ export const mockApi = {
   state: () => control<MockState>('GET', 'state'),
   createCode: (userId: string, ttlMs?: number) =>
     control<MockCode>('POST', 'codes', { userId, ...(ttlMs ? { ttlMs } : {}) }),
+  /** Stores a READY passkey or U2F key for a user, as if registered on another device (no ceremony). */
+  addRegistered: (userId: string, registration: { kind?: 'passkey' | 'u2f'; name?: string } = {}) =>
+    control<MockAuthenticator>('POST', 'authenticators', { userId, ...registration }),
   fault: (fault: MockFault) => control<unknown>('POST', 'faults', fault),
   clearFaults: () => control<unknown>('DELETE', 'faults'),
   requests: () => control<LoggedRequest[]>('GET', 'requests'),

@@ -264,7 +264,13 @@ export function webAuthnPlugin() {
   return {
     name: 'webauthn-virtual-authenticator',
     async executeCommand({ command, payload, session }) {
-      if (!WEBAUTHN_COMMANDS.includes(command) && !PAGE_COMMANDS.includes(command)) return undefined;
+      if (
+        !WEBAUTHN_COMMANDS.includes(command) &&
+        !PAGE_COMMANDS.includes(command) &&
+        command !== 'keys:chord'
+      ) {
+        return undefined;
+      }
       const launcher = /** @type {any} */ (session.browser);
       if (launcher.type === 'playwright') {
         if (PAGE_COMMANDS.includes(command)) {
@@ -279,6 +285,12 @@ export function webAuthnPlugin() {
         const marionette = await marionetteFor(page);
         await removeLeftovers(marionette, { id: session.id, browser: launcher });
         return firefoxCommands[command]?.(marionette, payload, session.id);
+      }
+      if (launcher.type === 'webdriver' && command === 'keys:chord') {
+        // wtr's sendKeys hands WebDriver `press` as one string, so "Shift+Tab" would be typed as text; a list
+        // of keys is a chord: WebDriver holds the modifiers down until the last key is pressed.
+        await launcher.sendKeys(session.id, /** @type {{ keys: string[] }} */ (payload).keys);
+        return true;
       }
       if (launcher.type === 'webdriver' && WEBAUTHN_COMMANDS.includes(command)) {
         return unsupported('webkit', command, 'WebKitGTK is built without Web Authentication');
