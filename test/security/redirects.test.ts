@@ -12,6 +12,7 @@ import type { PasskeyRegisterElement } from '../../src/index.js';
 import { zitadelV2 } from '../../src/backends/zitadel-v2.js';
 import { RegistrationError } from '../../src/core/errors.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
+import { engine } from '../support/engine.js';
 import { RegistrationHarness } from '../support/harness/index.js';
 import { mockApi } from '../support/mock-api.js';
 
@@ -123,7 +124,9 @@ describe('redirects', () => {
     );
     element.token = TOKENS.alice;
     const { detail } = await new RegistrationHarness(element).clickAndWait('registration-error');
-    expect(detail.code).to.equal('bad-response');
+    // Without Web Authentication (WebKitGTK) the element stops before any request, with `unsupported`;
+    // the client's refusal of redirects is tested above in every engine.
+    expect(detail.code).to.equal(engine.hasWebAuthn ? 'bad-response' : 'unsupported');
     expect(await mockApi.requests()).to.deep.equal([]);
   });
 });

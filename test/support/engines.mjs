@@ -54,7 +54,6 @@ export const WEBKIT_EXCLUDED = [
       'test/v3alpha.test.ts',
       'test/csp/csp.test.ts',
       'test/security/inert-text.test.ts',
-      'test/security/redirects.test.ts',
       'test/security/token.test.ts',
       'test/capabilities.test.ts',
       'test/backends/contract.test.ts',
