@@ -56,7 +56,7 @@ export const WEBKIT_EXCLUDED = [
       'test/security/inert-text.test.ts',
       'test/security/token.test.ts',
       'test/capabilities.test.ts',
-      'test/backends/contract.test.ts',
+      'test/backends/contract-registration.test.ts',
       'test/orphans.test.ts',
       'test/ssr/ssr.test.ts',
       'test/performance/v2-page-network.test.ts',
