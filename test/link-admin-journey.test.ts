@@ -1,6 +1,6 @@
 /**
- * The registration link from end to end: \`<registration-link-admin>\` creates it on each API, the landing page
- * (\`<passkey-register from-url>\`) registers with it once, a second use and an expired link fail. A ceremony
+ * The registration link from end to end: `<registration-link-admin>` creates it on each API, the landing page
+ * (`<passkey-register from-url>`) registers with it once, a second use and an expired link fail. A ceremony
  * per link, so WebKitGTK (no Web Authentication) leaves this file out; test/registration-link-admin.test.ts
  * runs everywhere.
  */

@@ -1,7 +1,7 @@
 /**
- * Theming under emulated media: \`prefers-color-scheme\` (\`theme="auto"\`) and forced colours (Windows high
- * contrast). A file of its own because WebKit's WebDriver cannot emulate media (\`emulateMedia\` throws
- * \`UnsupportedInEngineError\` there); test/theming.test.ts runs in every engine.
+ * Theming under emulated media: `prefers-color-scheme` (`theme="auto"`) and forced colours (Windows high
+ * contrast). A file of its own because WebKit's WebDriver cannot emulate media (`emulateMedia` throws
+ * `UnsupportedInEngineError` there); test/theming.test.ts runs in every engine.
  */
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
