@@ -11,7 +11,7 @@ import { TOKENS, USERS } from '../../mock/seed.js';
 import { normalizeCreationOptions, toBase64Url } from '../../src/backends/options.js';
 import type { RegistrationBackend, RegistrationCode, RegistrationKind } from '../../src/backends/types.js';
 import { useVirtualAuthenticator, type VirtualAuthenticatorOptions } from '../support/authenticator.js';
-import { GENERATIONS, codeOfLink, refusal, signal } from '../support/backend-generations.js';
+import { GENERATIONS, refusal, signal, type Generation } from '../support/backend-generations.js';
 import { mockApi } from '../support/mock-api.js';
 
 /** The authenticator a person would use for each kind: a platform passkey, a security key on USB. */
@@ -53,6 +53,17 @@ async function register(
     signal(),
   );
   return started.id;
+}
+
+/** The code of a registration link made for `userId` with `delivery: 'return'`, whatever shape it came in. */
+async function codeOfLink(generation: Generation, userId: string): Promise<RegistrationCode> {
+  const created = await generation.backend({ token: TOKENS.admin }).createLink!(
+    { userId, delivery: 'return' },
+    signal(),
+  );
+  if (created.code) return created.code;
+  const link = new URL(created.link!);
+  return { id: link.searchParams.get('codeID')!, code: link.searchParams.get('code')! };
 }
 
 for (const generation of GENERATIONS.filter((item) => item.registers.length > 0)) {

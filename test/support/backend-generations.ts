@@ -2,19 +2,17 @@
  * The API generations the backend contract runs for (test/backends/contract.test.ts, and its registrations
  * in contract-registration.test.ts), and the small helpers both files use.
  */
-import { TOKENS } from '../../mock/seed.js';
 import type {
   BackendConfig,
   LinkDelivery,
   RegistrationBackend,
-  RegistrationCode,
   RegistrationKind,
 } from '../../src/backends/types.js';
 import { zitadelV1 } from '../../src/backends/zitadel-v1.js';
 import { zitadelV2 } from '../../src/backends/zitadel-v2.js';
 import { zitadelV3alpha } from '../../src/backends/zitadel-v3alpha.js';
 import { RegistrationError } from '../../src/core/errors.js';
-import { mockApi, type V3alphaMode } from './mock-api.js';
+import type { V3alphaMode } from './mock-api.js';
 
 /** What one API generation of ZITADEL offers, as the contract's cases read it. */
 export interface Generation {
@@ -72,16 +70,6 @@ export const GENERATIONS: Generation[] = [
   },
 ];
 
-/**
- * ZITADEL v4 declares v3alpha in its protos but does not implement it (its v3alpha user server embeds
- * `UnimplementedZITADELUsersServer`): every rpc answers 501, so every operation is `unsupported`.
- */
-export const V3ALPHA_ON_ZITADEL_V4 = {
-  name: 'v3alpha on ZITADEL v4 (declared, answers 501)',
-  label: 'ZITADEL v3alpha',
-  backend: zitadelV3alpha,
-};
-
 export const signal = () => new AbortController().signal;
 
 /** The error a promise rejects with; fails the test when it resolves or rejects with anything else. */
@@ -94,18 +82,4 @@ export async function refusal(promise: Promise<unknown> | undefined): Promise<Re
     throw new Error(`expected a RegistrationError, got ${String(error)}`);
   }
   throw new Error('expected a refusal, but the backend answered');
-}
-
-/** The API requests the mock received (its control endpoints are not logged). */
-export const apiRequests = async () => (await mockApi.requests()).map((r) => `${r.method} ${r.path}`);
-
-/** The code of a registration link made for `userId` with `delivery: 'return'`, whatever shape it came in. */
-export async function codeOfLink(generation: Generation, userId: string): Promise<RegistrationCode> {
-  const created = await generation.backend({ token: TOKENS.admin }).createLink!(
-    { userId, delivery: 'return' },
-    signal(),
-  );
-  if (created.code) return created.code;
-  const link = new URL(created.link!);
-  return { id: link.searchParams.get('codeID')!, code: link.searchParams.get('code')! };
 }
