@@ -4,7 +4,8 @@ import '../src/index.js';
 import '../src/registration-link-admin.js';
 import type { RegistrationLinkAdminElement } from '../src/index.js';
 import { INSTANCE, TOKENS, USERS } from '../mock/seed.js';
-import { canReadClipboard, grantClipboard, recordClipboardWrites } from './support/clipboard.js';
+import { grantClipboard, recordClipboardWrites } from './support/clipboard.js';
+import { engine } from './support/engine.js';
 import { LinkAdminHarness } from './support/harness/index.js';
 import { LANDING, linkAdmin } from './support/link-admin-fixture.js';
 import { mockApi } from './support/mock-api.js';
@@ -165,7 +166,7 @@ describe('<registration-link-admin>', () => {
     });
 
     it('is copied to the clipboard with a visible confirmation', async () => {
-      if (canReadClipboard) await grantClipboard();
+      if (engine.canGrantClipboard) await grantClipboard();
       const { harness } = await linkAdmin();
       const { detail } = await harness.submitAndWait('link-created');
       const writes = recordClipboardWrites();
@@ -178,11 +179,11 @@ describe('<registration-link-admin>', () => {
         writes.restore();
       }
       expect(writes.texts, 'what the kit wrote').to.deep.equal([detail.link]);
-      if (canReadClipboard) expect(await navigator.clipboard.readText()).to.equal(detail.link);
+      if (engine.canGrantClipboard) expect(await navigator.clipboard.readText()).to.equal(detail.link);
     });
 
     it('is still copied where the Clipboard API refuses, by selecting it (the old way)', async () => {
-      if (canReadClipboard) {
+      if (engine.canGrantClipboard) {
         await grantClipboard();
         await navigator.clipboard.writeText('before');
       }
@@ -217,7 +218,7 @@ describe('<registration-link-admin>', () => {
       }
       expect(refused).to.equal(1);
       expect(copiedTexts, 'what the copy command took').to.deep.equal([detail.link]);
-      if (canReadClipboard) expect(await navigator.clipboard.readText()).to.equal(detail.link);
+      if (engine.canGrantClipboard) expect(await navigator.clipboard.readText()).to.equal(detail.link);
       // The helper field is gone again.
       expect(harness.query('textarea') === null, 'no textarea').to.equal(true);
     });

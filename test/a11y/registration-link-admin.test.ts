@@ -5,7 +5,8 @@ import type { RegistrationLinkAdminElement } from '../../src/registration-link-a
 import type { ErrorCode } from '../../src/core/errors.js';
 import { link as texts } from '../../src/i18n/en/link.js';
 import { TOKENS, USERS } from '../../mock/seed.js';
-import { canReadClipboard, grantClipboard, recordClipboardWrites } from '../support/clipboard.js';
+import { grantClipboard, recordClipboardWrites } from '../support/clipboard.js';
+import { engine } from '../support/engine.js';
 import { LinkAdminHarness } from '../support/harness/index.js';
 import { mockApi } from '../support/mock-api.js';
 import {
@@ -122,7 +123,7 @@ describe('accessibility of <registration-link-admin>', () => {
   });
 
   it('with a returned code: moves focus to the result, which passes axe, and the link and copy button work by keyboard', async () => {
-    if (canReadClipboard) await grantClipboard();
+    if (engine.canGrantClipboard) await grantClipboard();
     submitButton().focus();
     const { detail } = (await pressAndWait('Enter', 'link-created')) as CustomEvent<{ link: string }>;
     await focusMovesTo(element, 'status');
@@ -149,7 +150,7 @@ describe('accessibility of <registration-link-admin>', () => {
       writes.restore();
     }
     expect(writes.texts, 'what the kit wrote').to.deep.equal([detail.link]);
-    if (canReadClipboard) expect(await navigator.clipboard.readText()).to.equal(detail.link);
+    if (engine.canGrantClipboard) expect(await navigator.clipboard.readText()).to.equal(detail.link);
     await expect(element).to.be.accessible();
   });
 

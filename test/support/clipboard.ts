@@ -1,14 +1,9 @@
 import { command } from './authenticator.js';
-import { engine } from './engine.js';
 
 /**
- * Whether a test can read the clipboard back: Chromium and Firefox once `grantClipboard()` ran. WebKit's
- * WebDriver (classic) cannot grant the permission, so there a test checks what the kit handed to
- * `navigator.clipboard.writeText` (`recordClipboardWrites`) instead.
+ * Lets the page read and write the clipboard without a prompt, where `engine.canGrantClipboard`; throws
+ * `UnsupportedInEngineError` elsewhere (WebKit).
  */
-export const canReadClipboard = engine.name !== 'webkit';
-
-/** Lets the page read and write the clipboard without a prompt; throws `UnsupportedInEngineError` in WebKit. */
 export async function grantClipboard(): Promise<void> {
   await command('clipboard:grant');
 }

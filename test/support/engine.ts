@@ -28,6 +28,11 @@ export interface Engine {
    * instead, and leaves the refusal to the server (which then answers `verification-failed` when it checks).
    */
   readonly refusesUnverifiedUser: boolean;
+  /**
+   * The automation can grant the clipboard permission (`clipboard:grant`), so a test can read the clipboard
+   * back. WebKit's WebDriver (classic) cannot: there a test checks what the kit handed to `writeText`.
+   */
+  readonly canGrantClipboard: boolean;
 }
 
 function engineName(userAgent: string): EngineName {
@@ -53,4 +58,5 @@ export const engine: Engine = {
   deviceName: DEVICE_NAMES[name],
   hasPlatformAuthenticator: name === 'chromium',
   refusesUnverifiedUser: name === 'chromium',
+  canGrantClipboard: name !== 'webkit',
 };
