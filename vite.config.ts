@@ -35,13 +35,19 @@ function demoCookie(request: Request, name: string): string | undefined {
  * The server-side piece every real deployment needs (`passkey-elements/proxy`), in front of the mock:
  * - `/zitadel` holds the login client's token (ZITADEL's IAM_LOGIN_CLIENT role): a link's landing page
  *   starts with its code and verifies through it, and a signed-in admin creates v2 / v3alpha links;
- * - `/zitadel-manager` holds a user manager's token: the signed-in user's own passkeys with no token in the
- *   browser (the session mode of the Register page), and v1 links, which need `user.credential.write`.
+ * - `/zitadel-manager` holds a user manager's token: the signed-in user's own passkeys and security keys
+ *   with no token in the browser (the session mode of the Register page), and v1 links, which need
+ *   `user.credential.write`. ZITADEL starts a registration without a code only with the user's own token:
+ *   the session keeps it on the server (`sessionToken`), as an app that signed the user in with ZITADEL does.
  * The demo's "session" is a cookie the pages set themselves; a real app reads its own session instead.
  */
 function proxies(origin: () => string) {
+  const tokenOfUser = new Map<string, string>(
+    Object.entries(USERS).map(([name, user]) => [user.id, TOKENS[name as keyof typeof USERS]]),
+  );
   const session = {
     sessionUser: (request: Request) => demoCookie(request, 'demo-user'),
+    sessionToken: (request: Request) => tokenOfUser.get(demoCookie(request, 'demo-user') ?? ''),
     authorizeAdmin: (request: Request) => demoCookie(request, 'demo-role') === 'admin',
   };
   const mount = (prefix: string, serviceToken: string) => {

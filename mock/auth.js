@@ -72,6 +72,16 @@ export function requireSelfOrUserWrite(principal, userId) {
 }
 
 /**
+ * A start without a code (v2 RegisterPasskey, RegisterU2F): only the caller's own user, as ZITADEL's
+ * `authz.UserIDInCTX` allows — a user manager or a service user is refused like anyone else.
+ * @param {Principal} principal
+ * @param {string} userId
+ */
+export function requireSelf(principal, userId) {
+  if (principal.userId !== userId) throw Errors.otherUser();
+}
+
+/**
  * Verifying a started registration: the user, a user manager, or a login client acting for the user
  * (only the holder of the registration's challenge can produce a credential that verifies).
  * @param {Principal} principal

@@ -6,14 +6,12 @@
  *
  * Every rpc needs a token, as in ZITADEL; a registration code replaces the user's authentication, not
  * the caller's (ZITADEL's Login v2 sends its login client's token with the code).
- *
- * Deliberate difference from ZITADEL (see README): a holder of user.write may start a registration
- * without a code for another user (ZITADEL lets only the user do so).
  */
 
 import {
   authenticate,
   requirePermission,
+  requireSelf,
   requireSelfOrUserWrite,
   requireSelfUserWriteOrLoginClient,
 } from './auth.js';
@@ -244,14 +242,15 @@ async function registerPasskey(context) {
   const principal = authenticate(context.caller);
   validateMessage(request, RegisterPasskeyRequest);
 
-  // With a code, the code stands for the user, whoever the (authenticated) caller is, as in ZITADEL;
-  // without one, the caller must be the user (or, more lenient than ZITADEL, may write users).
+  // With a code, the code stands for the user, whoever the (authenticated) caller is; without one, the
+  // caller must be the user themself (ZITADEL's RegisterUserPasskey: authz.UserIDInCTX), whatever else
+  // they may do.
   let code;
   if (request.code) {
     code = context.store.validCode(request.userId, request.code.id, request.code.code);
     if (!code) throw Errors.codeInvalid();
   } else {
-    requireSelfOrUserWrite(principal, request.userId);
+    requireSelf(principal, request.userId);
   }
   const user = findUser(context, request.userId);
 
@@ -342,14 +341,15 @@ async function createPasskeyRegistrationLink(context) {
  * RegisterU2F: starts registering a security key as a second factor. ZITADEL's `createUserU2F` asks
  * go-webauthn for user verification `required` and no attachment (and, like every ZITADEL registration,
  * no resident key), so that is what the options say; verification then does not insist on it (below).
- * There is no code flow for U2F: a token is always needed.
+ * There is no code flow for U2F: only the user's own token starts one.
  * @param {ApiContext} context
  */
 async function registerU2F(context) {
   const request = /** @type {RegisterU2FMessage} */ (readRequest(context, RegisterU2FRequest));
   const principal = authenticate(context.caller);
   validateMessage(request, RegisterU2FRequest);
-  requireSelfOrUserWrite(principal, request.userId);
+  // Only the user themself (ZITADEL's RegisterUserU2F: authz.UserIDInCTX).
+  requireSelf(principal, request.userId);
   const user = findUser(context, request.userId);
 
   const rpID = request.domain || requestHostname(context.req);

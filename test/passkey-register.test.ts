@@ -213,13 +213,15 @@ describe('<passkey-register>', () => {
   });
 
   describe('when something goes wrong', () => {
-    it('reports not-found for an unknown user, and works again for a known one', async () => {
+    it("reports forbidden for a user whose token it is not (a user manager's too), and works again with theirs", async () => {
+      // ZITADEL starts a registration without a code only for the caller's own user (authz.UserIDInCTX).
       const { element, harness } = await passkeyRegister(UNKNOWN_USER_ID, TOKENS.admin);
       const { detail } = await harness.clickAndWait('registration-error');
-      expect(detail).to.include({ kind: 'passkey', code: 'not-found', status: 404, grpcCode: 5 });
+      expect(detail).to.include({ kind: 'passkey', code: 'forbidden', status: 403, grpcCode: 7 });
       expect(element.state).to.equal('error');
-      expect(harness.hasButton, 'no retry: the same user is still unknown').to.equal(false);
+      expect(harness.hasButton, "no retry: the token is still not the user's").to.equal(false);
 
+      element.token = TOKENS.alice;
       element.userId = USERS.alice.id;
       await element.updateComplete;
       expect(element.state).to.equal('idle');

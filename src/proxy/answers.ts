@@ -14,6 +14,12 @@ export const REFUSALS = {
   unauthenticated: [401, 16, 'auth header missing'],
   'not-own-user': [403, 7, 'the signed-in user may only manage their own authenticators'],
   'not-admin': [403, 7, 'this request may not create registration links'],
+  'needs-session-token': [
+    403,
+    7,
+    "ZITADEL starts this only with the user's own token, and the proxy has none (createProxy's sessionToken)",
+  ],
+  'no-code': [502, 13, 'the upstream answered a registration code request without a code'],
   failed: [500, 13, 'the proxy could not prepare the request'],
   redirect: [502, 14, 'the upstream answered with a redirect, which the proxy does not follow'],
   unreachable: [502, 14, 'the upstream could not be reached'],

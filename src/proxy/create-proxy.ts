@@ -36,6 +36,15 @@ export interface ProxyOptions {
   serviceToken: string | (() => string | Promise<string>);
   /** The signed-in user's ZITADEL id from the page's own session (e.g. its cookie); enables self-service. */
   sessionUser?: (request: Request) => string | undefined | Promise<string | undefined>;
+  /**
+   * The signed-in user's own ZITADEL access token (the token itself), where the page's server keeps one in
+   * its session — never in the browser. Self-service requests for `sessionUser`'s user then go upstream
+   * with it instead of the service token. ZITADEL starts a registration without a code only for the
+   * caller's own user (`RegisterU2F`, `RegisterPasskey` without a code): without this token the proxy starts
+   * a passkey with a one-time code it asks ZITADEL for (`CreatePasskeyRegistrationLink`, `returnCode`; the
+   * service user needs `user.passkey.write`), and refuses `RegisterU2F` with 403. Needs `sessionUser`.
+   */
+  sessionToken?: (request: Request) => string | undefined | Promise<string | undefined>;
   /** May this request create registration links? Without it, link creation is refused with 403. */
   authorizeAdmin?: (request: Request) => boolean | Promise<boolean>;
   /** The path the proxy is mounted at (e.g. `/zitadel`), stripped before matching and forwarding. */
@@ -90,6 +99,10 @@ function checkOptions(options: ProxyOptions) {
   const { serviceToken } = options;
   if (typeof serviceToken !== 'function' && (typeof serviceToken !== 'string' || serviceToken === '')) {
     throw invalid('serviceToken must be a non-empty string or a function');
+  }
+  if (options.sessionToken !== undefined) {
+    if (typeof options.sessionToken !== 'function') throw invalid('sessionToken must be a function');
+    if (typeof options.sessionUser !== 'function') throw invalid('sessionToken needs sessionUser');
   }
   const prefix = (options.prefix ?? '').replace(/\/+$/, '');
   if (prefix !== '' && !prefix.startsWith('/')) throw invalid('prefix must start with "/"');
@@ -183,7 +196,7 @@ function carriesCode(json: Record<string, unknown> | undefined): boolean {
  */
 export function createProxy(options: ProxyOptions): ZitadelProxy {
   const config = checkOptions(options);
-  const { sessionUser, authorizeAdmin, log } = options;
+  const { sessionUser, sessionToken, authorizeAdmin, log } = options;
 
   function below(pathname: string): string | undefined {
     if (config.prefix === '') return pathname;
@@ -225,6 +238,42 @@ export function createProxy(options: ProxyOptions): ZitadelProxy {
       typeof config.serviceToken === 'function' ? await config.serviceToken() : config.serviceToken;
     if (typeof token !== 'string' || token === '') throw new Error('no service token');
     return `Bearer ${token}`;
+  }
+
+  /** The session user's own token, when `sessionToken` gives one. */
+  async function sessionAuthorization(request: Request): Promise<string | undefined> {
+    const token = sessionToken ? await sessionToken(request) : undefined;
+    if (token === undefined || token === '') return undefined;
+    if (typeof token !== 'string') throw new Error('no session token');
+    return `Bearer ${token}`;
+  }
+
+  /**
+   * A one-time code for the session user's own passkey start, from ZITADEL (with the service token): the
+   * way ZITADEL's Login starts a signed-in user's passkey. It stays here; the start's answer holds none.
+   */
+  async function brokeredCode(
+    request: Request,
+    codeFrom: string,
+    ids: Readonly<Record<string, string>>,
+    authorization: string,
+  ): Promise<{ code: { id: string; code: string } } | Response | Refusal> {
+    const target = `${config.upstream}${upstreamPath({ pattern: codeFrom }, ids)}`;
+    const answered = await forward(request, target, authorization, { returnCode: {} });
+    // ZITADEL's refusal (the service user may lack user.passkey.write) says what to fix; it quotes no code.
+    if (typeof answered === 'string' || !answered.ok) return answered;
+    let code: unknown;
+    try {
+      code = ((await answered.json()) as { code?: unknown } | null)?.code;
+    } catch {
+      code = undefined;
+    }
+    const { id, code: secret } = (typeof code === 'object' && code !== null ? code : {}) as Record<
+      string,
+      unknown
+    >;
+    if (typeof id !== 'string' || id === '' || typeof secret !== 'string' || secret === '') return 'no-code';
+    return { code: { id, code: secret } };
   }
 
   async function forward(
@@ -297,26 +346,44 @@ export function createProxy(options: ProxyOptions): ZitadelProxy {
     const body = await readJsonBody(request, route).catch((): ReadBody => ({ refused: 'not-json' }));
     if ('refused' in body) return refuse(body.refused);
 
-    let decision: ServiceGrant | 'own-token';
+    let decision: ServiceGrant | 'own-token' | 'session-token' | 'session-code';
     let authorization: string;
+    let json = body.json;
     try {
       const own = request.headers.get('authorization');
       if (own !== null && own.trim() !== '') {
         decision = 'own-token';
         authorization = own;
       } else {
-        const granted = await grant(request, route, Object.values(ids)[0] as string, body.json);
+        const granted = await grant(request, route, Object.values(ids)[0] as string, json);
         if (!isServiceGrant(granted)) return refuse(granted);
         decision = granted;
-        authorization = await serviceAuthorization();
+        const users = granted === 'session' ? await sessionAuthorization(request) : undefined;
+        if (users !== undefined) {
+          decision = 'session-token';
+          authorization = users;
+        } else {
+          authorization = await serviceAuthorization();
+        }
       }
     } catch {
       // A callback or the token function failed: say so without quoting anything.
       return refuse('failed');
     }
 
+    // A start ZITADEL runs only for the caller's own user, with the service token: a code stands for the user.
+    const { ownUserOnly } = route;
+    if (decision === 'session' && ownUserOnly) {
+      if (ownUserOnly.codeFrom === undefined) return refuse('needs-session-token');
+      const brokered = await brokeredCode(request, ownUserOnly.codeFrom, ids, authorization);
+      if (typeof brokered === 'string') return refuse(brokered);
+      if (brokered instanceof Response) return answer(method, route.rpc, 'session-code', brokered);
+      decision = 'session-code';
+      json = { ...json, ...brokered };
+    }
+
     const target = `${config.upstream}${upstreamPath(route, ids)}${url.search}`;
-    const result = await forward(request, target, authorization, body.json);
+    const result = await forward(request, target, authorization, json);
     if (typeof result === 'string') return refuse(result);
     return answer(method, route.rpc, decision, result);
   };

@@ -26,6 +26,13 @@ export interface ProxyRoute {
    * `none`: a body is optional (GET, DELETE, and the read-only ListAuthenticationFactors).
    */
   readonly body: 'json' | 'none';
+  /**
+   * ZITADEL runs this start, without a code, only for the caller's own user (`authz.UserIDInCTX`: `403
+   * AUTH-Bohd2` for anyone else, a service user included). For the session's user the proxy sends it with
+   * the user's own token (`sessionToken`); without one it first asks for a one-time code where ZITADEL has
+   * a way to (`codeFrom`: the path of the RPC that returns one, as ZITADEL's own Login does), or refuses.
+   */
+  readonly ownUserOnly?: { readonly codeFrom?: string };
 }
 
 const route = (
@@ -34,7 +41,9 @@ const route = (
   rpc: string,
   policy: PolicyClass,
   body: ProxyRoute['body'],
-): ProxyRoute => Object.freeze({ method, pattern, rpc, policy, body });
+  ownUserOnly?: ProxyRoute['ownUserOnly'],
+): ProxyRoute =>
+  Object.freeze({ method, pattern, rpc, policy, body, ...(ownUserOnly ? { ownUserOnly } : {}) });
 
 /**
  * A literal segment wins over an id in the same place (`…/passkeys/registration_link` is link creation,
@@ -42,7 +51,9 @@ const route = (
  */
 export const proxyRoutes: readonly ProxyRoute[] = Object.freeze([
   // zitadel.user.v2.UserService
-  route('POST', '/v2/users/{userId}/passkeys', 'RegisterPasskey', 'code-start', 'json'),
+  route('POST', '/v2/users/{userId}/passkeys', 'RegisterPasskey', 'code-start', 'json', {
+    codeFrom: '/v2/users/{userId}/passkeys/registration_link',
+  }),
   route('POST', '/v2/users/{userId}/passkeys/{passkeyId}', 'VerifyPasskeyRegistration', 'verify', 'json'),
   route(
     'POST',
@@ -53,8 +64,8 @@ export const proxyRoutes: readonly ProxyRoute[] = Object.freeze([
   ),
   route('POST', '/v2/users/{userId}/passkeys/_search', 'ListPasskeys', 'self-service', 'json'),
   route('DELETE', '/v2/users/{userId}/passkeys/{passkeyId}', 'RemovePasskey', 'self-service', 'none'),
-  // RegisterU2F has no code field: a start without a code.
-  route('POST', '/v2/users/{userId}/u2f', 'RegisterU2F', 'self-service', 'json'),
+  // RegisterU2F has no code field: a start without a code, and ZITADEL has no code to ask for.
+  route('POST', '/v2/users/{userId}/u2f', 'RegisterU2F', 'self-service', 'json', {}),
   route('POST', '/v2/users/{userId}/u2f/{u2fId}', 'VerifyU2FRegistration', 'verify', 'json'),
   route('DELETE', '/v2/users/{userId}/u2f/{u2fId}', 'RemoveU2F', 'self-service', 'none'),
   route(
@@ -175,6 +186,9 @@ export function idFieldNames(route: ProxyRoute): string[] {
 }
 
 /** The path to send upstream: the route's literals and each id encoded afresh (one canonical spelling). */
-export function upstreamPath(route: ProxyRoute, ids: Readonly<Record<string, string>>): string {
+export function upstreamPath(
+  route: Pick<ProxyRoute, 'pattern'>,
+  ids: Readonly<Record<string, string>>,
+): string {
   return route.pattern.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(ids[name] as string));
 }

@@ -188,9 +188,10 @@ describe('the demo through the proxy (npm start)', { timeout: 120_000 }, () => {
       const start = requests.find((/** @type {{ rpc: string }} */ r) => r.rpc === 'RegisterPasskey');
       assert.equal(
         start.tokenOwner,
-        'admin',
-        'the proxy added the user manager’s token for the session’s user',
+        'alice',
+        'the proxy added the session’s own token, kept on the server (ZITADEL starts only for the user themself)',
       );
+      assert.equal(start.hasAuthorization, true);
       assert.equal((await readyAuthenticators(USERS.alice.id)).length, 1);
       assert.equal(await elementState(page, 'passkey-register'), 'success');
       assert.deepEqual(errors, []);

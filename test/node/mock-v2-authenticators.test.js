@@ -125,20 +125,17 @@ describe('RegisterU2F', () => {
     );
   });
 
-  it('answers 403 for another user, and lets a holder of user.write act for anyone', async () => {
-    assertZitadelError(
-      await server.post(u2fPath(ALICE), { body: {}, token: TOKENS.bob }),
-      403,
-      7,
-      /AUTH-Bohd2/,
-    );
-    const started = await startU2F(BOB, { body: {}, token: TOKENS.admin });
+  it('answers 403 for anyone but the user, a user manager too (authz.UserIDInCTX)', async () => {
+    for (const token of [TOKENS.bob, TOKENS.admin]) {
+      assertZitadelError(await server.post(u2fPath(ALICE), { body: {}, token }), 403, 7, /AUTH-Bohd2/);
+    }
+    const started = await startU2F(BOB, { body: {}, token: TOKENS.bob });
     assert.equal(started.details.resourceOwner, USERS.bob.orgId);
   });
 
-  it('answers 404 for an unknown user, and 400 for a domain that is not a string', async () => {
+  it('answers 403 for an unknown user, and 400 for a domain that is not a string', async () => {
     const unknown = await server.post(u2fPath(UNKNOWN_USER_ID), { body: {}, token: TOKENS.admin });
-    assertZitadelError(unknown, 404, 5, /User could not be found/);
+    assertZitadelError(unknown, 403, 7, /AUTH-Bohd2/);
     const wrong = await server.post(u2fPath(ALICE), { body: { domain: 1 }, token: TOKENS.alice });
     assertBareError(wrong, 400, 3, /invalid value for string field domain/);
   });

@@ -197,14 +197,20 @@ describe('RegisterPasskey', () => {
     assertZitadelError(response, 403, 7, /^Request user not equal to authenticated user \(AUTH-Bohd2\)$/);
   });
 
-  it('lets a holder of user.write start a registration for anyone', async () => {
-    const started = await startRegistration(BOB, { body: {}, token: TOKENS.admin });
+  it('refuses a start without a code from anyone but the user, a user manager too (authz.UserIDInCTX)', async () => {
+    const refused = await server.post(passkeys(BOB), { body: {}, token: TOKENS.admin });
+    assertZitadelError(refused, 403, 7, /^Request user not equal to authenticated user \(AUTH-Bohd2\)$/);
+    const code = server.mock.createCode(BOB);
+    const started = await startRegistration(BOB, {
+      body: { code: { id: code.id, code: code.code } },
+      token: TOKENS.admin,
+    });
     assert.equal(started.details.resourceOwner, USERS.bob.orgId);
   });
 
-  it('answers 404 for an unknown user', async () => {
+  it('answers 403 for an unknown user without a code: no caller is that user', async () => {
     const response = await server.post(passkeys(UNKNOWN_USER_ID), { body: {}, token: TOKENS.admin });
-    assertZitadelError(response, 404, 5, /^User could not be found \(COMMAND-\w+\)$/);
+    assertZitadelError(response, 403, 7, /AUTH-Bohd2/);
   });
 
   it('checks the token before the body rules', async () => {

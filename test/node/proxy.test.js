@@ -14,6 +14,7 @@ import * as esbuild from 'esbuild';
 import fc from 'fast-check';
 import { TOKENS, USERS } from '../../mock/seed.js';
 import { startMock } from './mock-server.js';
+import { createCredential, createSecurityKeyCredential } from './software-authenticator.js';
 
 const SERVICE_TOKEN = 'service-token-never-shown';
 const OWN_TOKEN = 'users-own-token-never-shown';
@@ -413,7 +414,17 @@ describe('proxy: the policy for requests without their own Authorization', () =>
     ]);
   });
 
-  for (const { rpc } of SELF_SERVICE) {
+  it("marks the starts ZITADEL runs only for the caller's own user, RegisterPasskey with a code to ask for", () => {
+    assert.deepEqual(
+      proxyRoutes.filter((route) => route.ownUserOnly).map(({ rpc, ownUserOnly }) => [rpc, ownUserOnly]),
+      [
+        ['RegisterPasskey', { codeFrom: '/v2/users/{userId}/passkeys/registration_link' }],
+        ['RegisterU2F', {}],
+      ],
+    );
+  });
+
+  for (const { rpc } of SELF_SERVICE.filter((route) => !route.ownUserOnly)) {
     it(`adds the service token to ${rpc} for the session's own user, and only for them`, async () => {
       /** @type {Request[]} */
       const asked = [];
@@ -802,6 +813,8 @@ describe('createProxy: options', () => {
       [{ ...base, upstream: 'ftp://zitadel.example' }, /upstream/],
       [{ ...base, upstream: 'https://user:pw@zitadel.example' }, /upstream/],
       [{ ...base, serviceToken: '' }, /serviceToken/],
+      [{ ...base, sessionUser: () => 'x', sessionToken: 'a token' }, /sessionToken must be a function/],
+      [{ ...base, sessionToken: () => 'a token' }, /sessionToken needs sessionUser/],
       [{ ...base, prefix: 'zitadel' }, /prefix/],
       [{ ...base, timeout: 0 }, /timeout/],
       [{ ...base, timeout: Number.NaN }, /timeout/],
@@ -998,6 +1011,144 @@ describe('nodeHandler', () => {
   });
 });
 
+describe('proxy: a start only the user may make (RegisterPasskey without a code, RegisterU2F)', () => {
+  const sessionOfAlice = { sessionUser: () => ALICE };
+  const LINK_PATH = `/api/v2/users/${ALICE}/passkeys/registration_link`;
+
+  /** Upstream answers the code request with `code` (status 200 unless told), anything else `{"ok":true}`. */
+  const answerCodeWith = (/** @type {unknown} */ linkBody, status = 200) =>
+    upstream.answerWith((req, res) => {
+      const link = req.url === LINK_PATH;
+      res.writeHead(link ? status : 200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(link ? linkBody : { passkeyId: '600', publicKeyCredentialCreationOptions: {} }));
+    });
+
+  it("starts the session user's passkey with a code it asks ZITADEL for, and keeps the code", async () => {
+    answerCodeWith({ details: {}, code: CODE });
+    const { call, lines } = proxyFor(sessionOfAlice);
+    const response = await call('POST', `/v2/users/${ALICE}/passkeys`, {
+      body: { domain: 'localhost', authenticator: 'PASSKEY_AUTHENTICATOR_PLATFORM' },
+    });
+    assert.equal(response.status, 200, response.text);
+    assert.deepEqual(
+      upstream.seen.map(({ method, path, headers, body }) => ({
+        method,
+        path,
+        authorization: headers.authorization,
+        body: JSON.parse(body),
+      })),
+      [
+        {
+          method: 'POST',
+          path: LINK_PATH,
+          authorization: `Bearer ${SERVICE_TOKEN}`,
+          body: { returnCode: {} },
+        },
+        {
+          method: 'POST',
+          path: `/api/v2/users/${ALICE}/passkeys`,
+          authorization: `Bearer ${SERVICE_TOKEN}`,
+          body: { domain: 'localhost', authenticator: 'PASSKEY_AUTHENTICATOR_PLATFORM', code: CODE },
+        },
+      ],
+    );
+    assert.doesNotMatch(response.text, new RegExp(CODE.code), 'the code never reaches the browser');
+    assert.deepEqual(lines, ['POST RegisterPasskey session-code 200']);
+  });
+
+  it("passes ZITADEL's refusal of the code request on, and starts nothing", async () => {
+    const refusalBody = { code: 7, message: 'No matching permissions found (AUTH-5mWD2)' };
+    answerCodeWith(refusalBody, 403);
+    const { call, lines } = proxyFor(sessionOfAlice);
+    const response = await call('POST', `/v2/users/${ALICE}/passkeys`, { body: { domain: 'localhost' } });
+    assert.equal(response.status, 403);
+    assert.deepEqual(response.json, refusalBody);
+    assert.deepEqual(
+      upstream.seen.map((seen) => seen.path),
+      [LINK_PATH],
+    );
+    assert.deepEqual(lines, ['POST RegisterPasskey session-code 403']);
+  });
+
+  for (const [label, linkBody] of /** @type {const} */ ([
+    ['no code', { details: {} }],
+    ['a code without its id', { code: { code: CODE.code } }],
+    ['no JSON object', 'not json'],
+  ])) {
+    it(`answers 502 when the code request answers ${label}, and starts nothing`, async () => {
+      answerCodeWith(linkBody);
+      const { call } = proxyFor(sessionOfAlice);
+      const response = await call('POST', `/v2/users/${ALICE}/passkeys`, { body: { domain: 'localhost' } });
+      assert.equal(response.status, 502);
+      assert.equal(response.json.code, 13);
+      assert.deepEqual(
+        upstream.seen.map((seen) => seen.path),
+        [LINK_PATH],
+      );
+    });
+  }
+
+  it("refuses RegisterU2F with 403 without the user's own token: ZITADEL has no code for it", async () => {
+    const { call, lines } = proxyFor(sessionOfAlice);
+    const response = await call('POST', `/v2/users/${ALICE}/u2f`, { body: { domain: 'localhost' } });
+    assertRefused(response, 403, 7, /sessionToken/);
+    assert.deepEqual(lines, ['POST RegisterU2F needs-session-token 403']);
+  });
+
+  it('sends every self-service request of the session user with their own token (sessionToken)', async () => {
+    /** @type {Request[]} */
+    const asked = [];
+    const { call, lines } = proxyFor({
+      sessionUser: () => ALICE,
+      sessionToken: async (request) => {
+        asked.push(request);
+        return OWN_TOKEN;
+      },
+    });
+    const selfService = proxyRoutes.filter(
+      (route) => route.policy === 'self-service' || route.policy === 'code-start',
+    );
+    for (const { rpc } of selfService) {
+      upstream.reset();
+      const { method, path, body } = kitCall(rpc);
+      const response = await call(method, path, { body });
+      assert.equal(response.status, 200, `${rpc}: ${response.text}`);
+      assert.equal(onlySeen().headers.authorization, `Bearer ${OWN_TOKEN}`, rpc);
+    }
+    assert.equal(asked.length, selfService.length);
+    assert.deepEqual(
+      lines,
+      selfService.map(({ method, rpc }) => `${method} ${rpc} session-token 200`),
+    );
+    // Another user's, or a start with a code, or a verify: as before, the token is never asked for.
+    upstream.reset();
+    assertRefused(await call('POST', `/v2/users/${BOB}/u2f`, { body: {} }), 403, 7);
+    await call('POST', `/v2/users/${ALICE}/passkeys`, { body: { code: CODE } });
+    assert.equal(upstream.seen.at(-1)?.headers.authorization, `Bearer ${SERVICE_TOKEN}`);
+    assert.equal(asked.length, selfService.length);
+  });
+
+  it("falls back to the service token's way when sessionToken gives none", async () => {
+    const { call, lines } = proxyFor({ sessionUser: () => ALICE, sessionToken: () => undefined });
+    assertRefused(await call('POST', `/v2/users/${ALICE}/u2f`, { body: {} }), 403, 7, /sessionToken/);
+    await call('POST', `/v2/users/${ALICE}/passkeys/_search`, { body: {} });
+    assert.equal(onlySeen().headers.authorization, `Bearer ${SERVICE_TOKEN}`);
+    assert.deepEqual(lines, ['POST RegisterU2F needs-session-token 403', 'POST ListPasskeys session 200']);
+  });
+
+  it('answers 500 without quoting anything when sessionToken fails or gives no string', async () => {
+    for (const sessionToken of [
+      () => Promise.reject(new Error(`token ${OWN_TOKEN} expired`)),
+      () => /** @type {any} */ (42),
+    ]) {
+      const { call } = proxyFor({ sessionUser: () => ALICE, sessionToken });
+      const response = await call('POST', `/v2/users/${ALICE}/passkeys/_search`, { body: {} });
+      assertRefused(response, 500, 13);
+      assert.doesNotMatch(response.text, new RegExp(OWN_TOKEN));
+    }
+  });
+});
+
 describe('proxy in front of the real mock', () => {
   it('lets a tokenless RegisterPasskey with a code reach the mock with the service token', async () => {
     const server = await startMock();
@@ -1022,6 +1173,111 @@ describe('proxy in front of the real mock', () => {
       assert.equal(server.mock.requests.length, 1, 'the refused start never reached the mock');
     } finally {
       await front.close();
+      await server.close();
+    }
+  });
+});
+
+describe('proxy in front of the real mock: a signed-in user registers without a token in the browser', () => {
+  /** @param {Partial<import('../../src/proxy.ts').ProxyOptions>} options */
+  async function front(options) {
+    const server = await startMock();
+    const served = await serveNode(
+      createProxy({
+        upstream: server.origin,
+        serviceToken: TOKENS.admin,
+        prefix: '/zitadel',
+        sessionUser: () => ALICE,
+        ...options,
+      }),
+    );
+    return {
+      server,
+      /** @param {string} path @param {unknown} body */
+      post: async (path, body) => {
+        const response = await served.request('POST', `/zitadel${path}`, { body: JSON.stringify(body) });
+        return { status: response.status, text: response.text, json: JSON.parse(response.text) };
+      },
+      close: async () => {
+        await served.close();
+        await server.close();
+      },
+    };
+  }
+
+  it('registers a passkey with the service token alone: a code the proxy asks for stands for the user', async () => {
+    const { server, post, close } = await front({});
+    try {
+      const started = await post(`/v2/users/${ALICE}/passkeys`, { domain: '127.0.0.1' });
+      assert.equal(started.status, 200, started.text);
+      const credential = createCredential(started.json.publicKeyCredentialCreationOptions.publicKey, {
+        origin: server.origin,
+      });
+      const verified = await post(`/v2/users/${ALICE}/passkeys/${started.json.passkeyId}`, {
+        publicKeyCredential: credential,
+        passkeyName: 'Laptop',
+      });
+      assert.equal(verified.status, 200, verified.text);
+      assert.deepEqual(
+        server.mock.requests.map(({ rpc, tokenOwner }) => `${rpc} ${tokenOwner}`),
+        ['CreatePasskeyRegistrationLink admin', 'RegisterPasskey admin', 'VerifyPasskeyRegistration admin'],
+      );
+      assert.equal(server.mock.state.codes[0]?.used, true, 'the code the proxy asked for is spent');
+      assert.deepEqual(
+        server.mock.state.users.find((user) => user.id === ALICE)?.authenticators.map((a) => a.name),
+        ['Laptop'],
+      );
+    } finally {
+      await close();
+    }
+  });
+
+  it("registers a security key with the user's own token (sessionToken); without it, ZITADEL is never asked", async () => {
+    const { server, post, close } = await front({ sessionToken: () => TOKENS.alice });
+    try {
+      const started = await post(`/v2/users/${ALICE}/u2f`, { domain: '127.0.0.1' });
+      assert.equal(started.status, 200, started.text);
+      const credential = createSecurityKeyCredential(
+        started.json.publicKeyCredentialCreationOptions.publicKey,
+        {
+          origin: server.origin,
+        },
+      );
+      const verified = await post(`/v2/users/${ALICE}/u2f/${started.json.u2fId}`, {
+        publicKeyCredential: credential,
+        tokenName: 'YubiKey',
+      });
+      assert.equal(verified.status, 200, verified.text);
+      assert.deepEqual(
+        server.mock.requests.map(({ rpc, tokenOwner }) => `${rpc} ${tokenOwner}`),
+        ['RegisterU2F alice', 'VerifyU2FRegistration admin'],
+      );
+    } finally {
+      await close();
+    }
+    const without = await front({});
+    try {
+      const refused = await without.post(`/v2/users/${ALICE}/u2f`, { domain: '127.0.0.1' });
+      assert.equal(refused.status, 403);
+      assert.deepEqual(without.server.mock.requests, []);
+    } finally {
+      await without.close();
+    }
+  });
+
+  it('is refused by the mock as by ZITADEL when the service token starts for the user itself', async () => {
+    const server = await startMock();
+    try {
+      for (const path of [`/v2/users/${ALICE}/passkeys`, `/v2/users/${ALICE}/u2f`]) {
+        const response = await fetch(`${server.origin}${path}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${TOKENS.admin}`, 'content-type': 'application/json' },
+          body: '{}',
+        });
+        assert.equal(response.status, 403);
+        assert.match((await response.json()).message, /AUTH-Bohd2/);
+      }
+    } finally {
       await server.close();
     }
   });

@@ -31,7 +31,12 @@ describe('text from outside is rendered as inert text', () => {
       it(`payload ${index + 1}: ${payload}`, async () => {
         payloadsRun.add(payload);
         // Each payload gets its own user so one authenticator can hold them all.
-        const users = [USERS.alice, USERS.bob, USERS.carol];
+        // Each with the user's own token: ZITADEL starts a registration without a code for no one else.
+        const users = [
+          { ...USERS.alice, token: TOKENS.alice },
+          { ...USERS.bob, token: TOKENS.bob },
+          { ...USERS.carol, token: TOKENS.carol },
+        ];
         const user = users[index % users.length]!;
         if (index >= users.length) {
           await authenticator.replace();
@@ -39,7 +44,7 @@ describe('text from outside is rendered as inert text', () => {
         const element = await fixture<PasskeyRegisterElement>(
           html`<passkey-register user-id=${user.id} passkey-name=${payload}></passkey-register>`,
         );
-        element.token = TOKENS.admin;
+        element.token = user.token;
         const harness = new RegistrationHarness(element);
         const { detail } = await harness.clickAndWait('registration-success');
         expect(detail.name).to.equal(payload);
