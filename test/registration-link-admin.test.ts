@@ -263,6 +263,72 @@ describe('<registration-link-admin>', () => {
     });
   });
 
+  describe('a link is only ever shown for the settings it was made with', () => {
+    it('a changed user takes the shown link, its QR code and its status away', async () => {
+      const { element, harness } = await linkAdmin();
+      const { detail } = await harness.submitAndWait('link-created');
+      expect(detail.userId).to.equal(USERS.bob.id);
+      expect(harness.link?.href, "Bob's link is shown").to.be.a('string');
+
+      element.userId = USERS.alice.id;
+      await element.updateComplete;
+      expect(harness.link?.href, 'no link for Bob once the form is for Alice').to.equal(undefined);
+      expect(harness.root.querySelector('[part~="qr"]') === null, 'no QR code').to.equal(true);
+      expect(harness.markup).not.to.contain(detail.code!);
+      expect(harness.submitButton.disabled).to.equal(false);
+      const created = await harness.submitAndWait('link-created');
+      expect(created.detail.userId).to.equal(USERS.alice.id);
+    });
+
+    it('so do a changed delivery, API, base-url, token and a typed user; the same values keep it', async () => {
+      const changes: [string, (element: RegistrationLinkAdminElement) => void][] = [
+        ['delivery', (element) => (element.delivery = 'email')],
+        ['api', (element) => (element.api = 'v3alpha')],
+        ['base-url', (element) => (element.baseUrl = `${location.origin}/elsewhere`)],
+        ['token', (element) => (element.token = TOKENS.loginClient)],
+      ];
+      for (const [name, change] of changes) {
+        const { element, harness } = await linkAdmin();
+        await harness.submitAndWait('link-created');
+        element.userId = USERS.bob.id;
+        element.token = TOKENS.admin;
+        await element.updateComplete;
+        expect(harness.link?.href, `${name}: the same values keep the link`).to.be.a('string');
+        change(element);
+        await element.updateComplete;
+        expect(harness.link?.href, name).to.equal(undefined);
+      }
+      const typed = await fixture<RegistrationLinkAdminElement>(
+        html`<registration-link-admin link-template=${LANDING}></registration-link-admin>`,
+      );
+      typed.token = TOKENS.admin;
+      const harness = new LinkAdminHarness(typed);
+      await harness.type('userId', USERS.bob.id);
+      await harness.submitAndWait('link-created');
+      await harness.type('userId', USERS.alice.id);
+      expect(harness.link?.href, 'a user typed anew').to.equal(undefined);
+    });
+
+    it('a change while the link is made stops the request: aborted, idle, and nothing shown after', async () => {
+      await mockApi.fault({ rpc: 'CreatePasskeyRegistrationLink', delayMs: 300 });
+      const { element, harness } = await linkAdmin();
+      const errors: CustomEvent[] = [];
+      let created = 0;
+      element.addEventListener('link-error', (event) => errors.push(event as CustomEvent));
+      element.addEventListener('link-created', () => created++);
+      harness.submitButton.click();
+      await element.updateComplete;
+      element.userId = USERS.alice.id;
+      await waitUntil(() => errors.length === 1, 'link-error after the change');
+      expect(errors[0]!.detail.code).to.equal('aborted');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await element.updateComplete;
+      expect(created).to.equal(0);
+      expect(harness.link?.href).to.equal(undefined);
+      expect(harness.messageText, 'no error on screen: the form is for the new user').to.equal('');
+    });
+  });
+
   describe('refuses a bad link template before any request', () => {
     const templates: [string, string][] = [
       ['javascript:', 'javascript:alert(1)//{{.Code}}'],

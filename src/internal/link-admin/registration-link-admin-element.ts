@@ -5,7 +5,7 @@ import { link } from '../../i18n/en/link.js';
 import type { CommonMessages, LinkMessages, MessageFamily } from '../../i18n/messages.js';
 import { baseStyles, themeTokens } from '../../styles/shared.js';
 import { CeremonyController } from '../shared/ceremony-controller.js';
-import { ConfiguredElement } from '../shared/configured-element.js';
+import { BACKEND_SETTINGS, ConfiguredElement, changedAny } from '../shared/configured-element.js';
 import { requireMethod } from '../shared/backend-methods.js';
 import { RegistrationError, toRegistrationError } from '../../core/errors.js';
 import { emit } from '../shared/events.js';
@@ -14,6 +14,18 @@ import { checkLinkTemplate, checkLinkUrl, fillLinkTemplate } from './link-templa
 import { lazyModule } from '../shared/lazy-modules.js';
 
 type LinkAdminState = 'idle' | 'creating' | 'created' | 'error';
+
+/**
+ * What a shown link, its error or a running request is about: when one changes, they are about another
+ * user or server, and go (a link for Bob must not stay on screen once the form is for Alice).
+ */
+const LINK_SETTINGS: readonly PropertyKey[] = [
+  ...BACKEND_SETTINGS,
+  'userId',
+  '_enteredUserId',
+  'delivery',
+  'linkTemplate',
+];
 
 const ENGLISH: CommonMessages & LinkMessages = { ...common, ...link };
 
@@ -190,6 +202,7 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
     const delivery = this.delivery;
     const template = this.linkTemplate?.trim() || undefined;
     const signal = this.#requests.begin();
+    this.#madeWith = this.#settings();
     this._state = 'creating';
     this._error = undefined;
     this._result = undefined;
@@ -233,8 +246,11 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
         : asTemplateError(toRegistrationError(caught));
       if (this.isConnected) {
         const detail = this.errorDetail(error, 'link');
-        this._error = error;
-        this.#setState('error');
+        // Stopped by a change of settings, the element is idle already, with the new ones.
+        if (signal.reason !== 'reset') {
+          this._error = error;
+          this.#setState('error');
+        }
         emit(this, 'link-error', detail);
       }
       throw error;
@@ -262,6 +278,26 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
       }[error.reason];
     }
     return super.describeError(error);
+  }
+
+  /** The settings the shown link, error or running request was made with (`LINK_SETTINGS`' values). */
+  #madeWith: readonly unknown[] = [];
+
+  #settings(): unknown[] {
+    return LINK_SETTINGS.map((name) => this[name as keyof this]);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this._state === 'idle' || !changedAny(changed, LINK_SETTINGS)) return;
+    const now = this.#settings();
+    if (now.every((value, index) => Object.is(value, this.#madeWith[index]))) return;
+    // A request for the old settings stops; its link-error (`aborted`) still tells the page.
+    this.#requests.abort('reset');
+    this._result = undefined;
+    this._error = undefined;
+    this._copyStatus = '';
+    this._state = 'idle';
   }
 
   #setState(next: LinkAdminState): void {
