@@ -7,6 +7,7 @@ import { useVirtualAuthenticator, engine } from './support/authenticator.js';
 import { RegistrationHarness } from './support/harness/index.js';
 import { mockApi } from './support/mock-api.js';
 import { clickPlatformRegistration } from './support/platform.js';
+import { registration as registrationTexts } from '../src/i18n/en/registration.js';
 
 async function passkeyRegister(userId: string = USERS.alice.id, token: string | null = TOKENS.alice) {
   const element = await fixture<PasskeyRegisterElement>(
@@ -123,7 +124,72 @@ describe('<passkey-register>', () => {
 
   describe('with a registration link', () => {
     const startUrl = location.href;
-    afterEach(() => history.replaceState(null, '', startUrl));
+    afterEach(() => {
+      history.replaceState(null, '', startUrl);
+      sessionStorage.clear();
+    });
+
+    /** The landing page opened (or reloaded) at the address the tab shows now. */
+    const land = async () => {
+      const element = await fixture<PasskeyRegisterElement>(
+        html`<passkey-register from-url base-url="/zitadel"></passkey-register>`,
+      );
+      return { element, harness: new RegistrationHarness(element) };
+    };
+
+    it('finds the code again after a reload, though the address bar no longer shows it; a spent one not', async () => {
+      const code = await mockApi.createCode(USERS.bob.id);
+      history.replaceState(
+        null,
+        '',
+        `${location.pathname}?userID=${USERS.bob.id}&codeID=${code.id}&code=${code.code}`,
+      );
+      const opened = await land();
+      expect(location.search, 'the code left the address bar').to.equal(`?userID=${USERS.bob.id}`);
+      opened.element.remove();
+
+      // A reload: the same address, now without the code.
+      const reloaded = await land();
+      expect(reloaded.element.code).to.equal(code.code);
+      expect(reloaded.harness.hasButton).to.equal(true);
+      expect(await mockApi.requests(), 'nothing sent on the reload').to.deep.equal([]);
+      const { detail } = await reloaded.harness.clickAndWait('registration-success');
+      expect(detail.userId).to.equal(USERS.bob.id);
+      const [start] = await mockApi.requests();
+      expect(start!.body).to.deep.include({ code: { id: code.id, code: code.code } });
+      reloaded.element.remove();
+
+      // Reloaded after the success: the spent code is gone, and so is the button that could only fail.
+      const again = await land();
+      expect(again.element.code).to.equal(undefined);
+      expect(again.harness.hasButton).to.equal(false);
+      expect(again.harness.textOf('note')).to.equal(registrationTexts.linkMissing);
+    });
+
+    it('asks for the link where the address names a user but no code, unless the page has a session', async () => {
+      history.replaceState(null, '', `${location.pathname}?userID=${USERS.bob.id}`);
+      const { element, harness } = await land();
+      expect(harness.hasButton, 'no button that can only fail').to.equal(false);
+      expect(harness.textOf('note')).to.equal(registrationTexts.linkMissing);
+      element.token = TOKENS.bob;
+      await element.updateComplete;
+      expect(harness.hasButton, 'a signed-in page registers its user without a code').to.equal(true);
+      expect(await mockApi.requests()).to.deep.equal([]);
+    });
+
+    it('keeps no code of another user: a saved code goes only with its own user id', async () => {
+      const code = await mockApi.createCode(USERS.bob.id);
+      history.replaceState(
+        null,
+        '',
+        `${location.pathname}?userID=${USERS.bob.id}&codeID=${code.id}&code=${code.code}`,
+      );
+      (await land()).element.remove();
+      history.replaceState(null, '', `${location.pathname}?userID=${USERS.alice.id}`);
+      const { element, harness } = await land();
+      expect(element.code).to.equal(undefined);
+      expect(harness.hasButton).to.equal(false);
+    });
 
     it('reads the code from the URL, registers without a token and removes the code from the address bar', async () => {
       const code = await mockApi.createCode(USERS.bob.id);

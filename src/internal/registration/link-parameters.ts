@@ -96,3 +96,40 @@ export function removeCodeFromAddressBar(location: Location, history: History): 
   const scrubbed = withoutRegistrationCode(new URL(location.href));
   if (scrubbed) history.replaceState(history.state, '', scrubbed.href);
 }
+
+/** Where this tab keeps a link's code once the address bar no longer shows it, by user. */
+const SAVED_CODE = 'passkey-elements:registration-code:';
+
+/**
+ * The tab's memory of a link's code (`sessionStorage`: this tab only, gone with it, never sent anywhere):
+ * the address bar lost the code, and a reload — which a phone does to a tab in the background — must still
+ * find it. Storage that is off or full keeps nothing: the page then asks for the link again.
+ */
+export const savedCode = {
+  keep(userId: string, code: { codeId: string; code: string }): void {
+    try {
+      sessionStorage.setItem(SAVED_CODE + userId, JSON.stringify(code));
+    } catch {
+      // No storage: nothing kept.
+    }
+  },
+  read(userId: string): { codeId: string; code: string } | undefined {
+    try {
+      const saved: unknown = JSON.parse(sessionStorage.getItem(SAVED_CODE + userId) ?? 'null');
+      const { codeId, code } = (saved ?? {}) as Record<string, unknown>;
+      return typeof codeId === 'string' && codeId && typeof code === 'string' && code
+        ? { codeId, code }
+        : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+  /** A spent code is forgotten: it can register nothing more. */
+  forget(userId: string): void {
+    try {
+      sessionStorage.removeItem(SAVED_CODE + userId);
+    } catch {
+      // No storage: nothing kept.
+    }
+  },
+};

@@ -4,7 +4,7 @@ import type { RegistrationCode } from '../../backends/types.js';
 
 import { RegistrationError } from '../../core/errors.js';
 import { RegistrationElement } from './registration-element.js';
-import { readRegistrationLink, removeCodeFromAddressBar } from './link-parameters.js';
+import { readRegistrationLink, removeCodeFromAddressBar, savedCode } from './link-parameters.js';
 
 /**
  * Registers a passkey for a ZITADEL user: starts the registration at the backend, lets the browser create
@@ -68,8 +68,19 @@ export class PasskeyRegisterElement extends RegistrationElement {
    * arriving by their link then find in place.
    */
   protected override blockedNote(): string {
-    if (isServer || !this.fromUrl || this.userId?.trim() || this.code?.trim()) return '';
+    if (isServer || !this.fromUrl || this.code?.trim()) return '';
+    // A user without a code registers only with a session; without one, the link is what is missing.
+    if (this.userId?.trim() && this.hasSession) return '';
     return this.messages.linkMissing;
+  }
+
+  constructor() {
+    super();
+    // The link's code is spent: a reload of the tab must not offer it again.
+    this.addEventListener('registration-success', (event) => {
+      const { userId } = (event as CustomEvent<{ userId: string }>).detail;
+      if (this.fromUrl && this.code) savedCode.forget(userId);
+    });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -84,6 +95,16 @@ export class PasskeyRegisterElement extends RegistrationElement {
     if (link.orgId) this.orgId = link.orgId;
     if (link.codeId) this.codeId = link.codeId;
     if (link.code) this.code = link.code;
+    if (link.codeId && link.code) {
+      if (link.userId) savedCode.keep(link.userId, { codeId: link.codeId, code: link.code });
+    } else if (link.userId && !link.codeId && !link.code) {
+      // The address bar lost the code when the link was first opened in this tab (a reload since).
+      const saved = savedCode.read(link.userId);
+      if (saved) {
+        this.codeId = saved.codeId;
+        this.code = saved.code;
+      }
+    }
     removeCodeFromAddressBar(location, history);
   }
 }
