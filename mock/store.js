@@ -53,7 +53,9 @@ export const AuthFactorState = Object.freeze({
  * }} User
  */
 
-/** @typedef {{ id: string, userId: string, code: string, expiresAt: number, used: boolean }} RegistrationCode */
+/**
+ * @typedef {{ id: string, userId: string, code: string, expiresAt: number, used: boolean, failedChecks?: number }} RegistrationCode
+ */
 /** @typedef {{ to: string, userId: string, link: string, sentAt: string }} Email */
 /** @typedef {{ sequence: string, changeDate: string, resourceOwner: string }} Details */
 
@@ -61,6 +63,10 @@ export const AuthFactorState = Object.freeze({
 const FIRST_CREATED_ID = 310000000000000000n;
 const CODE_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 const CODE_LENGTH = 12;
+/** ZITADEL removes a registration code at its third failed check. */
+const CODE_CHECKS = 3;
+/** The kinds of which a user has at most one registration pending (v2's two lists). */
+const ONE_PENDING = ['passkey', 'u2f'];
 
 /**
  * @param {{ now: () => number }} options
@@ -127,8 +133,13 @@ export function createStore({ now }) {
    */
   function validCode(userId, codeId, code) {
     const record = codes.get(codeId);
-    if (!record || record.userId !== userId || record.used || record.code !== code) return undefined;
-    return now() < record.expiresAt ? record : undefined;
+    if (!record || record.userId !== userId || record.used) return undefined;
+    if (record.code === code && now() < record.expiresAt) return record;
+    // ZITADEL records each failed check of a code (HumanPasswordlessInitCodeCheckFailedEvent) and removes
+    // the code at the third: a guessed code dies before it is found.
+    record.failedChecks = (record.failedChecks ?? 0) + 1;
+    if (record.failedChecks >= CODE_CHECKS) record.used = true;
+    return undefined;
   }
 
   /**
@@ -151,6 +162,13 @@ export function createStore({ now }) {
    * @returns {Authenticator}
    */
   function startAuthenticator(user, registration) {
+    // ZITADEL keeps one pending registration per list (passkeys, U2F): a new start replaces it
+    // (HumanPasswordlessTokensReadModel, HumanU2FTokensReadModel), so only the newest can be verified.
+    if (ONE_PENDING.includes(registration.kind)) {
+      user.authenticators = user.authenticators.filter(
+        (candidate) => candidate.kind !== registration.kind || candidate.state !== AuthFactorState.NOT_READY,
+      );
+    }
     /** @type {Authenticator} */
     const authenticator = {
       id: nextId(),
@@ -169,9 +187,14 @@ export function createStore({ now }) {
    * @param {string} id
    */
   function pendingAuthenticator(user, kind, id) {
+    // v2's verify ignores the id in its path: ZITADEL verifies the user's one pending registration
+    // (HumanHumanPasswordlessSetup / HumanU2FSetup get no id).
+    const byId = !ONE_PENDING.includes(kind);
     return user.authenticators.find(
       (candidate) =>
-        candidate.id === id && candidate.kind === kind && candidate.state === AuthFactorState.NOT_READY,
+        (!byId || candidate.id === id) &&
+        candidate.kind === kind &&
+        candidate.state === AuthFactorState.NOT_READY,
     );
   }
 

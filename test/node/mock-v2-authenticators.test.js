@@ -221,14 +221,16 @@ describe('VerifyU2FRegistration', () => {
     }
   });
 
-  it('needs the token of the user (or user.write or a login client) and a pending u2f id', async () => {
+  it('needs the token of the user (or user.write or a login client) and a pending key', async () => {
     const started = await startU2F(ALICE);
     const body = { publicKeyCredential: { id: 'x' }, tokenName: 'Key' };
     assertAuthHeaderMissing(await verify(started.u2fId, { body }));
     assertZitadelError(await verify(started.u2fId, { body, token: TOKENS.bob }), 403, 7, /AUTH-Bohd2/);
-    const passkey = (await server.post(passkeysPath(ALICE), { body: {}, token: TOKENS.alice })).json;
+    // A pending passkey is no pending key: the two are apart in ZITADEL.
+    const bobsPath = `${u2fPath(BOB)}/`;
+    const passkey = (await server.post(passkeysPath(BOB), { body: {}, token: TOKENS.bob })).json;
     assertZitadelError(
-      await verify(passkey.passkeyId, { body, token: TOKENS.alice }),
+      await server.post(`${bobsPath}${passkey.passkeyId}`, { body, token: TOKENS.bob }),
       500,
       13,
       /^WebAuthN Token could not be found \(WEBAU-5M9so\)$/,

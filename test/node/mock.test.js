@@ -493,12 +493,70 @@ describe('VerifyPasskeyRegistration', () => {
     }
   });
 
-  it('answers 500 WEBAU-5M9so for a passkey id the user has not started', async () => {
+  it("keeps one registration pending, as ZITADEL: a new start replaces it, and the path's id is not read", async () => {
+    const first = await startRegistration(ALICE);
+    const second = await startRegistration(ALICE);
+    const answerToFirst = createCredential(first.publicKeyCredentialCreationOptions.publicKey, {
+      origin: server.origin,
+    });
+    const replaced = await verify(first.passkeyId, {
+      body: { publicKeyCredential: answerToFirst, passkeyName: 'First' },
+      token: TOKENS.alice,
+    });
+    assert.equal(replaced.status, 500, 'the first start was replaced: its challenge no longer verifies');
+    const answerToSecond = createCredential(second.publicKeyCredentialCreationOptions.publicKey, {
+      origin: server.origin,
+    });
+    const anyId = await verify('310999999999999999', {
+      body: { publicKeyCredential: answerToSecond, passkeyName: 'Second' },
+      token: TOKENS.alice,
+    });
+    assert.equal(anyId.status, 200, JSON.stringify(anyId.json));
+    assert.deepEqual(
+      server.mock.state.users.find((u) => u.id === ALICE)?.authenticators.map((a) => [a.name, a.state]),
+      [['Second', 'AUTH_FACTOR_STATE_READY']],
+    );
+  });
+
+  it('answers 500 WEBAU-5M9so when the user has no registration pending, whatever the id', async () => {
     const response = await verify('310999999999999999', {
       body: { publicKeyCredential: { id: 'x' }, passkeyName: 'Key' },
       token: TOKENS.alice,
     });
     assertZitadelError(response, 500, 13, /^WebAuthN Token could not be found \(WEBAU-5M9so\)$/);
+  });
+});
+
+describe('registration codes', () => {
+  it('dies at its third failed check, as in ZITADEL: then the right code is refused too', async () => {
+    const code = server.mock.createCode(ALICE);
+    for (let attempt = 1; attempt <= 3; attempt += 1) {
+      const wrong = await server.post(passkeys(ALICE), {
+        body: { code: { id: code.id, code: 'WRONGWRONG00' } },
+        token: TOKENS.loginClient,
+      });
+      assertZitadelError(wrong, 400, 3, /COMMAND-Eeb2a/);
+    }
+    const right = await server.post(passkeys(ALICE), {
+      body: { code: { id: code.id, code: code.code } },
+      token: TOKENS.loginClient,
+    });
+    assertZitadelError(right, 400, 3, /COMMAND-Eeb2a/);
+  });
+
+  it('survives two failed checks', async () => {
+    const code = server.mock.createCode(ALICE);
+    for (let attempt = 1; attempt <= 2; attempt += 1) {
+      await server.post(passkeys(ALICE), {
+        body: { code: { id: code.id, code: 'WRONGWRONG00' } },
+        token: TOKENS.loginClient,
+      });
+    }
+    const started = await startRegistration(ALICE, {
+      body: { code: { id: code.id, code: code.code } },
+      token: TOKENS.loginClient,
+    });
+    assert.equal(typeof started.passkeyId, 'string');
   });
 });
 
