@@ -6,7 +6,7 @@
 /** Each refusal: HTTP status, gRPC code, message. */
 export const REFUSALS = {
   'not-found': [404, 5, 'Not Found'],
-  'bad-id': [400, 3, 'an id in the path is empty, "." or "..", or holds a "/"'],
+  'bad-id': [400, 3, 'an id in the path is empty, "." or "..", or holds a "/" or a "\\"'],
   'bad-query': [400, 3, 'the query names a field that only the path may set'],
   'bad-body': [400, 3, 'the body must be a JSON object and may not set a field that only the path may set'],
   'too-large': [413, 8, 'the request body is larger than 64 KiB'],

@@ -130,9 +130,11 @@ export function nodeHandler(
     const url = new URL(raw, `http://${typeof host === 'string' && HOST.test(host) ? host : 'localhost'}`);
     const rawPath = raw.startsWith('/') ? (raw.split(/[?#]/)[0] ?? '') : url.pathname;
     if (known) {
-      // Refused here: the Request's URL would no longer show these segments.
-      if (known.isBelowPrefix(rawPath) && hasDotSegment(rawPath))
-        return send(res, known.refuse(method, 'bad-id'));
+      // Refused here: the Request's URL would no longer show these segments. A URL reads `\` as `/`, so a
+      // path with one may name a route (or the prefix) in a spelling path-based middleware never saw.
+      const suspicious = rawPath.includes('\\') || hasDotSegment(rawPath);
+      const ours = known.isBelowPrefix(rawPath.replaceAll('\\', '/')) || known.handles(method, url.pathname);
+      if (suspicious && ours) return send(res, known.refuse(method, 'bad-id'));
       if (!known.handles(method, url.pathname) && next) return next();
     }
     const parsed = parsedBody(req);

@@ -988,6 +988,26 @@ describe('nodeHandler', () => {
     assert.equal(upstream.seen.length, 0);
   });
 
+  it('answers 400 for a backslash, which a URL reads as "/", and for ".." that climbs into the prefix', async () => {
+    const before = withNext.nextCalls();
+    for (const path of [
+      `/zitadel/v2/users/${BOB}\\..\\${ALICE}/passkeys/_search`,
+      `/zitadel\\v2\\users\\${BOB}\\%2e%2e\\${ALICE}\\passkeys\\_search`,
+      `/other\\..\\zitadel/v2/users/${ALICE}/passkeys/_search`,
+      `/other/../zitadel/v2/users/${ALICE}/passkeys/_search`,
+      `/zitadel/v2/users/${ALICE}\\passkeys/_search`,
+    ]) {
+      const response = await withNext.request('POST', path, { body: '{}' });
+      assert.equal(response.status, 400, path);
+      assert.equal(JSON.parse(response.text).code, 3);
+    }
+    assert.equal(withNext.nextCalls(), before, 'not handed on');
+    assert.equal(upstream.seen.length, 0);
+    // Not the proxy's: a backslash elsewhere goes on to next().
+    await withNext.request('GET', '/assets\\app.js');
+    assert.equal(withNext.nextCalls(), before + 1);
+  });
+
   it('answers 413 to a 1 MiB body without reading it all, and keeps serving', async () => {
     const response = await alone.request('POST', `/zitadel/v2/users/${ALICE}/passkeys/1`, {
       body: Buffer.alloc(1024 * 1024, 'a'),
