@@ -153,3 +153,48 @@ describe('<authenticator-list> after a list that could not load', () => {
     expect(harness.isEmpty, 'no "none yet" beside the error').to.equal(false);
   });
 });
+
+describe('<authenticator-list> with the names people and devices give', () => {
+  it('names a passkey or key stored without a name by its kind, in the row, its Delete and its status', async () => {
+    const unnamed: AuthenticatorInfo[] = [
+      { id: '7', kind: 'passkey', name: '', state: 'ready' },
+      { id: '8', kind: 'u2f', name: ' ', state: 'ready' },
+    ];
+    const list = await listWith(controlledBackend(unnamed).backend);
+    await list.waitForNames([texts.listUnnamedPasskey, texts.listUnnamedU2f]);
+    expect(list.deleteButton(texts.listUnnamedPasskey).getAttribute('aria-label')).to.equal(
+      texts.listDeleteLabel(texts.listUnnamedPasskey),
+    );
+    const removed = await list.deleteAndWait(texts.listUnnamedPasskey);
+    expect(removed.detail.name, 'the event carries the stored name').to.equal('');
+    expect(list.statusText).to.equal(texts.listRemoved(texts.listUnnamedPasskey));
+  });
+
+  it('wraps a long name without spaces at 390 px, in the row, its confirmation and its status', async () => {
+    const long = 'ThinkPadX1CarbonGen11WorkLaptopOffice'.repeat(3);
+    const element = await fixture<AuthenticatorListElement>(
+      html`<div style="width: 390px"><authenticator-list user-id="2000100"></authenticator-list></div>`,
+    ).then((parent) => parent.querySelector('authenticator-list')!);
+    element.backend = controlledBackend([{ ...LAPTOP, name: long }]).backend;
+    const list = new ListHarness(element);
+    await list.waitForNames([long]);
+    const fits = () => element.scrollWidth <= 390 && element.getBoundingClientRect().width <= 390;
+    expect(fits(), 'the row').to.equal(true);
+    const confirmation = await list.askToDelete(long);
+    expect(fits(), 'the confirmation').to.equal(true);
+    list.part<HTMLButtonElement>('confirm-button', confirmation)!.click();
+    await waitUntil(() => list.statusText === texts.listRemoved(long), 'the deleted status');
+    expect(fits(), 'the status').to.equal(true);
+  });
+
+  it('keeps an empty status line out of the layout: no gap after the last row', async () => {
+    const list = await listWith(controlledBackend([LAPTOP]).backend);
+    await list.waitForNames(['Laptop']);
+    const status = list.part('status')!;
+    expect(status.textContent?.trim()).to.equal('');
+    expect(getComputedStyle(status).position).to.equal('absolute');
+    const base = list.part('base')!.getBoundingClientRect();
+    const rows = list.part('list')!.getBoundingClientRect();
+    expect(Math.round(base.bottom)).to.equal(Math.round(rows.bottom));
+  });
+});

@@ -75,7 +75,7 @@ describe('naming the credential', () => {
   });
 
   describe('in the element', () => {
-    useVirtualAuthenticator();
+    const authenticator = useVirtualAuthenticator();
     beforeEach(async () => {
       await mockApi.reset();
     });
@@ -155,6 +155,42 @@ describe('naming the credential', () => {
       const { detail } = await new RegistrationHarness(element).clickAndWait('registration-success');
       expect(detail.name).to.equal('Work laptop');
       expect((await mockApi.registeredOf(USERS.alice.id))[0]!.name).to.equal('Work laptop');
+    });
+
+    it('starts "Create another passkey" with an empty name field: the typed name was the first one\'s', async () => {
+      const element = await fixture<PasskeyRegisterElement>(
+        html`<passkey-register ask-name user-id=${USERS.alice.id}></passkey-register>`,
+      );
+      element.token = TOKENS.alice;
+      const harness = new RegistrationHarness(element);
+      await waitUntil(() => harness.nameField?.placeholder, 'the default name');
+      harness.nameField!.value = 'Work laptop';
+      harness.nameField!.dispatchEvent(new Event('input'));
+      await harness.clickAndWait('registration-success');
+      // The next one on another authenticator (this one holds alice's passkey now).
+      await authenticator.replace();
+      await element.updateComplete;
+      expect(harness.nameField?.value, 'the field is offered again, empty').to.equal('');
+      const { detail } = await harness.clickAndWait('registration-success');
+      expect(detail.name).to.equal(engine.deviceName);
+      expect((await mockApi.registeredOf(USERS.alice.id)).map((passkey) => passkey.name)).to.deep.equal([
+        'Work laptop',
+        engine.deviceName,
+      ]);
+    });
+
+    it('wraps a long name without spaces in its success message at 390 px', async () => {
+      const long = 'ThinkPadX1CarbonGen11WorkLaptopOffice'.repeat(3);
+      const parent = await fixture<HTMLDivElement>(
+        html`<div style="width: 390px">
+          <passkey-register user-id=${USERS.alice.id} passkey-name=${long}></passkey-register>
+        </div>`,
+      );
+      const element = parent.querySelector<PasskeyRegisterElement>('passkey-register')!;
+      element.token = TOKENS.alice;
+      await new RegistrationHarness(element).clickAndWait('registration-success');
+      expect(element.scrollWidth).to.be.at.most(390);
+      expect(element.getBoundingClientRect().width).to.be.at.most(390);
     });
   });
 });

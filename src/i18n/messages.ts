@@ -95,6 +95,9 @@ export interface ListMessages {
   listEmpty: string;
   listKindPasskey: string;
   listKindU2f: string;
+  /** The name shown for an authenticator stored without one. */
+  listUnnamedPasskey: string;
+  listUnnamedU2f: string;
   listStateReady: string;
   listStateNotReady: string;
   listDelete: string;

@@ -10,13 +10,6 @@ export const registrationStyles = css`
     --_progress: var(--pk-progress-color, currentColor);
     --_countdown: var(--pk-countdown-color, var(--_muted));
   }
-  /*
-   * An empty live region stays rendered (for what it will announce) but out of the grid's flow, so it adds
-   * no gap above the error message or the note.
-   */
-  [part~='status'][data-empty] {
-    position: absolute;
-  }
   [part~='actions'] {
     display: flex;
     flex-wrap: wrap;

@@ -53,6 +53,15 @@ export const baseStyles = css`
   }
   p {
     margin: 0;
+    /* A name or a link without spaces (a device named in one word, a URL) wraps rather than widen the page. */
+    overflow-wrap: anywhere;
+  }
+  /*
+   * An empty live region stays rendered (for what it will announce) but out of the grid's flow, so it adds
+   * no gap above the error message, the note or the end of the element.
+   */
+  [part~='status'][data-empty] {
+    position: absolute;
   }
   [part~='status'],
   [part~='note'] {

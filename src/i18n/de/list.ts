@@ -6,6 +6,8 @@ export const list: ListMessages = {
   listEmpty: 'Noch keine Passkeys oder Sicherheitsschlüssel.',
   listKindPasskey: 'Passkey',
   listKindU2f: 'Sicherheitsschlüssel',
+  listUnnamedPasskey: 'Passkey ohne Namen',
+  listUnnamedU2f: 'Sicherheitsschlüssel ohne Namen',
   listStateReady: 'Bereit',
   listStateNotReady: 'Nicht abgeschlossen',
   listDelete: 'Löschen',

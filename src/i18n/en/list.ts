@@ -5,6 +5,8 @@ export const list: ListMessages = {
   listEmpty: 'No passkeys or security keys yet.',
   listKindPasskey: 'Passkey',
   listKindU2f: 'Security key',
+  listUnnamedPasskey: 'Unnamed passkey',
+  listUnnamedU2f: 'Unnamed security key',
   listStateReady: 'Ready',
   listStateNotReady: 'Not finished',
   listDelete: 'Delete',

@@ -6,6 +6,8 @@ export const list: ListMessages = {
   listEmpty: 'Todavía no hay llaves de acceso ni de seguridad.',
   listKindPasskey: 'Llave de acceso',
   listKindU2f: 'Llave de seguridad',
+  listUnnamedPasskey: 'Llave de acceso sin nombre',
+  listUnnamedU2f: 'Llave de seguridad sin nombre',
   listStateReady: 'Lista',
   listStateNotReady: 'Sin terminar',
   listDelete: 'Eliminar',

@@ -6,6 +6,8 @@ export const list: ListMessages = {
   listEmpty: 'Aucune clé d’accès ni clé de sécurité pour l’instant.',
   listKindPasskey: 'Clé d’accès',
   listKindU2f: 'Clé de sécurité',
+  listUnnamedPasskey: 'Clé d’accès sans nom',
+  listUnnamedU2f: 'Clé de sécurité sans nom',
   listStateReady: 'Prête',
   listStateNotReady: 'Inachevée',
   listDelete: 'Supprimer',

@@ -6,6 +6,8 @@ export const list: ListMessages = {
   listEmpty: 'Ancora nessuna passkey o chiave di sicurezza.',
   listKindPasskey: 'Passkey',
   listKindU2f: 'Chiave di sicurezza',
+  listUnnamedPasskey: 'Passkey senza nome',
+  listUnnamedU2f: 'Chiave di sicurezza senza nome',
   listStateReady: 'Pronta',
   listStateNotReady: 'Non completata',
   listDelete: 'Elimina',

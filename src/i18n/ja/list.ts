@@ -6,6 +6,8 @@ export const list: ListMessages = {
   listEmpty: 'パスキーやセキュリティキーはまだありません。',
   listKindPasskey: 'パスキー',
   listKindU2f: 'セキュリティキー',
+  listUnnamedPasskey: '名前のないパスキー',
+  listUnnamedU2f: '名前のないセキュリティキー',
   listStateReady: '使用可能',
   listStateNotReady: '未完了',
   listDelete: '削除',

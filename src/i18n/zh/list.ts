@@ -6,6 +6,8 @@ export const list: ListMessages = {
   listEmpty: '还没有通行密钥或安全密钥。',
   listKindPasskey: '通行密钥',
   listKindU2f: '安全密钥',
+  listUnnamedPasskey: '未命名的通行密钥',
+  listUnnamedU2f: '未命名的安全密钥',
   listStateReady: '可用',
   listStateNotReady: '未完成',
   listDelete: '删除',

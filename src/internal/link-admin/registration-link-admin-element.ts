@@ -525,6 +525,7 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
         role="status"
         aria-live="polite"
         tabindex="-1"
+        ?data-empty=${!status}
       >
         ${status}
       </p>

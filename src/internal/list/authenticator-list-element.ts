@@ -108,6 +108,9 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
         flex-wrap: wrap;
         align-items: center;
         gap: calc(var(--_space) / 2);
+        /* Its question quotes the name: a long one wraps within the row. */
+        min-inline-size: 0;
+        overflow-wrap: anywhere;
       }
       /*
        * A row's Delete only asks first: it is a quiet button, so a list of keys is not a column of primary
@@ -276,7 +279,7 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
       this.#registeredHere.delete(entry.id);
       this.#forgetCredential(entry.id);
       this._authenticators = this._authenticators?.filter((item) => item.id !== entry.id);
-      this._removed = entry.name;
+      this._removed = this.#nameOf(entry);
       this.focusAfterUpdate('[part~="status"]');
       emit(this, 'authenticator-removed', {
         userId,
@@ -325,22 +328,29 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
     throw error;
   }
 
+  /** The name to show: the stored one, or what kind of unnamed authenticator it is. */
+  #nameOf(entry: AuthenticatorInfo): string {
+    if (entry.name.trim()) return entry.name;
+    return entry.kind === 'passkey' ? this.messages.listUnnamedPasskey : this.messages.listUnnamedU2f;
+  }
+
   #renderItem(entry: AuthenticatorInfo, index: number): TemplateResult {
     const m = this.messages;
+    const name = this.#nameOf(entry);
     const confirming = this._confirming === entry.id;
     const busy = confirming && this._deleting ? 'true' : 'false';
     // Signed out, no deletion can work: the rows stay, without their Delete buttons.
     const signedOut = this._error?.code === 'unauthenticated';
     return html`<li part="item">
-      <span part="name">${entry.name}</span>
+      <span part="name">${name}</span>
       <span part="kind">${entry.kind === 'passkey' ? m.listKindPasskey : m.listKindU2f}</span>
       <span part="state">${entry.state === 'ready' ? m.listStateReady : m.listStateNotReady}</span>
       ${
         signedOut
           ? nothing
           : confirming
-            ? html`<span part="confirm" role="group" aria-label=${m.listDeleteLabel(entry.name)}>
-                <span>${m.listConfirm(entry.name)}</span>
+            ? html`<span part="confirm" role="group" aria-label=${m.listDeleteLabel(name)}>
+                <span>${m.listConfirm(name)}</span>
                 <button
                   part="button confirm-button"
                   type="button"
@@ -366,7 +376,7 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
             : html`<button
                 part="button delete-button"
                 type="button"
-                aria-label=${m.listDeleteLabel(entry.name)}
+                aria-label=${m.listDeleteLabel(name)}
                 aria-disabled=${this._deleting ? 'true' : 'false'}
                 @click=${() => this.#confirm(entry.id, '[part~="cancel-button"]')}
               >
@@ -378,7 +388,7 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
 
   /** What the live region says: the deletion running, its outcome, or the list loading. */
   #statusText(m: CommonMessages & ListMessages): string {
-    if (this._deleting) return m.listDeleting(this._deleting.name);
+    if (this._deleting) return m.listDeleting(this.#nameOf(this._deleting));
     if (this._removed !== undefined) return m.listRemoved(this._removed);
     return this._loading ? m.listLoading : '';
   }
@@ -386,6 +396,7 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
   protected override render(): TemplateResult {
     const m = this.messages;
     const list = this._authenticators;
+    const statusText = this.#statusText(m);
     return html`<div part="base">
       ${
         list && list.length > 0
@@ -408,8 +419,9 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
         role="status"
         aria-live="polite"
         tabindex="-1"
+        ?data-empty=${!statusText}
       >
-        ${this.#statusText(m)}
+        ${statusText}
       </p>
       ${
         this._error

@@ -410,6 +410,8 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
       throw error;
     }
     this._successName = result.name;
+    // The name was this passkey's: "Create another" starts with the field empty again.
+    this._enteredName = '';
     this._codeSpent = request.code !== undefined;
     this.#setState('success');
     emit(this, 'registration-success', result);
@@ -635,7 +637,8 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
         ${error ? html`<p part="message" role="alert" tabindex="-1">${error}</p>` : nothing}
         ${this._state === 'success' ? this.#renderDone() : nothing}
         ${
-          this.askName && label !== undefined && this._state !== 'success'
+          // After a success it names the next one ("Create another …"), empty again.
+          this.askName && label !== undefined
             ? html`<label part="field"
                 >${this.messages.nameLabel}
                 <input
