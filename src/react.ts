@@ -40,6 +40,7 @@ const registrationEvents = {
   onRegistrationStart: 'registration-start' as EventName<RegistrationStartEvent>,
   onRegistrationSuccess: 'registration-success' as EventName<RegistrationSuccessEvent>,
   onRegistrationError: 'registration-error' as EventName<RegistrationErrorEvent>,
+  onCapabilitiesChange: 'capabilities-change' as EventName<Event>,
 };
 
 export const PasskeyRegister = /* @__PURE__ */ wrap(

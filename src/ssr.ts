@@ -26,6 +26,17 @@ export type SsrTag = (typeof SSR_TAGS)[number];
 export type SsrAttributes = Readonly<Record<string, string | boolean | undefined>>;
 
 const ATTRIBUTE_NAME = /^[a-z][a-z0-9-]*$/;
+/** A CSP nonce: base64 or base64url characters, as a `'nonce-…'` source takes them. */
+const NONCE = /^[A-Za-z0-9+/_-]+=*$/;
+
+export interface RenderOptions {
+  /**
+   * The page's CSP nonce (`style-src 'nonce-…'`), set on each `<style>` of the declarative shadow DOM: under a
+   * `style-src` without `'unsafe-inline'` the server-rendered element is styled from the first paint. (Once it
+   * hydrates, Lit adopts constructable stylesheets, which `style-src 'self'` allows anyway.)
+   */
+  nonce?: string;
+}
 
 function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -37,9 +48,14 @@ function escapeAttribute(value: string): string {
  * browser. What depends on the browser (the capability note, the link read from the address bar, the
  * list's rows) appears when the element hydrates.
  */
-export async function renderElement(tag: SsrTag, attributes: SsrAttributes = {}): Promise<string> {
+export async function renderElement(
+  tag: SsrTag,
+  attributes: SsrAttributes = {},
+  { nonce }: RenderOptions = {},
+): Promise<string> {
   if (!(SSR_TAGS as readonly string[]).includes(tag))
     throw new TypeError(`renderElement: unknown tag "${tag}"`);
+  if (nonce !== undefined && !NONCE.test(nonce)) throw new TypeError('renderElement: the nonce is not base64');
   const markup = Object.entries(attributes)
     .filter(([, value]) => value !== undefined && value !== false)
     .map(([name, value]) => {
@@ -52,5 +68,7 @@ export async function renderElement(tag: SsrTag, attributes: SsrAttributes = {})
   const open = unsafeStatic(markup ? `${tag} ${markup}` : tag);
   // A static tag (lit/static-html), checked against SSR_TAGS above: the rule is for dynamic bindings.
   // eslint-disable-next-line lit/binding-positions, lit/no-invalid-html
-  return collectResult(render(html`<${open}></${name}>`));
+  const rendered = await collectResult(render(html`<${open}></${name}>`));
+  // The only <style> tags are the shadow roots' own (attribute values are escaped above, text by Lit).
+  return nonce === undefined ? rendered : rendered.replaceAll('<style>', `<style nonce="${nonce}">`);
 }

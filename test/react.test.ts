@@ -47,6 +47,53 @@ describe('React wrappers', () => {
     root.unmount();
   });
 
+  it('has an event prop for every event of each element, as the manifest lists them', async () => {
+    const manifest = (await (await fetch('/custom-elements.json')).json()) as {
+      modules: { declarations?: { tagName?: string; events?: { name: string }[] }[] }[];
+    };
+    const wrappers = await import('../src/react.js');
+    const propOf = (event: string) =>
+      `on${event.replace(/(^|-)(\w)/g, (_, _dash, letter: string) => letter.toUpperCase())}`;
+    const tags: Record<string, keyof typeof wrappers> = {
+      'passkey-register': 'PasskeyRegister',
+      'u2f-register': 'U2fRegister',
+      'registration-link-admin': 'RegistrationLinkAdmin',
+      'authenticator-list': 'AuthenticatorList',
+    };
+    const declarations = manifest.modules.flatMap((module) => module.declarations ?? []);
+    for (const [tag, wrapper] of Object.entries(tags)) {
+      const declared = declarations.find((declaration) => declaration.tagName === tag);
+      expect(declared, tag).not.to.equal(undefined);
+      const seen: string[] = [];
+      const names = (declared!.events ?? []).map(({ name }) => name);
+      const rendered = React.createElement(wrappers[wrapper] as React.ElementType, {
+        ...Object.fromEntries(names.map((name) => [propOf(name), () => seen.push(name)])),
+      });
+      const root = ReactDOMClient.createRoot(host);
+      ReactDOM.flushSync(() => root.render(rendered));
+      const element = host.querySelector(tag)!;
+      seen.length = 0;
+      for (const name of names) element.dispatchEvent(new CustomEvent(name, { detail: {} }));
+      expect(seen, `${wrapper} delivers every event to its prop`).to.deep.equal(names);
+      root.unmount();
+    }
+  });
+
+  it('<PasskeyRegister> delivers capabilities-change to onCapabilitiesChange', async () => {
+    let changes = 0;
+    const root = ReactDOMClient.createRoot(host);
+    ReactDOM.flushSync(() =>
+      root.render(
+        React.createElement(PasskeyRegister, {
+          userId: USERS.alice.id,
+          onCapabilitiesChange: () => (changes += 1),
+        }),
+      ),
+    );
+    await waitUntil(() => changes === 1, 'onCapabilitiesChange is called');
+    root.unmount();
+  });
+
   // What `passkey-elements/jsx` types: React 19 sets a prop as a property where the element has one, else
   // as an attribute, and listens to `on` + the exact event name.
   it('<passkey-register> in React 19 JSX takes attributes, the token as a property and onregistration-success', async () => {

@@ -53,7 +53,15 @@ describe('docs/API.md and custom-elements.json', () => {
       const methods = (element.members ?? []).filter(
         (member) => member.kind === 'method' && !member.privacy && !member.static,
       );
-      for (const name of [...names(element.attributes), ...names(element.events)]) {
+      // An attribute is documented in a table row (its type, default and meaning), not only named in passing.
+      const rows = contract.split('\n').filter((line) => line.startsWith('|'));
+      for (const name of names(element.attributes)) {
+        assert.ok(
+          rows.some((row) => row.includes(`\`${name}\``)),
+          `<${tag}> ${name} has a row in docs/API.md`,
+        );
+      }
+      for (const name of names(element.events)) {
         assert.ok(contract.includes(`\`${name}\``), `<${tag}> ${name} is in docs/API.md`);
       }
       for (const { name } of methods)

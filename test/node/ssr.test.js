@@ -44,4 +44,16 @@ describe('passkey-elements/ssr', () => {
     await assert.rejects(renderElement('u2f-register', { 'on load': 'x' }), /is not an attribute name/);
     await assert.rejects(renderElement(/** @type {any} */ ('script'), {}), /unknown tag "script"/);
   });
+
+  it('puts the page\'s CSP nonce on every <style> of the shadow roots, and refuses one that is not base64', async () => {
+    for (const tag of SSR_TAGS) {
+      const html = await renderElement(tag, {}, { nonce: 'rAnd0m+Nonce/Value==' });
+      const styles = html.match(/<style[^>]*>/g) ?? [];
+      assert.ok(styles.length > 0, tag);
+      assert.deepEqual(new Set(styles), new Set(['<style nonce="rAnd0m+Nonce/Value==">']), tag);
+    }
+    for (const nonce of ['', 'a"b', 'a b', '<x>']) {
+      await assert.rejects(renderElement('passkey-register', {}, { nonce }), /nonce/);
+    }
+  });
 });
