@@ -52,7 +52,10 @@ async function renderUsers(): Promise<void> {
         selected = name as UserName;
         configure();
         void renderUsers();
-        admin.focus();
+        // The form for the invited person takes the keyboard (the element has no focus of its own).
+        void admin.updateComplete.then(() =>
+          admin.shadowRoot?.querySelector<HTMLElement>('button[type="submit"]')?.focus(),
+        );
       });
       const row = document.createElement('tr');
       row.setAttribute('aria-selected', String(name === selected));

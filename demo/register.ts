@@ -7,3 +7,5 @@ const register = byId<PasskeyRegisterElement>('register');
 const api = new URLSearchParams(location.search).get('api');
 if (api === 'v2' || api === 'v3alpha') register.api = api;
 mountDevtools(byId('devtools'), (state) => state.codes);
+// Once it has worked, the invitation's "works once" is no longer news: the element says what happened.
+register.addEventListener('registration-success', () => byId('invitation').remove());
