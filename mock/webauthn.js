@@ -101,12 +101,16 @@ export function zitadelSelection(userVerification, attachment) {
  */
 export async function verifyAttestation({ credential, challenge, rpID, origins, requireUserVerification }) {
   if (!looksLikeRegistrationResponse(credential)) throw Errors.credentialUnparsable();
+  const client = clientOrigin(credential);
   let verification;
   try {
     verification = await verifyRegistrationResponse({
       response: credential,
       expectedChallenge: challenge,
-      expectedOrigin: origins,
+      // ZITADEL checks the origin the browser reports against the RP ID only (its FinishRegistration builds
+      // its go-webauthn config from that origin): a page on another port or subdomain of the RP ID, whose
+      // requests reach ZITADEL through a proxy that sends no Origin, is accepted.
+      expectedOrigin: client && fitsRpID(client, rpID) ? [...origins, client] : origins,
       expectedRPID: rpID,
       requireUserVerification,
       supportedAlgorithmIDs: ALGORITHMS,
@@ -124,6 +128,40 @@ export async function verifyAttestation({ credential, challenge, rpID, origins, 
     aaguid,
     userVerified,
   };
+}
+
+/**
+ * The origin in the credential's client data, if it has one that parses.
+ * @param {Record<string, unknown>} credential
+ * @returns {string | undefined}
+ */
+function clientOrigin(credential) {
+  try {
+    const response = /** @type {{ clientDataJSON?: unknown }} */ (credential.response);
+    const data = JSON.parse(Buffer.from(String(response.clientDataJSON), 'base64url').toString('utf8'));
+    return typeof data?.origin === 'string' ? data.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether a browser could have reported `origin` for `rpID`: its host is the RP ID or below it, over https
+ * (or http on localhost, as browsers allow).
+ * @param {string} origin
+ * @param {string} rpID
+ */
+function fitsRpID(origin, rpID) {
+  let url;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false;
+  }
+  const host = url.hostname;
+  const secure =
+    url.protocol === 'https:' || (url.protocol === 'http:' && /^(localhost|127\.0\.0\.1)$/.test(host));
+  return secure && (host === rpID || host.endsWith(`.${rpID}`));
 }
 
 /**

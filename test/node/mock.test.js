@@ -407,6 +407,25 @@ describe('VerifyPasskeyRegistration', () => {
     assert.equal(accepted.status, 200, 'a retry with a good credential succeeds');
   });
 
+  it('accepts the origin the browser reports when its host is the RP ID or below it, as ZITADEL does', async () => {
+    // A page on another port (or a subdomain), whose verify reaches ZITADEL through a proxy without an Origin.
+    for (const [origin, status] of /** @type {const} */ ([
+      ['http://localhost:5999', 200],
+      ['https://app.localhost', 200],
+      ['https://evil.example', 500],
+      ['http://app.localhost', 500],
+    ])) {
+      server.mock.reset();
+      const started = await startRegistration(ALICE, { body: { domain: 'localhost' }, token: TOKENS.alice });
+      const credential = createCredential(started.publicKeyCredentialCreationOptions.publicKey, { origin });
+      const response = await verify(started.passkeyId, {
+        body: { publicKeyCredential: credential, passkeyName: 'Key' },
+        token: TOKENS.alice,
+      });
+      assert.equal(response.status, status, `${origin}: ${JSON.stringify(response.json)}`);
+    }
+  });
+
   it('requires user verification for passkeys', async () => {
     const started = await startRegistration(ALICE);
     const credential = createCredential(started.publicKeyCredentialCreationOptions.publicKey, {
