@@ -20,6 +20,7 @@ export const REFUSALS = {
     "ZITADEL starts this only with the user's own token, and the proxy has none (createProxy's sessionToken)",
   ],
   'no-code': [502, 13, 'the upstream answered a registration code request without a code'],
+  'not-pending': [404, 5, 'no registration of this user is pending'],
   failed: [500, 13, 'the proxy could not prepare the request'],
   redirect: [502, 14, 'the upstream answered with a redirect, which the proxy does not follow'],
   unreachable: [502, 14, 'the upstream could not be reached'],

@@ -179,6 +179,17 @@ function queryNamesAnId(search: URLSearchParams, route: ProxyRoute): boolean {
   return [...search.keys()].some((key) => names.includes(key.split('.')[0] ?? key));
 }
 
+/**
+ * Whether a verify's refusal tells apart a user ZITADEL does not have (404) from one with no registration
+ * pending (500 `WEBAU-5M9so`): anyone may send a verify, so the proxy answers both alike (`not-pending`), and
+ * user ids cannot be probed through its service token. The kit reads either as `verification-failed`.
+ */
+async function revealsUser(response: Response): Promise<boolean> {
+  if (response.status === 404) return true;
+  if (response.status !== 500) return false;
+  return (await response.clone().text()).includes('(WEBAU-5M9so)');
+}
+
 /** A one-time code as v2 RegisterPasskey and v3alpha StartWebAuthNRegistration carry it: `code: {id, code}`. */
 function carriesCode(json: Record<string, unknown> | undefined): boolean {
   const code = json?.code;
@@ -385,6 +396,7 @@ export function createProxy(options: ProxyOptions): ZitadelProxy {
     const target = `${config.upstream}${upstreamPath(route, ids)}${url.search}`;
     const result = await forward(request, target, authorization, json);
     if (typeof result === 'string') return refuse(result);
+    if (decision === 'verify' && (await revealsUser(result))) return refuse('not-pending');
     return answer(method, route.rpc, decision, result);
   };
 

@@ -12,7 +12,7 @@ import http from 'node:http';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import * as esbuild from 'esbuild';
 import fc from 'fast-check';
-import { TOKENS, USERS } from '../../mock/seed.js';
+import { TOKENS, UNKNOWN_USER_ID, USERS } from '../../mock/seed.js';
 import { startMock } from './mock-server.js';
 import { createCredential, createSecurityKeyCredential } from './software-authenticator.js';
 
@@ -1282,6 +1282,52 @@ describe('proxy in front of the real mock: a signed-in user registers without a 
       assert.deepEqual(without.server.mock.requests, []);
     } finally {
       await without.close();
+    }
+  });
+
+  it('answers a verify for a user ZITADEL does not have as one for a user with nothing pending: ids cannot be probed', async () => {
+    const server = await startMock();
+    const lines = /** @type {string[]} */ ([]);
+    const served = await serveNode(
+      createProxy({
+        upstream: server.origin,
+        serviceToken: TOKENS.loginClient,
+        prefix: '/zitadel',
+        log: (line) => lines.push(line),
+      }),
+    );
+    try {
+      const body = JSON.stringify({ publicKeyCredential: { id: 'x' }, passkeyName: 'Key' });
+      const answers = [];
+      for (const user of [UNKNOWN_USER_ID, BOB]) {
+        const response = await served.request(
+          'POST',
+          `/zitadel/v2/users/${user}/passkeys/310000000000000001`,
+          {
+            body,
+          },
+        );
+        answers.push({ status: response.status, text: response.text });
+      }
+      const direct = [];
+      for (const user of [UNKNOWN_USER_ID, BOB]) {
+        const response = await fetch(`${server.origin}/v2/users/${user}/passkeys/310000000000000001`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${TOKENS.loginClient}`, 'content-type': 'application/json' },
+          body,
+        });
+        direct.push(response.status);
+      }
+      assert.deepEqual(direct, [404, 500], 'ZITADEL (the mock) tells them apart');
+      assert.deepEqual(answers[0], answers[1]);
+      assert.equal(answers[0]?.status, 404);
+      assert.deepEqual(lines, [
+        'POST VerifyPasskeyRegistration not-pending 404',
+        'POST VerifyPasskeyRegistration not-pending 404',
+      ]);
+    } finally {
+      await served.close();
+      await server.close();
     }
   });
 
