@@ -55,7 +55,8 @@ export async function renderElement(
 ): Promise<string> {
   if (!(SSR_TAGS as readonly string[]).includes(tag))
     throw new TypeError(`renderElement: unknown tag "${tag}"`);
-  if (nonce !== undefined && !NONCE.test(nonce)) throw new TypeError('renderElement: the nonce is not base64');
+  if (nonce !== undefined && !NONCE.test(nonce))
+    throw new TypeError('renderElement: the nonce is not base64');
   const markup = Object.entries(attributes)
     .filter(([, value]) => value !== undefined && value !== false)
     .map(([name, value]) => {

@@ -198,3 +198,24 @@ describe('<authenticator-list> with the names people and devices give', () => {
     expect(Math.round(base.bottom)).to.equal(Math.round(rows.bottom));
   });
 });
+
+describe('<authenticator-list> while a deletion runs', () => {
+  it('shows the busy ring in the confirmed Delete, at full contrast, and the row goes when it is done', async () => {
+    let finish: () => void = () => undefined;
+    const backend: RegistrationBackend = {
+      label: 'Test backend',
+      listAuthenticators: async () => ({ authenticators: [LAPTOP], unlisted: [] }),
+      removeAuthenticator: () => new Promise((resolve) => (finish = () => resolve({}))),
+    };
+    const list = await listWith(backend);
+    await list.waitForNames(['Laptop']);
+    await list.confirmDelete('Laptop');
+    await list.element.updateComplete;
+    const confirm = list.part<HTMLButtonElement>('confirm-button')!;
+    expect(confirm.getAttribute('aria-busy')).to.equal('true');
+    expect(list.part('progress', confirm), 'the ring').not.to.equal(null);
+    expect(getComputedStyle(confirm).opacity, 'no fade: the label keeps its contrast').to.equal('1');
+    finish();
+    await list.waitForNames([]);
+  });
+});

@@ -155,6 +155,19 @@ describe('<registration-link-admin>', () => {
     });
   });
 
+  it('shows the busy ring in its submit button while the link is made, at full contrast', async () => {
+    await mockApi.fault({ rpc: 'CreatePasskeyRegistrationLink', delayMs: 300 });
+    const { element, harness } = await linkAdmin();
+    const created = harness.submitAndWait('link-created');
+    await element.updateComplete;
+    const submit = harness.submitButton;
+    expect(submit.getAttribute('aria-busy')).to.equal('true');
+    expect(harness.part('progress', submit) === null, 'the ring').to.equal(false);
+    expect(getComputedStyle(submit).opacity).to.equal('1');
+    await created;
+    expect(harness.part('progress') === null, 'gone once the link is there').to.equal(true);
+  });
+
   describe('the returned link', () => {
     it('is shown as a QR code that encodes exactly the link', async () => {
       const { harness } = await linkAdmin();

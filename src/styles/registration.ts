@@ -1,13 +1,11 @@
 import { css } from 'lit';
 
 /**
- * What only `<passkey-register>` and `<u2f-register>` show: the busy indicator in the button, the Cancel
- * beside it and the prompt's countdown, the landing page's note without a link, and "Continue" as the
+ * What only `<passkey-register>` and `<u2f-register>` show: the Cancel beside the busy button and the prompt's countdown, the landing page's note without a link, and "Continue" as the
  * primary action after success. Logical properties throughout, so `dir="rtl"` mirrors the layout.
  */
 export const registrationStyles = css`
   :host {
-    --_progress: var(--pk-progress-color, currentColor);
     --_countdown: var(--pk-countdown-color, var(--_muted));
   }
   [part~='actions'] {
@@ -20,32 +18,6 @@ export const registrationStyles = css`
     display: inline-flex;
     align-items: center;
     gap: 0.5em;
-  }
-  /* Busy is said by the label and the ring: the button fades less than a disabled one. */
-  [part~='button'][aria-busy='true'] {
-    opacity: 0.85;
-  }
-  /* A ring that turns; with reduced motion a still ring with a gap, which still reads as busy. */
-  [part~='progress'] {
-    flex: none;
-    inline-size: 1em;
-    block-size: 1em;
-    box-sizing: border-box;
-    border: 0.15em solid color-mix(in srgb, var(--_progress) 30%, transparent);
-    border-block-start-color: var(--_progress);
-    border-radius: 50%;
-    animation: pk-spin 0.8s linear infinite;
-  }
-  @keyframes pk-spin {
-    to {
-      transform: rotate(1turn);
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    [part~='progress'] {
-      animation: none;
-      border-inline-end-color: var(--_progress);
-    }
   }
   [part~='cancel'],
   [part~='continue'] {
@@ -91,10 +63,6 @@ export const registrationStyles = css`
       border-color: ButtonText;
       background: ButtonFace;
       color: ButtonText;
-    }
-    [part~='progress'] {
-      border-color: GrayText;
-      border-block-start-color: ButtonText;
     }
   }
 `;

@@ -20,6 +20,7 @@ export const themeTokens = css`
     --_success: var(--pk-success-color, light-dark(#1e7b34, #8fdc9f));
     --_radius: var(--pk-radius, 0.5rem);
     --_space: var(--pk-spacing, 0.75rem);
+    --_progress: var(--pk-progress-color, currentColor);
   }
   :host([theme='light']) {
     color-scheme: light;
@@ -97,6 +98,40 @@ export const baseStyles = css`
     opacity: 0.7;
     cursor: progress;
   }
+  /* Busy is said by the label and the ring: a busy button keeps its full contrast. */
+  [part~='button'][aria-busy='true'] {
+    opacity: 1;
+  }
+  [part~='button']:has([part~='progress']) {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.5em;
+    /* A label that wraps (German at 320 px) stays beside the ring, not centred under it. */
+    text-align: start;
+  }
+  /* A ring that turns; with reduced motion a still ring with a gap, which still reads as busy. */
+  [part~='progress'] {
+    flex: none;
+    inline-size: 1em;
+    block-size: 1em;
+    box-sizing: border-box;
+    border: 0.15em solid color-mix(in srgb, var(--_progress) 30%, transparent);
+    border-block-start-color: var(--_progress);
+    border-radius: 50%;
+    animation: pk-spin 0.8s linear infinite;
+  }
+  @keyframes pk-spin {
+    to {
+      transform: rotate(1turn);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    [part~='progress'] {
+      animation: none;
+      border-inline-end-color: var(--_progress);
+    }
+  }
   [part~='button']:focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
@@ -116,6 +151,10 @@ export const baseStyles = css`
     }
     [part~='message'] {
       color: CanvasText;
+    }
+    [part~='progress'] {
+      border-color: GrayText;
+      border-block-start-color: ButtonText;
     }
   }
 `;

@@ -45,7 +45,7 @@ describe('passkey-elements/ssr', () => {
     await assert.rejects(renderElement(/** @type {any} */ ('script'), {}), /unknown tag "script"/);
   });
 
-  it('puts the page\'s CSP nonce on every <style> of the shadow roots, and refuses one that is not base64', async () => {
+  it("puts the page's CSP nonce on every <style> of the shadow roots, and refuses one that is not base64", async () => {
     for (const tag of SSR_TAGS) {
       const html = await renderElement(tag, {}, { nonce: 'rAnd0m+Nonce/Value==' });
       const styles = html.match(/<style[^>]*>/g) ?? [];

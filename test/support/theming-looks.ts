@@ -51,6 +51,13 @@ export const backend: RegistrationBackend = {
   removeAuthenticator: async () => ({}),
 };
 
+/** The same backend, whose link and deletion never finish: the busy look (`starting`) of the other two. */
+const busyBackend: RegistrationBackend = {
+  ...backend,
+  createLink: () => new Promise(() => undefined),
+  removeAuthenticator: () => new Promise(() => undefined),
+};
+
 /**
  * Holds a registration element in `starting` (the mock never answers the start) or `prompting` (a
  * `navigator.credentials.create()` that waits until the ceremony aborts it, put back once it was called).
@@ -109,7 +116,10 @@ export async function make(tag: Tag, look: Look = 'idle'): Promise<Kit> {
         html`<registration-link-admin user-id="2000100" .backend=${backend}></registration-link-admin>`,
       );
       if (look === 'error') element.backend = { label: 'No links' };
-      if (look !== 'idle') await element.create().catch(() => undefined);
+      if (look === 'starting') {
+        element.backend = busyBackend;
+        void element.create().catch(() => undefined);
+      } else if (look !== 'idle') await element.create().catch(() => undefined);
       await element.updateComplete;
       return element;
     }
@@ -123,6 +133,12 @@ export async function make(tag: Tag, look: Look = 'idle'): Promise<Kit> {
         await element.refresh().catch(() => undefined);
       }
       if (look === 'confirm') (part(element, 'delete-button') as HTMLElement).click();
+      if (look === 'starting') {
+        element.backend = busyBackend;
+        (part(element, 'delete-button') as HTMLElement).click();
+        await element.updateComplete;
+        (part(element, 'confirm-button') as HTMLElement).click();
+      }
       if (look === 'success') {
         (part(element, 'delete-button') as HTMLElement).click();
         await element.updateComplete;

@@ -95,6 +95,7 @@ function ownerOf(details: ChangeDetails | undefined): string | undefined {
  * @csspart hint - The hints under a field and the link, and the copy button's confirmation.
  * @csspart field-error - Under the template field: why this template cannot be used (the element's check or ZITADEL's refusal).
  * @csspart button - The submit button.
+ * @csspart progress - The busy indicator in the submit button while the link is made.
  * @csspart result - The created link with copy button and QR code.
  * @csspart link - The link.
  * @csspart copy-button - The button that copies the link.
@@ -516,7 +517,7 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
           aria-disabled=${busy ? 'true' : 'false'}
           aria-busy=${busy ? 'true' : 'false'}
         >
-          ${m.linkCreateButton}
+          ${busy ? html`<span part="progress" aria-hidden="true"></span>` : nothing}${m.linkCreateButton}
         </button>
       </form>
       <p

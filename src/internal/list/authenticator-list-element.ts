@@ -44,6 +44,7 @@ const ENGLISH: CommonMessages & ListMessages = { ...common, ...list };
  * @csspart delete-button - The delete button of an item: a quiet one, since it only asks first.
  * @csspart confirm - The confirmation step; its buttons stay, busy, while the deletion runs.
  * @csspart confirm-button - The confirmed Delete, drawn as destructive (`--pk-danger-color`).
+ * @csspart progress - The busy indicator in the confirmed Delete while the deletion runs.
  * @csspart cancel-button - The way out of the confirmation, a quiet button.
  * @csspart note - Below the list: the user also has security keys that this API cannot list one by one.
  *
@@ -358,7 +359,7 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
                   aria-busy=${busy}
                   @click=${() => this.#remove(entry).catch(() => undefined)}
                 >
-                  ${m.listConfirmButton}
+                  ${this._deleting ? html`<span part="progress" aria-hidden="true"></span>` : nothing}${m.listConfirmButton}
                 </button>
                 <button
                   part="button cancel-button"

@@ -129,7 +129,6 @@ const driverModule = lazyModule('registration ceremony', () => import('./registr
  * @csspart note - Before the click: what this device cannot do, and what to do instead.
  * @csspart continue - The "Continue" link to `continue-url` after a successful registration, styled as the primary action.
  *
- * @cssprop --pk-progress-color - Colour of the busy indicator (default: the button's text colour).
  * @cssprop --pk-countdown-color - Colour of the countdown (default: `--pk-muted-color`).
  */
 export abstract class RegistrationElement extends ConfiguredElement<RegistrationElementMessages> {

@@ -77,6 +77,7 @@ function mergeMessages<M extends CommonMessages>(base: M, overrides: MessageOver
  * @cssprop --pk-spacing - Space between the parts.
  * @cssprop --pk-font-family - Font.
  * @cssprop --pk-surface-color - Background with an explicit `theme` (default: `Canvas` of that scheme).
+ * @cssprop --pk-progress-color - Colour of the busy indicator in a busy button (default: the button's text colour).
  */
 export abstract class ConfiguredElement<M extends CommonMessages = CommonMessages> extends LitElement {
   /** The reactive properties, each documented at its field below (see src/internal/README.md). */
