@@ -29,7 +29,17 @@ const KB = 1024;
  * text was minified at build time, the script tag came to define `<registration-link-admin>` and
  * `<authenticator-list>` when their tag appears, a v2 registration came to load two chunks after the entry on
  * every path, the texts and the link template's helpers left the root entry, and lit's decorators gave way to
- * `static properties`; every ceiling came down.)
+ * `static properties`; every ceiling came down. Stop 16 raised them again for what it fixed: the landing page
+ * that finds its code after a reload, the busy ring in all four elements, a link shown only for its own
+ * settings, "Use another device" — 0.30 KB up front in the script tag, 0.48 KB in the link admin's entry —
+ * and the proxy's session token, its brokered code and its uniform verify refusals, 0.7 KB on the server.)
+ *
+ * The goals of 12 KB up front and 18 KB to a first registration are not met, and this build will not meet
+ * them with lit and what the elements do. Measured by deletion, not by moving (a probe, stop 16): with every
+ * line of the registration element that is not its idle button removed and the English error texts
+ * emptied, the script tag's entry still gzips to 12.64 KB; lit alone is 5.4 KB of it and the floor, lit with
+ * `startRegistration`, 8.08 KB. The decision is to keep the behaviour (the states, the link's safety, the
+ * languages) and hold every entry to its ceiling instead.
  *
  * `'script tag in a Vite app'`: the script tag's up front plus what Vite adds to any app that loads lazily
  * (the difference of the paths `VITE_RUNTIME` and `VITE_BARE`, measured in the same run: 0.91 KB when it was
@@ -40,7 +50,7 @@ const KB = 1024;
  */
 const BUDGETS = {
   'script tag (dist/passkey-elements.js)': {
-    upFront: 14.85 * KB,
+    upFront: 15.15 * KB,
     toRegistration: 25.75 * KB,
     goal: { upFront: 12 * KB, toRegistration: 18 * KB },
   },
@@ -55,14 +65,14 @@ const BUDGETS = {
     goal: { toRegistration: 18 * KB },
   },
   "import 'passkey-elements/u2f-register.js'": { upFront: 'script tag in a Vite app' },
-  "import 'passkey-elements/registration-link-admin.js'": { upFront: 13.5 * KB },
-  "import 'passkey-elements/authenticator-list.js'": { upFront: 12.3 * KB },
+  "import 'passkey-elements/registration-link-admin.js'": { upFront: 13.95 * KB },
+  "import 'passkey-elements/authenticator-list.js'": { upFront: 12.65 * KB },
   "import * from 'passkey-elements/backends'": { upFront: 5.55 * KB },
   "import * from 'passkey-elements/messages'": { upFront: 3.65 * KB },
-  "import { PasskeyRegister } from 'passkey-elements/react'": { upFront: 15.6 * KB },
-  "import * from 'passkey-elements/react' (react external)": { upFront: 20.75 * KB },
+  "import { PasskeyRegister } from 'passkey-elements/react'": { upFront: 15.95 * KB },
+  "import * from 'passkey-elements/react' (react external)": { upFront: 21.2 * KB },
   "import 'passkey-elements/jsx', 'passkey-elements/vue' (types only)": { upFront: 0.1 * KB },
-  'passkey-elements/proxy (server side)': { upFront: 5.75 * KB },
+  'passkey-elements/proxy (server side)': { upFront: 6.45 * KB },
 };
 
 /** @param {Uint8Array | string} bytes */

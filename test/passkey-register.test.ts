@@ -314,13 +314,38 @@ describe('<passkey-register>', () => {
       const { detail } = await harness.clickAndWait('registration-error');
       expect(detail.code).to.equal('already-registered');
       expect(harness.messageText).to.contain('This device already has a passkey');
-      expect(harness.hasButton, 'no retry: the authenticator still holds it').to.equal(false);
+      expect(harness.button.textContent?.trim(), 'not "Try again": this device cannot').to.equal(
+        registrationTexts.passkeyOtherDeviceButton,
+      );
       expect(await mockApi.registeredOf(USERS.alice.id)).to.have.length(1);
 
       element.userId = USERS.bob.id;
       element.token = TOKENS.bob;
       await element.updateComplete;
       await harness.clickAndWait('registration-success');
+    });
+
+    it('after already-registered, "Use another device" asks the browser for a phone or a key first, and registers there', async () => {
+      const { harness } = await passkeyRegister();
+      await harness.clickAndWait('registration-success');
+      await harness.clickAndWait('registration-error');
+      // The other device: a second authenticator, which holds nothing for alice.
+      await authenticator.replace();
+      const hints: unknown[] = [];
+      const realCreate = navigator.credentials.create.bind(navigator.credentials);
+      navigator.credentials.create = (options?: CredentialCreationOptions) => {
+        hints.push((options?.publicKey as { hints?: unknown } | undefined)?.hints);
+        return realCreate(options);
+      };
+      try {
+        await harness.clickAndWait('registration-success');
+      } finally {
+        navigator.credentials.create = realCreate;
+      }
+      expect(hints).to.deep.equal([['hybrid', 'security-key']]);
+      expect(await mockApi.registeredOf(USERS.alice.id)).to.have.length(2);
+      // Only that once: the next registration asks as before.
+      expect(harness.button.textContent?.trim()).to.equal(registrationTexts.passkeyAnotherButton);
     });
 
     it('reports unauthenticated without a valid token, and works again with one', async () => {

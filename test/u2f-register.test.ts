@@ -65,7 +65,9 @@ describe('<u2f-register>', () => {
       'This security key is already registered. You can already sign in with it, or use another device.',
     );
     expect(harness.messageText).to.equal(detail.message);
-    expect(harness.hasButton, 'no retry: the key still holds the credential').to.equal(false);
+    expect(harness.button.textContent?.trim(), 'another key can still register').to.equal(
+      'Use another security key',
+    );
     expect(await mockApi.registeredOf(USERS.alice.id)).to.have.length(1);
 
     element.userId = USERS.bob.id;

@@ -8,6 +8,8 @@ export interface RegistrationMessages {
   passkeyButton: string;
   passkeyRetryButton: string;
   passkeyAnotherButton: string;
+  /** After `already-registered`: try again with another device (a phone, a security key). */
+  passkeyOtherDeviceButton: string;
   passkeyIdle: string;
   starting: string;
   passkeyPrompting: string;
@@ -16,6 +18,8 @@ export interface RegistrationMessages {
   u2fButton: string;
   u2fRetryButton: string;
   u2fAnotherButton: string;
+  /** After `already-registered`: try again with another key. */
+  u2fOtherDeviceButton: string;
   u2fIdle: string;
   u2fPrompting: string;
   u2fSuccess: (name: string) => string;

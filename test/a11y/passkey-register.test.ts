@@ -129,7 +129,7 @@ describe('accessibility of <passkey-register>', () => {
   });
 
   for (const [code, arrange] of FAILURES) {
-    it(`after ${code}: passes axe, shows an alert, moves focus to it, and offers ${RETRY_HELPS.includes(code) ? 'to try again' : 'no button that cannot work'}`, async () => {
+    it(`after ${code}: passes axe, shows an alert, moves focus to it, and offers ${RETRY_HELPS.includes(code) ? 'to try again' : code === 'already-registered' ? 'another device' : 'no button that cannot work'}`, async () => {
       await arrange(element, authenticator);
       await element.updateComplete;
       harness.button.focus();
@@ -139,11 +139,15 @@ describe('accessibility of <passkey-register>', () => {
       await focusMovesTo(element, 'message');
       await expect(element).to.be.accessible();
       expectAlert(element);
-      if (!RETRY_HELPS.includes(code)) {
+      if (!RETRY_HELPS.includes(code) && code !== 'already-registered') {
         expect(harness.hasButton, 'a retry could only fail the same way').to.equal(false);
         return;
       }
-      expect(accessibleName(harness.button)).to.equal(registration.passkeyRetryButton);
+      expect(accessibleName(harness.button)).to.equal(
+        code === 'already-registered'
+          ? registration.passkeyOtherDeviceButton
+          : registration.passkeyRetryButton,
+      );
       // The keyboard continues from the message to the retry button.
       await sendKeys({ press: 'Tab' });
       expect(focusedPart(element)).to.equal('button');

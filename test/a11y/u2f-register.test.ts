@@ -135,7 +135,7 @@ describe('accessibility of <u2f-register>', () => {
   });
 
   for (const [code, arrange] of FAILURES) {
-    it(`after ${code}: passes axe, shows an alert, moves focus to it, and offers ${RETRY_HELPS.includes(code) ? 'to try again' : 'no button that cannot work'}`, async () => {
+    it(`after ${code}: passes axe, shows an alert, moves focus to it, and offers ${RETRY_HELPS.includes(code) ? 'to try again' : code === 'already-registered' ? 'another device' : 'no button that cannot work'}`, async () => {
       await arrange(element, key);
       await element.updateComplete;
       harness.button.focus();
@@ -145,11 +145,13 @@ describe('accessibility of <u2f-register>', () => {
       await focusMovesTo(element, 'message');
       await expect(element).to.be.accessible();
       expectAlert(element);
-      if (!RETRY_HELPS.includes(code)) {
+      if (!RETRY_HELPS.includes(code) && code !== 'already-registered') {
         expect(harness.hasButton, 'a retry could only fail the same way').to.equal(false);
         return;
       }
-      expect(accessibleName(harness.button)).to.equal(registration.u2fRetryButton);
+      expect(accessibleName(harness.button)).to.equal(
+        code === 'already-registered' ? registration.u2fOtherDeviceButton : registration.u2fRetryButton,
+      );
       // The keyboard continues from the message to the retry button.
       await sendKeys({ press: 'Tab' });
       expect(focusedPart(element)).to.equal('button');

@@ -5,6 +5,7 @@ export const registration: RegistrationMessages = {
   passkeyButton: 'Passkey erstellen',
   passkeyRetryButton: 'Erneut versuchen',
   passkeyAnotherButton: 'Weiteren Passkey erstellen',
+  passkeyOtherDeviceButton: 'Anderes Gerät verwenden',
   passkeyIdle:
     'Melden Sie sich künftig mit Fingerabdruck, Gesicht oder Displaysperre statt mit einem Passwort an.',
   starting: 'Wird vorbereitet …',
@@ -14,6 +15,7 @@ export const registration: RegistrationMessages = {
   u2fButton: 'Sicherheitsschlüssel hinzufügen',
   u2fRetryButton: 'Erneut versuchen',
   u2fAnotherButton: 'Weiteren Sicherheitsschlüssel hinzufügen',
+  u2fOtherDeviceButton: 'Anderen Sicherheitsschlüssel verwenden',
   u2fIdle: 'Verwenden Sie einen Sicherheitsschlüssel als zweiten Schritt bei der Anmeldung.',
   u2fPrompting:
     'Stecken Sie Ihren Sicherheitsschlüssel ein oder tippen Sie ihn an und folgen Sie den Anweisungen Ihres Browsers.',

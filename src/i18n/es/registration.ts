@@ -5,6 +5,7 @@ export const registration: RegistrationMessages = {
   passkeyButton: 'Crear una llave de acceso',
   passkeyRetryButton: 'Reintentar',
   passkeyAnotherButton: 'Crear otra llave de acceso',
+  passkeyOtherDeviceButton: 'Usar otro dispositivo',
   passkeyIdle:
     'La próxima vez, inicia sesión con tu huella, tu cara o el bloqueo de pantalla en lugar de una contraseña.',
   starting: 'Preparando…',
@@ -14,6 +15,7 @@ export const registration: RegistrationMessages = {
   u2fButton: 'Añadir una llave de seguridad',
   u2fRetryButton: 'Reintentar',
   u2fAnotherButton: 'Añadir otra llave de seguridad',
+  u2fOtherDeviceButton: 'Usar otra llave de seguridad',
   u2fIdle: 'Usa una llave de seguridad como segundo paso al iniciar sesión.',
   u2fPrompting: 'Inserta o toca tu llave de seguridad y sigue las instrucciones de tu navegador.',
   u2fSuccess: (name) => `Tu llave de seguridad «${name}» está lista.`,

@@ -5,6 +5,7 @@ export const registration: RegistrationMessages = {
   passkeyButton: 'Créer une clé d’accès',
   passkeyRetryButton: 'Réessayer',
   passkeyAnotherButton: 'Créer une autre clé d’accès',
+  passkeyOtherDeviceButton: 'Utiliser un autre appareil',
   passkeyIdle:
     'La prochaine fois, connectez-vous avec votre empreinte, votre visage ou le verrouillage de l’écran plutôt qu’avec un mot de passe.',
   starting: 'Préparation…',
@@ -16,6 +17,7 @@ export const registration: RegistrationMessages = {
   u2fButton: 'Ajouter une clé de sécurité',
   u2fRetryButton: 'Réessayer',
   u2fAnotherButton: 'Ajouter une autre clé de sécurité',
+  u2fOtherDeviceButton: 'Utiliser une autre clé de sécurité',
   u2fIdle: 'Utilisez une clé de sécurité comme deuxième étape de connexion.',
   u2fPrompting: 'Insérez ou touchez votre clé de sécurité et suivez les instructions de votre navigateur.',
   u2fSuccess: (name) => `Votre clé de sécurité « ${name} » est prête.`,

@@ -5,6 +5,7 @@ export const registration: RegistrationMessages = {
   passkeyButton: 'Crea una passkey',
   passkeyRetryButton: 'Riprova',
   passkeyAnotherButton: 'Crea un’altra passkey',
+  passkeyOtherDeviceButton: 'Usa un altro dispositivo',
   passkeyIdle:
     'La prossima volta accedi con l’impronta, il volto o il blocco schermo invece che con una password.',
   starting: 'Preparazione…',
@@ -14,6 +15,7 @@ export const registration: RegistrationMessages = {
   u2fButton: 'Aggiungi una chiave di sicurezza',
   u2fRetryButton: 'Riprova',
   u2fAnotherButton: 'Aggiungi un’altra chiave di sicurezza',
+  u2fOtherDeviceButton: 'Usa un’altra chiave di sicurezza',
   u2fIdle: 'Usa una chiave di sicurezza come secondo passaggio quando accedi.',
   u2fPrompting: 'Inserisci o tocca la chiave di sicurezza e segui le istruzioni del browser.',
   u2fSuccess: (name) => `La tua chiave di sicurezza «${name}» è pronta.`,

@@ -142,6 +142,8 @@ function refine(error: unknown, step: 'start' | 'verify', hasCode: boolean): unk
 export interface PreparedRegistration {
   id: string;
   optionsJSON: PublicKeyCredentialCreationOptionsJSON;
+  /** The server sent hints of its own: they win over the element's. */
+  serverHints?: boolean;
   /** Epoch milliseconds after which the options should not be used (their `timeout`, less a margin). */
   expiresAt: number;
 }
@@ -176,12 +178,14 @@ export async function prepareRegistration(
     throw refine(error, 'start', request.code !== undefined);
   }
   const optionsJSON = normalizeCreationOptions(started.options);
-  if (hints?.length && !optionsJSON.hints?.length) optionsJSON.hints = hints;
+  const serverHints = Boolean(optionsJSON.hints?.length);
+  if (hints?.length && !serverHints) optionsJSON.hints = hints;
   if (signal.aborted) throw aborted('after it started');
   const lifetime = optionsJSON.timeout ?? DEFAULT_OPTIONS_TIMEOUT_MS;
   return {
     id: started.id,
     optionsJSON,
+    serverHints,
     expiresAt: Date.now() + Math.max(lifetime - EXPIRY_MARGIN_MS, lifetime / 2),
   };
 }
@@ -203,7 +207,13 @@ export async function completeRegistration(
   if (signal.aborted) throw aborted('before the prompt');
   const { timeout } = prepared.optionsJSON;
   onStage('prompting', timeout && timeout > 0 ? { timeoutMs: timeout } : {});
-  const credential = await prompt(prepared.optionsJSON, signal);
+  // The hints of this run, where options were prepared before it (a prefetch, a link's kept start) for
+  // others: the browser's picker follows the click, unless the server sent hints of its own.
+  const options =
+    request.hints?.length && !prepared.serverHints
+      ? { ...prepared.optionsJSON, hints: request.hints }
+      : prepared.optionsJSON;
+  const credential = await prompt(options, signal);
   // (Not shorthand: the manifest's analyzer takes `{ prepared }` for a module variable.)
   const orphan: Orphan = {
     backend,

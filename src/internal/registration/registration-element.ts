@@ -31,6 +31,8 @@ export interface KindTexts {
   startingButton: string;
   retryButton: string;
   anotherButton: string;
+  /** After `already-registered`: the same, on another device or key. */
+  otherDeviceButton: string;
   idle: string;
   prompting: string;
   verifying: string;
@@ -52,6 +54,12 @@ const RETRY_HELPS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'verification-failed',
   'aborted',
 ]);
+
+/** What the browser is asked to offer first when this device already holds one (`already-registered`). */
+const ANOTHER_DEVICE_HINTS: Record<RegistrationKind, PublicKeyCredentialHint[]> = {
+  passkey: ['hybrid', 'security-key'],
+  u2f: ['security-key'],
+};
 
 /** Settings that change what the server would be asked: what was prepared or failed for others is gone. */
 const REQUEST_SETTINGS: readonly PropertyKey[] = [
@@ -100,7 +108,7 @@ const driverModule = lazyModule('registration ceremony', () => import('./registr
  * | success with a link's code | the success text, the `done` slot, "Continue" for `continue-url` | none: the code is spent |
  * | `cancelled`, `network` (timeouts too), `server`, `bad-response` | the error and "try again" | "Try again" |
  * | `verification-failed` | the error, "try again or use another device" | "Try again" (a code's pending registration is kept) |
- * | `already-registered` | "This device already has a passkey …" / "This security key is already registered." | none |
+ * | `already-registered` | "This device already has a passkey …" / "This security key is already registered." | "Use another device" / "Use another security key": the browser offers a phone or a key first |
  * | `invalid-code` | the link is invalid, used or expired: "Ask for a new link." | none |
  * | `unauthenticated` | with a session (`token` or `backend`): "Sign in again"; without one: "This page cannot register without a link." (with a code: the `invalid-code` text) | none |
  * | `unsupported`, `security`, `invalid-input`, `forbidden`, `not-found` | the error and whom to ask or what to use | none |
@@ -199,6 +207,8 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
 
   #run: Run | undefined;
   #driver: RegistrationDriver | undefined;
+  /** The next run asks the browser for another device (after `already-registered`): a phone or a key. */
+  #anotherDevice = false;
 
   protected abstract readonly kind: RegistrationKind;
   /** The texts of the element's kind of authenticator: the `passkey…` or the `u2f…` messages. */
@@ -209,6 +219,7 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
       startingButton: messages[`${kind}StartingButton`],
       retryButton: messages[`${kind}RetryButton`],
       anotherButton: messages[`${kind}AnotherButton`],
+      otherDeviceButton: messages[`${kind}OtherDeviceButton`],
       idle: messages[`${kind}Idle`],
       prompting: messages[`${kind}Prompting`],
       // `verifying` speaks of a passkey; a security key has its own.
@@ -392,6 +403,8 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
       request = this.#ceremonyRequest();
     } catch (caught) {
       throw this.#fail(toRegistrationError(caught, 'invalid-input'), run);
+    } finally {
+      this.#anotherDevice = false;
     }
     const startDetail: RegistrationStartDetail = { kind: this.kind, userId: request.userId };
     if (!emit(this, 'registration-start', startDetail, true)) {
@@ -461,7 +474,8 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
       authenticator: this.authenticator,
       name: limitName(given || this.defaultName()),
       nameFromProvider: !given,
-      hints: this.hints(),
+      // Another device: the browser offers a phone (hybrid) or a security key first, not this device again.
+      hints: this.#anotherDevice ? ANOTHER_DEVICE_HINTS[this.kind] : this.hints(),
       ...(code ? { code } : {}),
     };
   }
@@ -512,6 +526,8 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
   #buttonLabel(texts: KindTexts): string | undefined {
     switch (this._state) {
       case 'error':
+        // This device (or key) holds one already: another one can still register.
+        if (this._error?.code === 'already-registered') return texts.otherDeviceButton;
         return this._error && RETRY_HELPS.has(this._error.code) ? texts.retryButton : undefined;
       case 'success':
         return this._codeSpent ? undefined : texts.anotherButton;
@@ -583,6 +599,7 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
   }
 
   #onClick(): void {
+    if (this._state === 'error' && this._error?.code === 'already-registered') this.#anotherDevice = true;
     // Failures are reported as events and on screen; the promise is for callers of register().
     this.register().catch(() => {});
   }
