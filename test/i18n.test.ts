@@ -106,8 +106,8 @@ describe('languages', () => {
       return;
     }
     expect(detail.code).to.equal('unauthenticated');
-    // No token, no backend, no link: there was no session to expire.
-    expect(detail.message).to.equal(es.registrationNeedsLink);
+    // No token, no backend: the page's sign-in is missing (a landing page would ask for its link instead).
+    expect(detail.message).to.equal(`${es.errors.unauthenticated} ${es.hints.unauthenticated}`);
   });
 
   it('lets strings override any message, in any language', async () => {

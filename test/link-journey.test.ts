@@ -3,7 +3,7 @@
  * device, and finally used by the person — the one-time code is spent only by the person's press, and
  * every outcome leads somewhere.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/passkey-register.js';
 import type { PasskeyRegisterElement } from '../src/passkey-register.js';
@@ -235,12 +235,27 @@ describe('the registration link journey', () => {
       expect(reloaded.harness.hasButton).to.equal(false);
     });
 
-    it('unauthenticated without a session or a link: "This page cannot register without a link.", no button', async () => {
+    it('unauthenticated without a session: a page asks to sign in, as the list beside it does; no button', async () => {
       const element = await fixture<PasskeyRegisterElement>(
         html`<passkey-register user-id=${USERS.bob.id}></passkey-register>`,
       );
       const harness = new RegistrationHarness(element);
       const { detail } = await harness.clickAndWait('registration-error');
+      expect(detail.code).to.equal('unauthenticated');
+      expect(harness.messageText).to.equal('Your session has expired. Sign in again, then try again.');
+      expect(harness.hasButton).to.equal(false);
+    });
+
+    it('unauthenticated on a landing page without a session or a code: "This page cannot register without a link."', async () => {
+      sessionStorage.clear();
+      const element = await fixture<PasskeyRegisterElement>(
+        html`<passkey-register from-url user-id=${USERS.bob.id}></passkey-register>`,
+      );
+      // A user but no code: the note says what is missing; a page that calls register() anyway hears it too.
+      const harness = new RegistrationHarness(element);
+      const failed = oneEvent(element, 'registration-error');
+      element.register().catch(() => undefined);
+      const { detail } = await failed;
       expect(detail.code).to.equal('unauthenticated');
       expect(harness.messageText).to.equal('This page cannot register without a link.');
       expect(harness.hasButton).to.equal(false);

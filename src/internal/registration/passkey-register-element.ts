@@ -52,6 +52,10 @@ export class PasskeyRegisterElement extends RegistrationElement {
     return [];
   }
 
+  protected override isLandingPage(): boolean {
+    return this.fromUrl;
+  }
+
   protected override registrationCode(): RegistrationCode | undefined {
     const id = this.codeId?.trim();
     const code = this.code?.trim();

@@ -110,7 +110,7 @@ const driverModule = lazyModule('registration ceremony', () => import('./registr
  * | `verification-failed` | the error, "try again or use another device" | "Try again" (a code's pending registration is kept) |
  * | `already-registered` | "This device already has a passkey …" / "This security key is already registered." | "Use another device" / "Use another security key": the browser offers a phone or a key first |
  * | `invalid-code` | the link is invalid, used or expired: "Ask for a new link." | none |
- * | `unauthenticated` | with a session (`token` or `backend`): "Sign in again"; without one: "This page cannot register without a link." (with a code: the `invalid-code` text) | none |
+ * | `unauthenticated` | "Sign in again"; on a landing page (`from-url`) without a session: "This page cannot register without a link." (with a code: the `invalid-code` text) | none |
  * | `unsupported`, `security`, `invalid-input`, `forbidden`, `not-found` | the error and whom to ask or what to use | none |
  * | `aborted` (`reset()`) | none: back to idle | the first button |
  *
@@ -233,6 +233,11 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
   /** WebAuthn hints for the browser's picker; none by default. */
   protected hints(): PublicKeyCredentialHint[] {
     return [];
+  }
+
+  /** Whether the element is a registration link's landing page (`from-url`). */
+  protected isLandingPage(): boolean {
+    return false;
   }
 
   /** The one-time code of a registration link, where the element has one. */
@@ -512,10 +517,11 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
       return messages.platformRefused;
     }
     if (error.code === 'unauthenticated' && !this.hasSession) {
-      // No session was ever there to expire: the page registers only with a link's code.
-      return this.#hasCode()
-        ? joinSentences(messages.errors['invalid-code'], messages.hints['invalid-code'])
-        : messages.registrationNeedsLink;
+      // No session was ever there to expire: a landing page registers only with a link's code. Elsewhere
+      // the page's sign-in is what is missing, as the list beside it says too.
+      if (this.#hasCode())
+        return joinSentences(messages.errors['invalid-code'], messages.hints['invalid-code']);
+      if (this.isLandingPage()) return messages.registrationNeedsLink;
     }
     // The cases above come before a prompt's answer (a 401 without a session may follow one, but there the
     // person can do nothing here anyway): none says whether a credential was forgotten.
