@@ -322,6 +322,21 @@ describe('VerifyPasskeyRegistration', () => {
    * @param {import('./mock-server.js').CallOptions} options
    */
   const verify = (passkeyId, options) => server.post(`${passkeys(ALICE)}/${passkeyId}`, options);
+  /**
+   * Alice's answer to a start, made by the software authenticator on the mock's origin, sent to `passkeyId`.
+   * @param {{ passkeyId: string, publicKeyCredentialCreationOptions: { publicKey: any } }} started
+   * @param {string} passkeyName
+   */
+  const answer = (started, passkeyName, passkeyId = started.passkeyId) =>
+    verify(passkeyId, {
+      body: {
+        publicKeyCredential: createCredential(started.publicKeyCredentialCreationOptions.publicKey, {
+          origin: server.origin,
+        }),
+        passkeyName,
+      },
+      token: TOKENS.alice,
+    });
 
   it('stores the passkey when the attestation checks out, and excludes it from the next registration', async () => {
     const started = await startRegistration(ALICE);
@@ -515,21 +530,9 @@ describe('VerifyPasskeyRegistration', () => {
   it("keeps one registration pending, as ZITADEL: a new start replaces it, and the path's id is not read", async () => {
     const first = await startRegistration(ALICE);
     const second = await startRegistration(ALICE);
-    const answerToFirst = createCredential(first.publicKeyCredentialCreationOptions.publicKey, {
-      origin: server.origin,
-    });
-    const replaced = await verify(first.passkeyId, {
-      body: { publicKeyCredential: answerToFirst, passkeyName: 'First' },
-      token: TOKENS.alice,
-    });
+    const replaced = await answer(first, 'First');
     assert.equal(replaced.status, 500, 'the first start was replaced: its challenge no longer verifies');
-    const answerToSecond = createCredential(second.publicKeyCredentialCreationOptions.publicKey, {
-      origin: server.origin,
-    });
-    const anyId = await verify('310999999999999999', {
-      body: { publicKeyCredential: answerToSecond, passkeyName: 'Second' },
-      token: TOKENS.alice,
-    });
+    const anyId = await answer(second, 'Second', '310999999999999999');
     assert.equal(anyId.status, 200, JSON.stringify(anyId.json));
     assert.deepEqual(
       server.mock.state.users.find((u) => u.id === ALICE)?.authenticators.map((a) => [a.name, a.state]),
