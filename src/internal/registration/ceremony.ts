@@ -142,8 +142,6 @@ function refine(error: unknown, step: 'start' | 'verify', hasCode: boolean): unk
 export interface PreparedRegistration {
   id: string;
   optionsJSON: PublicKeyCredentialCreationOptionsJSON;
-  /** The server sent hints of its own: they win over the element's. */
-  serverHints?: boolean;
   /** Epoch milliseconds after which the options should not be used (their `timeout`, less a margin). */
   expiresAt: number;
 }
@@ -170,7 +168,7 @@ export async function prepareRegistration(
 ): Promise<PreparedRegistration> {
   const { startRegistration } = checkCapable(backend);
   if (signal.aborted) throw aborted('before it started');
-  const { name: _name, hints, nameFromProvider: _fromProvider, ...startRequest } = request;
+  const { name: _name, hints: _hints, nameFromProvider: _fromProvider, ...startRequest } = request;
   let started;
   try {
     started = await startRegistration.call(backend, startRequest, signal);
@@ -178,14 +176,11 @@ export async function prepareRegistration(
     throw refine(error, 'start', request.code !== undefined);
   }
   const optionsJSON = normalizeCreationOptions(started.options);
-  const serverHints = Boolean(optionsJSON.hints?.length);
-  if (hints?.length && !serverHints) optionsJSON.hints = hints;
   if (signal.aborted) throw aborted('after it started');
   const lifetime = optionsJSON.timeout ?? DEFAULT_OPTIONS_TIMEOUT_MS;
   return {
     id: started.id,
     optionsJSON,
-    serverHints,
     expiresAt: Date.now() + Math.max(lifetime - EXPIRY_MARGIN_MS, lifetime / 2),
   };
 }
@@ -207,10 +202,10 @@ export async function completeRegistration(
   if (signal.aborted) throw aborted('before the prompt');
   const { timeout } = prepared.optionsJSON;
   onStage('prompting', timeout && timeout > 0 ? { timeoutMs: timeout } : {});
-  // The hints of this run, where options were prepared before it (a prefetch, a link's kept start) for
-  // others: the browser's picker follows the click, unless the server sent hints of its own.
+  // The hints of this run (options may have been prepared before it: a prefetch, a link's kept start), so
+  // the browser's picker follows the click; hints the server sent win.
   const options =
-    request.hints?.length && !prepared.serverHints
+    request.hints?.length && !prepared.optionsJSON.hints?.length
       ? { ...prepared.optionsJSON, hints: request.hints }
       : prepared.optionsJSON;
   const credential = await prompt(options, signal);
