@@ -190,12 +190,17 @@ async function revealsUser(response: Response): Promise<boolean> {
   return (await response.clone().text()).includes('(WEBAU-5M9so)');
 }
 
-/** A one-time code as v2 RegisterPasskey and v3alpha StartWebAuthNRegistration carry it: `code: {id, code}`. */
-function carriesCode(json: Record<string, unknown> | undefined): boolean {
-  const code = json?.code;
-  if (typeof code !== 'object' || code === null) return false;
+/**
+ * The one-time code a body carries as `code: {id, code}` (both non-empty): a start of v2 RegisterPasskey or
+ * v3alpha StartWebAuthNRegistration, or the answer of CreatePasskeyRegistrationLink with `returnCode`.
+ */
+function codeOf(json: unknown): { id: string; code: string } | undefined {
+  const code = typeof json === 'object' && json !== null ? (json as { code?: unknown }).code : undefined;
+  if (typeof code !== 'object' || code === null) return undefined;
   const { id, code: secret } = code as Record<string, unknown>;
-  return typeof id === 'string' && id !== '' && typeof secret === 'string' && secret !== '';
+  return typeof id === 'string' && id !== '' && typeof secret === 'string' && secret !== ''
+    ? { id, code: secret }
+    : undefined;
 }
 
 /**
@@ -235,7 +240,7 @@ export function createProxy(options: ProxyOptions): ZitadelProxy {
     json: Record<string, unknown> | undefined,
   ): Promise<ServiceGrant | Refusal> {
     if (route.policy === 'verify') return 'verify';
-    if (route.policy === 'code-start' && carriesCode(json)) return 'code';
+    if (route.policy === 'code-start' && codeOf(json)) return 'code';
     if (route.policy === 'admin') {
       return authorizeAdmin && (await authorizeAdmin(request)) === true ? 'admin' : 'not-admin';
     }
@@ -273,18 +278,8 @@ export function createProxy(options: ProxyOptions): ZitadelProxy {
     const answered = await forward(request, target, authorization, { returnCode: {} });
     // ZITADEL's refusal (the service user may lack user.passkey.write) says what to fix; it quotes no code.
     if (typeof answered === 'string' || !answered.ok) return answered;
-    let code: unknown;
-    try {
-      code = ((await answered.json()) as { code?: unknown } | null)?.code;
-    } catch {
-      code = undefined;
-    }
-    const { id, code: secret } = (typeof code === 'object' && code !== null ? code : {}) as Record<
-      string,
-      unknown
-    >;
-    if (typeof id !== 'string' || id === '' || typeof secret !== 'string' || secret === '') return 'no-code';
-    return { code: { id, code: secret } };
+    const code = codeOf(await answered.json().catch(() => undefined));
+    return code ? { code } : 'no-code';
   }
 
   async function forward(
