@@ -129,6 +129,9 @@ describe('<passkey-register>', () => {
       sessionStorage.clear();
     });
 
+    /** The tab's address becomes this page with `query`, as a link (or a reload) leaves it. */
+    const showAddress = (query: string) => history.replaceState(null, '', `${location.pathname}?${query}`);
+
     /** The landing page opened (or reloaded) at the address the tab shows now. */
     const land = async () => {
       const element = await fixture<PasskeyRegisterElement>(
@@ -139,11 +142,7 @@ describe('<passkey-register>', () => {
 
     it('finds the code again after a reload, though the address bar no longer shows it; a spent one not', async () => {
       const code = await mockApi.createCode(USERS.bob.id);
-      history.replaceState(
-        null,
-        '',
-        `${location.pathname}?userID=${USERS.bob.id}&codeID=${code.id}&code=${code.code}`,
-      );
+      showAddress(`userID=${USERS.bob.id}&codeID=${code.id}&code=${code.code}`);
       const opened = await land();
       expect(location.search, 'the code left the address bar').to.equal(`?userID=${USERS.bob.id}`);
       opened.element.remove();
@@ -167,7 +166,7 @@ describe('<passkey-register>', () => {
     });
 
     it('asks for the link where the address names a user but no code, unless the page has a session', async () => {
-      history.replaceState(null, '', `${location.pathname}?userID=${USERS.bob.id}`);
+      showAddress(`userID=${USERS.bob.id}`);
       const { element, harness } = await land();
       expect(harness.hasButton, 'no button that can only fail').to.equal(false);
       expect(harness.textOf('note')).to.equal(registrationTexts.linkMissing);
@@ -179,13 +178,9 @@ describe('<passkey-register>', () => {
 
     it('keeps no code of another user: a saved code goes only with its own user id', async () => {
       const code = await mockApi.createCode(USERS.bob.id);
-      history.replaceState(
-        null,
-        '',
-        `${location.pathname}?userID=${USERS.bob.id}&codeID=${code.id}&code=${code.code}`,
-      );
+      showAddress(`userID=${USERS.bob.id}&codeID=${code.id}&code=${code.code}`);
       (await land()).element.remove();
-      history.replaceState(null, '', `${location.pathname}?userID=${USERS.alice.id}`);
+      showAddress(`userID=${USERS.alice.id}`);
       const { element, harness } = await land();
       expect(element.code).to.equal(undefined);
       expect(harness.hasButton).to.equal(false);
@@ -193,14 +188,8 @@ describe('<passkey-register>', () => {
 
     it('reads the code from the URL, registers without a token and removes the code from the address bar', async () => {
       const code = await mockApi.createCode(USERS.bob.id);
-      history.replaceState(
-        null,
-        '',
-        `${location.pathname}?userID=${USERS.bob.id}&orgID=${USERS.bob.orgId}&codeID=${code.id}&code=${code.code}`,
-      );
-      const element = await fixture<PasskeyRegisterElement>(
-        html`<passkey-register from-url base-url="/zitadel"></passkey-register>`,
-      );
+      showAddress(`userID=${USERS.bob.id}&orgID=${USERS.bob.orgId}&codeID=${code.id}&code=${code.code}`);
+      const { element } = await land();
       expect(location.search).to.equal(`?userID=${USERS.bob.id}&orgID=${USERS.bob.orgId}`);
       expect(element.userId).to.equal(USERS.bob.id);
       expect(element.orgId).to.equal(USERS.bob.orgId);

@@ -99,8 +99,8 @@ export class PasskeyRegisterElement extends RegistrationElement {
     if (link.orgId) this.orgId = link.orgId;
     if (link.codeId) this.codeId = link.codeId;
     if (link.code) this.code = link.code;
-    if (link.codeId && link.code) {
-      if (link.userId) savedCode.keep(link.userId, { codeId: link.codeId, code: link.code });
+    if (link.userId && link.codeId && link.code) {
+      savedCode.keep(link.userId, { codeId: link.codeId, code: link.code });
     } else if (link.userId && !link.codeId && !link.code) {
       // The address bar lost the code when the link was first opened in this tab (a reload since).
       const saved = savedCode.read(link.userId);
