@@ -37,8 +37,8 @@ function demoCookie(request: Request, name: string): string | undefined {
  *   starts with its code and verifies through it, and a signed-in admin creates v2 / v3alpha links;
  * - `/zitadel-manager` holds a user manager's token: the signed-in user's own passkeys and security keys
  *   with no token in the browser (the session mode of the Register page), and v1 links, which need
- *   `user.credential.write`. ZITADEL starts a registration without a code only with the user's own token:
- *   the session keeps it on the server (`sessionToken`), as an app that signed the user in with ZITADEL does.
+ *   `user.credential.write`. The session also keeps the user's own token on the server (`sessionToken`), as
+ *   an app that signed the user in with ZITADEL does: the user's calls go upstream as theirs.
  * The demo's "session" is a cookie the pages set themselves; a real app reads its own session instead.
  */
 function proxies(origin: () => string) {

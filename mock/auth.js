@@ -72,13 +72,17 @@ export function requireSelfOrUserWrite(principal, userId) {
 }
 
 /**
- * A start without a code (v2 RegisterPasskey, RegisterU2F): only the caller's own user, as ZITADEL's
- * `authz.UserIDInCTX` allows — a user manager or a service user is refused like anyone else.
+ * Starting a registration (v2 RegisterPasskey with or without a code, RegisterU2F): the user themself, or a
+ * caller with user.credential.write on the user (ZITADEL's `checkPermissionUpdateUserCredentials` in
+ * `addHumanWebAuthN`, since v2.66; before, a start without a code was the user's alone). A code does not
+ * stand in for the permission: a login client has it (`IAM_LOGIN_CLIENT`).
  * @param {Principal} principal
  * @param {string} userId
  */
-export function requireSelf(principal, userId) {
-  if (principal.userId !== userId) throw Errors.otherUser();
+export function requireSelfOrCredentialWrite(principal, userId) {
+  if (principal.userId !== userId && !principal.permissions.includes('user.credential.write')) {
+    throw Errors.credentialPermissionMissing();
+  }
 }
 
 /**

@@ -130,6 +130,12 @@ export const Errors = Object.freeze({
   /** A permission such as user.passkey.write is missing (authz `checkUserPermissions`). */
   permissionMissing: () =>
     zitadelError(GrpcCode.PERMISSION_DENIED, 'AUTH-5mWD2', 'No matching permissions found'),
+  /**
+   * Acting on another user's credentials without user.credential.write: the command layer's permission
+   * check (`checkPermissionUpdateUserCredentials`, authz `CheckPermission`), ZITADEL v2.66 and later.
+   */
+  credentialPermissionMissing: () =>
+    zitadelError(GrpcCode.PERMISSION_DENIED, 'AUTH-AWfge', 'No matching permissions found'),
   /** Acting on another user without user.write (authz `UserIDInCTX`). */
   otherUser: () =>
     zitadelError(GrpcCode.PERMISSION_DENIED, 'AUTH-Bohd2', 'Request user not equal to authenticated user'),

@@ -69,10 +69,11 @@ export const TOKENS = Object.freeze({
    */
   admin: 'admin-token',
   /**
-   * A login client's service account (ZITADEL's `IAM_LOGIN_CLIENT`, what Login v2 runs with): starts a
-   * registration with a code and verifies a started one for any user, creates v2 / v3alpha links
-   * (user.passkey.write). No user.write or user.credential.write: it may not list, remove, start without
-   * a code for someone else, or use management v1.
+   * A login client's service account (ZITADEL's `IAM_LOGIN_CLIENT`, what Login v2 runs with): with
+   * user.credential.write and user.passkey.write on every user it starts a registration (with or without a
+   * code) and verifies one for any user, and creates v2 / v3alpha links. ZITADEL's role also holds user.read
+   * and user.write (cmd/defaults.yaml); the mock leaves them out, so that its tests have a service caller that
+   * may not list, remove or use management v1.
    */
   loginClient: 'login-client-token',
 });
@@ -103,7 +104,7 @@ export const PRINCIPALS = Object.freeze(
       name: 'login-client',
       token: TOKENS.loginClient,
       userId: LOGIN_CLIENT_SERVICE_ACCOUNT_ID,
-      permissions: ['user.passkey.write'],
+      permissions: ['user.credential.write', 'user.passkey.write'],
       roles: [LOGIN_CLIENT_ROLE],
     },
   ].map((principal) =>

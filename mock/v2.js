@@ -11,7 +11,7 @@
 import {
   authenticate,
   requirePermission,
-  requireSelf,
+  requireSelfOrCredentialWrite,
   requireSelfOrUserWrite,
   requireSelfUserWriteOrLoginClient,
 } from './auth.js';
@@ -242,17 +242,17 @@ async function registerPasskey(context) {
   const principal = authenticate(context.caller);
   validateMessage(request, RegisterPasskeyRequest);
 
-  // With a code, the code stands for the user, whoever the (authenticated) caller is; without one, the
-  // caller must be the user themself (ZITADEL's RegisterUserPasskey: authz.UserIDInCTX), whatever else
-  // they may do.
+  // The code is checked first (RegisterUserPasskeyWithCode), then the caller: the user, or whoever may
+  // write the user's credentials — a code alone authorizes nothing.
   let code;
   if (request.code) {
     code = context.store.validCode(request.userId, request.code.id, request.code.code);
     if (!code) throw Errors.codeInvalid();
   } else {
-    requireSelf(principal, request.userId);
+    requireSelfOrCredentialWrite(principal, request.userId);
   }
   const user = findUser(context, request.userId);
+  requireSelfOrCredentialWrite(principal, request.userId);
 
   const rpID = request.domain || requestHostname(context.req);
   const attachment = ATTACHMENT_BY_AUTHENTICATOR[request.authenticator ?? ''];
@@ -348,9 +348,9 @@ async function registerU2F(context) {
   const request = /** @type {RegisterU2FMessage} */ (readRequest(context, RegisterU2FRequest));
   const principal = authenticate(context.caller);
   validateMessage(request, RegisterU2FRequest);
-  // Only the user themself (ZITADEL's RegisterUserU2F: authz.UserIDInCTX).
-  requireSelf(principal, request.userId);
+  // The user, or whoever may write the user's credentials (addHumanWebAuthN).
   const user = findUser(context, request.userId);
+  requireSelfOrCredentialWrite(principal, request.userId);
 
   const rpID = request.domain || requestHostname(context.req);
   const options = await creationOptions({

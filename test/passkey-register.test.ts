@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../src/passkey-register.js';
 import type { PasskeyRegisterElement } from '../src/passkey-register.js';
 import { RegistrationError } from '../src/core/errors.js';
-import { TOKENS, UNKNOWN_USER_ID, USERS } from '../mock/seed.js';
+import { TOKENS, USERS } from '../mock/seed.js';
 import { useVirtualAuthenticator, engine } from './support/authenticator.js';
 import { RegistrationHarness } from './support/harness/index.js';
 import { mockApi } from './support/mock-api.js';
@@ -268,16 +268,15 @@ describe('<passkey-register>', () => {
   });
 
   describe('when something goes wrong', () => {
-    it("reports forbidden for a user whose token it is not (a user manager's too), and works again with theirs", async () => {
-      // ZITADEL starts a registration without a code only for the caller's own user (authz.UserIDInCTX).
-      const { element, harness } = await passkeyRegister(UNKNOWN_USER_ID, TOKENS.admin);
+    it('reports forbidden for a user whose token it is not, and works again with theirs', async () => {
+      // Another user's token: neither the user nor a holder of user.credential.write.
+      const { element, harness } = await passkeyRegister(USERS.alice.id, TOKENS.bob);
       const { detail } = await harness.clickAndWait('registration-error');
       expect(detail).to.include({ kind: 'passkey', code: 'forbidden', status: 403, grpcCode: 7 });
       expect(element.state).to.equal('error');
       expect(harness.hasButton, "no retry: the token is still not the user's").to.equal(false);
 
       element.token = TOKENS.alice;
-      element.userId = USERS.alice.id;
       await element.updateComplete;
       expect(element.state).to.equal('idle');
       expect(harness.button.textContent?.trim()).to.equal('Create a passkey');

@@ -7,19 +7,18 @@
 export const REFUSALS = {
   'not-found': [404, 5, 'Not Found'],
   'bad-id': [400, 3, 'an id in the path is empty, "." or "..", or holds a "/" or a "\\"'],
-  'bad-query': [400, 3, 'the query names a field that only the path may set'],
+  'bad-query': [400, 3, 'the query names a parameter this route does not take'],
   'bad-body': [400, 3, 'the body must be a JSON object and may not set a field that only the path may set'],
   'too-large': [413, 8, 'the request body is larger than 64 KiB'],
   'not-json': [415, 3, 'the request body must be JSON (content-type application/json)'],
+  'cross-origin': [
+    403,
+    7,
+    "a request from another origin (createProxy's allowedOrigins lists the accepted ones)",
+  ],
   unauthenticated: [401, 16, 'auth header missing'],
   'not-own-user': [403, 7, 'the signed-in user may only manage their own authenticators'],
   'not-admin': [403, 7, 'this request may not create registration links'],
-  'needs-session-token': [
-    403,
-    7,
-    "ZITADEL starts this only with the user's own token, and the proxy has none (createProxy's sessionToken)",
-  ],
-  'no-code': [502, 13, 'the upstream answered a registration code request without a code'],
   'not-pending': [404, 5, 'no registration of this user is pending'],
   failed: [500, 13, 'the proxy could not prepare the request'],
   redirect: [502, 14, 'the upstream answered with a redirect, which the proxy does not follow'],
@@ -29,10 +28,16 @@ export const REFUSALS = {
 
 export type Refusal = keyof typeof REFUSALS;
 
+/**
+ * On every answer, the proxy's own and upstream's: never kept by a cache (answers hold one-time codes,
+ * links and a user's authenticators), and never read as anything but their declared type.
+ */
+export const ANSWER_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } as const;
+
 export function refusal(kind: Refusal): Response {
   const [status, code, message] = REFUSALS[kind];
   return new Response(JSON.stringify({ code, message }), {
     status,
-    headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+    headers: { 'content-type': 'application/json', ...ANSWER_HEADERS },
   });
 }

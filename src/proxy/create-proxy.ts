@@ -1,31 +1,19 @@
 import { RegistrationError } from '../core/errors.js';
-import { refusal, type Refusal } from './answers.js';
+import { ANSWER_HEADERS, refusal, type Refusal } from './answers.js';
 import { idFieldNames, matchRoute, upstreamPath, type ProxyRoute } from './routes.js';
 
 /** Larger request bodies are refused with 413; the kit's largest (a verify with its attestation) is a few KiB. */
 export const BODY_LIMIT = 64 * 1024;
 const DEFAULT_TIMEOUT_MS = 10_000;
 
-/** The only request headers sent upstream; cookies in particular never are. */
-const FORWARDED_HEADERS = ['accept', 'accept-language', 'content-type', 'authorization', 'x-zitadel-orgid'];
-/** Response headers never passed back: cookies, hop-by-hop headers, and what the re-sent body invalidates. */
-const DROPPED_RESPONSE_HEADERS = new Set([
-  'set-cookie',
-  'set-cookie2',
-  'connection',
-  'keep-alive',
-  'proxy-authenticate',
-  'proxy-authorization',
-  'proxy-connection',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-  // fetch has already decoded the body: its length and encoding are no longer what the headers say.
-  'content-length',
-  'content-encoding',
-]);
-
+/** The only request headers sent upstream besides the authorization the policy chose; never a cookie. */
+const FORWARDED_HEADERS = ['accept', 'accept-language', 'content-type', 'x-zitadel-orgid'];
+/**
+ * The only response headers passed back from upstream, besides its JSON content-type: whatever else an
+ * upstream (or a box in front of it) adds — cookies, redirects, CORS, CSP, Clear-Site-Data — is not the
+ * app's to receive on its own origin.
+ */
+const PASSED_RESPONSE_HEADERS = ['date', 'retry-after'];
 export interface ProxyOptions {
   /** The ZITADEL instance, e.g. `https://my-instance.zitadel.cloud`; may end in a path of its own. */
   upstream: string;
@@ -39,12 +27,17 @@ export interface ProxyOptions {
   /**
    * The signed-in user's own ZITADEL access token (the token itself), where the page's server keeps one in
    * its session — never in the browser. Self-service requests for `sessionUser`'s user then go upstream
-   * with it instead of the service token. ZITADEL starts a registration without a code only for the
-   * caller's own user (`RegisterU2F`, `RegisterPasskey` without a code): without this token the proxy starts
-   * a passkey with a one-time code it asks ZITADEL for (`CreatePasskeyRegistrationLink`, `returnCode`; the
-   * service user needs `user.passkey.write`), and refuses `RegisterU2F` with 403. Needs `sessionUser`.
+   * with it instead of the service token, so ZITADEL checks them as the user's own (self-management needs
+   * no role; the service user then needs no user-manager role for them). Needs `sessionUser`.
    */
   sessionToken?: (request: Request) => string | undefined | Promise<string | undefined>;
+  /**
+   * The origins of pages on other origins that may call the proxy (`https://app.example.com`): a request
+   * other than GET that a browser marks as sent from another site or origin (`Sec-Fetch-Site`, else
+   * `Origin`) is refused with 403 unless its `Origin` is listed. Pages on the proxy's own origin need
+   * nothing here. The proxy sends no CORS headers: a page on another origin also needs CORS middleware.
+   */
+  allowedOrigins?: readonly string[];
   /** May this request create registration links? Without it, link creation is refused with 403. */
   authorizeAdmin?: (request: Request) => boolean | Promise<boolean>;
   /** The path the proxy is mounted at (e.g. `/zitadel`), stripped before matching and forwarding. */
@@ -104,6 +97,18 @@ function checkOptions(options: ProxyOptions) {
     if (typeof options.sessionToken !== 'function') throw invalid('sessionToken must be a function');
     if (typeof options.sessionUser !== 'function') throw invalid('sessionToken needs sessionUser');
   }
+  const allowedOrigins = new Set<string>();
+  for (const origin of options.allowedOrigins ?? []) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (parsed?.origin !== origin)
+      throw invalid(`allowedOrigins: "${origin}" is not an origin like https://app.example.com`);
+    allowedOrigins.add(origin);
+  }
   const prefix = (options.prefix ?? '').replace(/\/+$/, '');
   if (prefix !== '' && !prefix.startsWith('/')) throw invalid('prefix must start with "/"');
   const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
@@ -113,6 +118,7 @@ function checkOptions(options: ProxyOptions) {
   return {
     upstream: upstream.href.replace(/\/+$/, ''),
     serviceToken,
+    allowedOrigins,
     prefix,
     timeout,
     fetchUpstream,
@@ -173,10 +179,34 @@ async function readJsonBody(request: Request, route: ProxyRoute): Promise<ReadBo
   return { json };
 }
 
-/** A query parameter that would set an id the path already sets (`userId=…`, `user_id.x=…`). */
-function queryNamesAnId(search: URLSearchParams, route: ProxyRoute): boolean {
-  const names = idFieldNames(route);
-  return [...search.keys()].some((key) => names.includes(key.split('.')[0] ?? key));
+/** A query parameter the route does not take (an id the path sets among them: `userId=…`, `user_id.x=…`). */
+function queryOutsideRoute(search: URLSearchParams, route: ProxyRoute): boolean {
+  return [...search.keys()].some((key) => !route.query.includes(key));
+}
+
+/**
+ * Whether the browser says this request comes from a page on another origin: `Sec-Fetch-Site` where it is
+ * sent (every current browser), else an `Origin` other than the request's own. A request with neither
+ * comes from no browser page (a server, a CLI) or from a browser too old to tell, whose cookies a
+ * cross-site form could still not send as JSON.
+ */
+function fromAnotherOrigin(request: Request): boolean {
+  const site = request.headers.get('sec-fetch-site');
+  if (site !== null) return site !== 'same-origin' && site !== 'none';
+  const origin = request.headers.get('origin');
+  if (origin === null) return false;
+  // The host alone: behind TLS termination, the request's own URL may say http where the page says https.
+  try {
+    return new URL(origin).host !== new URL(request.url).host;
+  } catch {
+    return true; // `null` (a sandboxed frame, a privacy redirect): no origin to trust
+  }
+}
+
+/** The request's own credentials, where it brings a bearer token; any other scheme (Basic) stays here. */
+function bearerOf(request: Request): string | undefined {
+  const own = request.headers.get('authorization')?.trim();
+  return own && /^bearer\s+\S/i.test(own) ? own : undefined;
 }
 
 /**
@@ -192,7 +222,7 @@ async function revealsUser(response: Response): Promise<boolean> {
 
 /**
  * The one-time code a body carries as `code: {id, code}` (both non-empty): a start of v2 RegisterPasskey or
- * v3alpha StartWebAuthNRegistration, or the answer of CreatePasskeyRegistrationLink with `returnCode`.
+ * v3alpha StartWebAuthNRegistration.
  */
 function codeOf(json: unknown): { id: string; code: string } | undefined {
   const code = typeof json === 'object' && json !== null ? (json as { code?: unknown }).code : undefined;
@@ -264,24 +294,6 @@ export function createProxy(options: ProxyOptions): ZitadelProxy {
     return `Bearer ${token}`;
   }
 
-  /**
-   * A one-time code for the session user's own passkey start, from ZITADEL (with the service token): the
-   * way ZITADEL's Login starts a signed-in user's passkey. It stays here; the start's answer holds none.
-   */
-  async function brokeredCode(
-    request: Request,
-    codeFrom: string,
-    ids: Readonly<Record<string, string>>,
-    authorization: string,
-  ): Promise<{ code: { id: string; code: string } } | Response | Refusal> {
-    const target = `${config.upstream}${upstreamPath({ pattern: codeFrom }, ids)}`;
-    const answered = await forward(request, target, authorization, { returnCode: {} });
-    // ZITADEL's refusal (the service user may lack user.passkey.write) says what to fix; it quotes no code.
-    if (typeof answered === 'string' || !answered.ok) return answered;
-    const code = codeOf(await answered.json().catch(() => undefined));
-    return code ? { code } : 'no-code';
-  }
-
   async function forward(
     request: Request,
     target: string,
@@ -323,11 +335,15 @@ export function createProxy(options: ProxyOptions): ZitadelProxy {
         return 'redirect';
       }
       const body = await upstream.arrayBuffer();
-      const passed = new Headers();
-      upstream.headers.forEach((value, name) => {
-        if (!DROPPED_RESPONSE_HEADERS.has(name) && !name.startsWith('access-control-'))
-          passed.set(name, value);
-      });
+      const passed = new Headers(ANSWER_HEADERS);
+      for (const name of PASSED_RESPONSE_HEADERS) {
+        const value = upstream.headers.get(name);
+        if (value !== null) passed.set(name, value);
+      }
+      // ZITADEL answers JSON; anything else is passed as text, which no browser renders as a page.
+      const type = upstream.headers.get('content-type');
+      const isJson = mediaType(type) === 'application/json';
+      passed.set('content-type', isJson && type !== null ? type : 'text/plain; charset=utf-8');
       const empty = body.byteLength === 0 || [204, 205, 304].includes(upstream.status);
       return new Response(empty ? null : body, { status: upstream.status, headers: passed });
     } catch {
@@ -348,16 +364,20 @@ export function createProxy(options: ProxyOptions): ZitadelProxy {
     const { route, ids } = match;
     const refuse = (kind: Refusal) => answer(method, route.rpc, kind, refusal(kind));
     if (!ids) return refuse('bad-id');
-    if (queryNamesAnId(url.searchParams, route)) return refuse('bad-query');
+    if (queryOutsideRoute(url.searchParams, route)) return refuse('bad-query');
+    if (method !== 'GET' && fromAnotherOrigin(request)) {
+      const origin = request.headers.get('origin');
+      if (origin === null || !config.allowedOrigins.has(origin)) return refuse('cross-origin');
+    }
     const body = await readJsonBody(request, route).catch((): ReadBody => ({ refused: 'not-json' }));
     if ('refused' in body) return refuse(body.refused);
 
-    let decision: ServiceGrant | 'own-token' | 'session-token' | 'session-code';
+    let decision: ServiceGrant | 'own-token' | 'session-token';
     let authorization: string;
-    let json = body.json;
+    const { json } = body;
     try {
-      const own = request.headers.get('authorization');
-      if (own !== null && own.trim() !== '') {
+      const own = bearerOf(request);
+      if (own !== undefined) {
         decision = 'own-token';
         authorization = own;
       } else {
@@ -375,17 +395,6 @@ export function createProxy(options: ProxyOptions): ZitadelProxy {
     } catch {
       // A callback or the token function failed: say so without quoting anything.
       return refuse('failed');
-    }
-
-    // A start ZITADEL runs only for the caller's own user, with the service token: a code stands for the user.
-    const { ownUserOnly } = route;
-    if (decision === 'session' && ownUserOnly) {
-      if (ownUserOnly.codeFrom === undefined) return refuse('needs-session-token');
-      const brokered = await brokeredCode(request, ownUserOnly.codeFrom, ids, authorization);
-      if (typeof brokered === 'string') return refuse(brokered);
-      if (brokered instanceof Response) return answer(method, route.rpc, 'session-code', brokered);
-      decision = 'session-code';
-      json = { ...json, ...brokered };
     }
 
     const target = `${config.upstream}${upstreamPath(route, ids)}${url.search}`;

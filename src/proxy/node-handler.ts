@@ -127,7 +127,10 @@ export function nodeHandler(
     const method = (req.method ?? 'GET').toUpperCase();
     const raw = req.url ?? '/';
     const host = req.headers.host;
-    const url = new URL(raw, `http://${typeof host === 'string' && HOST.test(host) ? host : 'localhost'}`);
+    const origin = `http://${typeof host === 'string' && HOST.test(host) ? host : 'localhost'}`;
+    // A path is read as a path: `new URL('//x/zitadel/…', origin)` would take `x` for a host, and the
+    // proxy would answer a path that middleware mounted at `/zitadel` never saw.
+    const url = raw.startsWith('/') ? new URL(`${origin}${raw}`) : new URL(raw, origin);
     const rawPath = raw.startsWith('/') ? (raw.split(/[?#]/)[0] ?? '') : url.pathname;
     if (known) {
       // Refused here: the Request's URL would no longer show these segments. A URL reads `\` as `/`, so a

@@ -27,13 +27,14 @@ export interface ProxyRoute {
    */
   readonly body: 'json' | 'none';
   /**
-   * ZITADEL runs this start, without a code, only for the caller's own user (`authz.UserIDInCTX`: `403
-   * AUTH-Bohd2` for anyone else, a service user included). For the session's user the proxy sends it with
-   * the user's own token (`sessionToken`); without one it first asks for a one-time code where ZITADEL has
-   * a way to (`codeFrom`: the path of the RPC that returns one, as ZITADEL's own Login does), or refuses.
+   * The query parameters the route takes, by the names ZITADEL's gateway reads (JSON name and proto name):
+   * the request fields its proto binds to neither the path nor the body, and that the kit sends. Any other
+   * parameter is refused (400), so a request cannot reach a field the policy never read.
    */
-  readonly ownUserOnly?: { readonly codeFrom?: string };
+  readonly query: readonly string[];
 }
+
+type RouteExtras = Partial<Pick<ProxyRoute, 'query'>>;
 
 const route = (
   method: ProxyRoute['method'],
@@ -41,9 +42,26 @@ const route = (
   rpc: string,
   policy: PolicyClass,
   body: ProxyRoute['body'],
-  ownUserOnly?: ProxyRoute['ownUserOnly'],
+  { query = [] }: RouteExtras = {},
 ): ProxyRoute =>
-  Object.freeze({ method, pattern, rpc, policy, body, ...(ownUserOnly ? { ownUserOnly } : {}) });
+  Object.freeze({
+    method,
+    pattern,
+    rpc,
+    policy,
+    body,
+    query: Object.freeze(query),
+  });
+
+/** v3alpha's `instance` and `organization` request fields, which its gateway reads from the query. */
+const V3ALPHA_INSTANCE = ['instance.id', 'instance.domain'];
+const V3ALPHA_CONTEXT = [
+  ...V3ALPHA_INSTANCE,
+  'organization.orgId',
+  'organization.org_id',
+  'organization.orgDomain',
+  'organization.org_domain',
+];
 
 /**
  * A literal segment wins over an id in the same place (`…/passkeys/registration_link` is link creation,
@@ -51,9 +69,7 @@ const route = (
  */
 export const proxyRoutes: readonly ProxyRoute[] = Object.freeze([
   // zitadel.user.v2.UserService
-  route('POST', '/v2/users/{userId}/passkeys', 'RegisterPasskey', 'code-start', 'json', {
-    codeFrom: '/v2/users/{userId}/passkeys/registration_link',
-  }),
+  route('POST', '/v2/users/{userId}/passkeys', 'RegisterPasskey', 'code-start', 'json'),
   route('POST', '/v2/users/{userId}/passkeys/{passkeyId}', 'VerifyPasskeyRegistration', 'verify', 'json'),
   route(
     'POST',
@@ -64,8 +80,8 @@ export const proxyRoutes: readonly ProxyRoute[] = Object.freeze([
   ),
   route('POST', '/v2/users/{userId}/passkeys/_search', 'ListPasskeys', 'self-service', 'json'),
   route('DELETE', '/v2/users/{userId}/passkeys/{passkeyId}', 'RemovePasskey', 'self-service', 'none'),
-  // RegisterU2F has no code field: a start without a code, and ZITADEL has no code to ask for.
-  route('POST', '/v2/users/{userId}/u2f', 'RegisterU2F', 'self-service', 'json', {}),
+  // RegisterU2F has no code field: always a start without a code.
+  route('POST', '/v2/users/{userId}/u2f', 'RegisterU2F', 'self-service', 'json'),
   route('POST', '/v2/users/{userId}/u2f/{u2fId}', 'VerifyU2FRegistration', 'verify', 'json'),
   route('DELETE', '/v2/users/{userId}/u2f/{u2fId}', 'RemoveU2F', 'self-service', 'none'),
   route(
@@ -74,6 +90,8 @@ export const proxyRoutes: readonly ProxyRoute[] = Object.freeze([
     'ListAuthenticationFactors',
     'self-service',
     'none',
+    // Its http rule binds no body: the filters are repeated query parameters.
+    { query: ['authFactors', 'auth_factors', 'states'] },
   ),
   route(
     'GET',
@@ -83,14 +101,19 @@ export const proxyRoutes: readonly ProxyRoute[] = Object.freeze([
     'none',
   ),
   // zitadel.resources.user.v3alpha.ZITADELUsers
-  route('GET', '/resources/v3alpha/users/{id}', 'GetUser', 'self-service', 'none'),
-  route('POST', '/resources/v3alpha/users/{id}/webauthn', 'StartWebAuthNRegistration', 'code-start', 'json'),
+  route('GET', '/resources/v3alpha/users/{id}', 'GetUser', 'self-service', 'none', {
+    query: V3ALPHA_INSTANCE,
+  }),
+  route('POST', '/resources/v3alpha/users/{id}/webauthn', 'StartWebAuthNRegistration', 'code-start', 'json', {
+    query: V3ALPHA_CONTEXT,
+  }),
   route(
     'POST',
     '/resources/v3alpha/users/{id}/webauthn/{webAuthNId}/_verify',
     'VerifyWebAuthNRegistration',
     'verify',
     'json',
+    { query: V3ALPHA_CONTEXT },
   ),
   route(
     'POST',
@@ -105,6 +128,7 @@ export const proxyRoutes: readonly ProxyRoute[] = Object.freeze([
     'RemoveWebAuthNAuthenticator',
     'self-service',
     'none',
+    { query: V3ALPHA_CONTEXT },
   ),
   // zitadel.management.v1.ManagementService
   route(
@@ -132,7 +156,7 @@ export interface RouteMatch {
 const PARAMETER = /^\{(\w+)\}$/;
 const patterns = proxyRoutes.map((entry) => ({ entry, segments: entry.pattern.split('/') }));
 
-/** Decodes one raw path segment; `undefined` when it is malformed, empty, `.`, `..` or holds a `/`. */
+/** Decodes one raw path segment; `undefined` when it is malformed, empty, `.`, `..` or holds a `/` or a `\`. */
 function decodeId(raw: string): string | undefined {
   let decoded: string;
   try {
@@ -140,16 +164,15 @@ function decodeId(raw: string): string | undefined {
   } catch {
     return undefined;
   }
-  if (decoded === '' || decoded === '.' || decoded === '..' || decoded.includes('/')) return undefined;
+  if (decoded === '' || decoded === '.' || decoded === '..' || /[/\\]/.test(decoded)) return undefined;
   return decoded;
 }
 
-/**
- * The route a method and a raw (still encoded) path below the prefix belong to, or `undefined`. When the
- * path has the route's shape but an id that is not a plain segment, the match has no `ids`.
- */
-export function matchRoute(method: string, rawPath: string): RouteMatch | undefined {
-  const actual = rawPath.split('/');
+/** The route whose segments a raw path fits, a literal segment taking precedence over an id in its place. */
+function bestRoute(
+  method: string,
+  actual: readonly string[],
+): { entry: ProxyRoute; raw: [string, string][] } | undefined {
   let best: { entry: ProxyRoute; literals: number; raw: [string, string][] } | undefined;
   for (const { entry, segments } of patterns) {
     if (entry.method !== method || segments.length !== actual.length) continue;
@@ -167,6 +190,17 @@ export function matchRoute(method: string, rawPath: string): RouteMatch | undefi
     });
     if (fits && (!best || literals > best.literals)) best = { entry, literals, raw };
   }
+  return best;
+}
+
+/**
+ * The route a method and a raw (still encoded) path below the prefix belong to, or `undefined`. When the
+ * path has the route's shape but an id that is not a plain segment, the match has no `ids`; so too when an
+ * id, as upstream will read it, spells a literal of another route (`registration%5Flink` decodes to the
+ * `registration_link` of link creation): upstream must reach the route the policy was chosen for.
+ */
+export function matchRoute(method: string, rawPath: string): RouteMatch | undefined {
+  const best = bestRoute(method, rawPath.split('/'));
   if (!best) return undefined;
   const ids: Record<string, string> = {};
   for (const [name, value] of best.raw) {
@@ -174,6 +208,8 @@ export function matchRoute(method: string, rawPath: string): RouteMatch | undefi
     if (decoded === undefined) return { route: best.entry };
     ids[name] = decoded;
   }
+  const upstream = bestRoute(method, upstreamPath(best.entry, ids).split('/'));
+  if (upstream?.entry !== best.entry) return { route: best.entry };
   return { route: best.entry, ids };
 }
 

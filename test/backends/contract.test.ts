@@ -170,12 +170,10 @@ for (const generation of GENERATIONS) {
               continue;
             }
             const error = await refusal(call());
-            const onlySelf = generation.startsOnlyForSelf && name.startsWith('startRegistration');
             expect({ name, code: error.code, status: error.status }).to.deep.equal({
               name,
-              ...(refused.expect === 'not-found' && onlySelf
-                ? { code: 'forbidden', status: 403 }
-                : { code: refused.expect, status: refused.status }),
+              code: refused.expect,
+              status: refused.status,
             });
           }
         });

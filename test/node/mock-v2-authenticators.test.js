@@ -115,27 +115,27 @@ describe('RegisterU2F', () => {
     assertAuthHeaderMissing(await server.post(u2fPath(ALICE), { body: { code } }));
   });
 
-  it('refuses a login client: U2F has no code, so only the user or a user manager may start', async () => {
-    const code = server.mock.createCode(ALICE);
+  it('lets a login client start for any user: it may write every user’s credentials (IAM_LOGIN_CLIENT)', async () => {
+    const started = await startU2F(ALICE, { body: {}, token: TOKENS.loginClient });
+    assert.equal(started.details.resourceOwner, USERS.alice.orgId);
+  });
+
+  it('answers 403 for another user without user.credential.write; a user manager starts (ZITADEL ≥ 2.66)', async () => {
     assertZitadelError(
-      await server.post(u2fPath(ALICE), { body: { code }, token: TOKENS.loginClient }),
+      await server.post(u2fPath(ALICE), { body: {}, token: TOKENS.bob }),
       403,
       7,
-      /^Request user not equal to authenticated user \(AUTH-Bohd2\)$/,
+      /^No matching permissions found \(AUTH-AWfge\)$/,
     );
+    const byAdmin = await startU2F(ALICE, { body: {}, token: TOKENS.admin });
+    assert.equal(byAdmin.details.resourceOwner, USERS.alice.orgId);
+    const own = await startU2F(BOB, { body: {}, token: TOKENS.bob });
+    assert.equal(own.details.resourceOwner, USERS.bob.orgId);
   });
 
-  it('answers 403 for anyone but the user, a user manager too (authz.UserIDInCTX)', async () => {
-    for (const token of [TOKENS.bob, TOKENS.admin]) {
-      assertZitadelError(await server.post(u2fPath(ALICE), { body: {}, token }), 403, 7, /AUTH-Bohd2/);
-    }
-    const started = await startU2F(BOB, { body: {}, token: TOKENS.bob });
-    assert.equal(started.details.resourceOwner, USERS.bob.orgId);
-  });
-
-  it('answers 403 for an unknown user, and 400 for a domain that is not a string', async () => {
+  it('answers 404 for an unknown user, and 400 for a domain that is not a string', async () => {
     const unknown = await server.post(u2fPath(UNKNOWN_USER_ID), { body: {}, token: TOKENS.admin });
-    assertZitadelError(unknown, 403, 7, /AUTH-Bohd2/);
+    assertZitadelError(unknown, 404, 5, /User could not be found/);
     const wrong = await server.post(u2fPath(ALICE), { body: { domain: 1 }, token: TOKENS.alice });
     assertBareError(wrong, 400, 3, /invalid value for string field domain/);
   });

@@ -173,9 +173,9 @@ describe('RegisterPasskey', () => {
     assert.equal(server.mock.state.codes[0]?.used, false, 'the code is not used up');
   });
 
-  it('refuses a login client without a code for another user', async () => {
-    const response = await server.post(passkeys(ALICE), { body: {}, token: TOKENS.loginClient });
-    assertZitadelError(response, 403, 7, /^Request user not equal to authenticated user \(AUTH-Bohd2\)$/);
+  it('lets a login client start without a code for any user: it may write every user’s credentials', async () => {
+    const started = await startRegistration(ALICE, { body: {}, token: TOKENS.loginClient });
+    assert.equal(started.details.resourceOwner, USERS.alice.orgId);
   });
 
   it('answers 401 for an unknown token and for a header that is not Bearer', async () => {
@@ -192,25 +192,25 @@ describe('RegisterPasskey', () => {
     assertZitadelError(basic, 401, 16, /invalid auth header/);
   });
 
-  it('answers 403 when a user acts on another user', async () => {
+  it('answers 403 when a user acts on another user (no user.credential.write)', async () => {
     const response = await server.post(passkeys(ALICE), { body: {}, token: TOKENS.bob });
-    assertZitadelError(response, 403, 7, /^Request user not equal to authenticated user \(AUTH-Bohd2\)$/);
+    assertZitadelError(response, 403, 7, /^No matching permissions found \(AUTH-AWfge\)$/);
   });
 
-  it('refuses a start without a code from anyone but the user, a user manager too (authz.UserIDInCTX)', async () => {
-    const refused = await server.post(passkeys(BOB), { body: {}, token: TOKENS.admin });
-    assertZitadelError(refused, 403, 7, /^Request user not equal to authenticated user \(AUTH-Bohd2\)$/);
+  it('lets a user manager start for another user, with or without a code (ZITADEL ≥ 2.66)', async () => {
+    const started = await startRegistration(BOB, { body: {}, token: TOKENS.admin });
+    assert.equal(started.details.resourceOwner, USERS.bob.orgId);
     const code = server.mock.createCode(BOB);
-    const started = await startRegistration(BOB, {
+    const withCode = await startRegistration(BOB, {
       body: { code: { id: code.id, code: code.code } },
       token: TOKENS.admin,
     });
-    assert.equal(started.details.resourceOwner, USERS.bob.orgId);
+    assert.equal(withCode.details.resourceOwner, USERS.bob.orgId);
   });
 
-  it('answers 403 for an unknown user without a code: no caller is that user', async () => {
+  it('answers 404 for an unknown user without a code', async () => {
     const response = await server.post(passkeys(UNKNOWN_USER_ID), { body: {}, token: TOKENS.admin });
-    assertZitadelError(response, 403, 7, /AUTH-Bohd2/);
+    assert.equal(response.status, 404);
   });
 
   it('checks the token before the body rules', async () => {
@@ -233,10 +233,13 @@ describe('registration codes', () => {
     assertZitadelError(second, 400, 3, /^Code is invalid \(COMMAND-Eeb2a\)$/);
   });
 
-  it("authorise whoever holds them, even with another user's token", async () => {
+  it("authorise nothing alone: another user's token with the code is refused, and the code survives", async () => {
     const code = await returnedCode(ALICE);
     const response = await server.post(passkeys(ALICE), { body: { code }, token: TOKENS.bob });
-    assert.equal(response.status, 200);
+    assertZitadelError(response, 403, 7, /AUTH-AWfge/);
+    assert.equal(server.mock.state.codes.find((c) => c.id === code.id)?.used, false);
+    const own = await server.post(passkeys(ALICE), { body: { code }, token: TOKENS.alice });
+    assert.equal(own.status, 200);
   });
 
   it('still refuse an invalid token that comes with a code', async () => {
@@ -1078,12 +1081,12 @@ describe('error bodies', () => {
     const response = await server.post(passkeys(ALICE), { body: {}, token: TOKENS.bob });
     assert.deepEqual(response.json, {
       code: 7,
-      message: 'Request user not equal to authenticated user (AUTH-Bohd2)',
+      message: 'No matching permissions found (AUTH-AWfge)',
       details: [
         {
           '@type': 'type.googleapis.com/zitadel.v1.ErrorDetail',
-          id: 'AUTH-Bohd2',
-          message: 'Request user not equal to authenticated user',
+          id: 'AUTH-AWfge',
+          message: 'No matching permissions found',
         },
       ],
     });

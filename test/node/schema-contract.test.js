@@ -381,10 +381,10 @@ for (const { label: configLabel, config } of CONFIGS.v1) {
       });
     }
 
-    it('refusals are google.rpc.Status: a login client has no user.credential.write (403)', async () => {
-      const backend = /** @type {any} */ (backendFor('v1', config, TOKENS.loginClient));
+    it('refusals are google.rpc.Status: a user has no user.credential.write (403)', async () => {
+      const backend = /** @type {any} */ (backendFor('v1', config, TOKENS.alice));
       const { statuses } = await checkOperation(
-        `v1${configLabel} createLink as login client`,
+        `v1${configLabel} createLink as a user`,
         () => backend.createLink({ userId: ALICE, delivery: 'return' }, new AbortController().signal),
         { expectFailure: true },
       );

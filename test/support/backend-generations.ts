@@ -30,11 +30,6 @@ export interface Generation {
   listedKind: (kind: RegistrationKind, userVerified: boolean) => RegistrationKind;
   /** How the list answers a user ZITADEL does not have: a search finds nothing, a GetUser is a 404. */
   unknownUserList?: 'empty' | 'not-found';
-  /**
-   * A start without a code only for the caller's own user (`authz.UserIDInCTX`, checked before the user is
-   * looked up): anyone else, a user manager too, gets 403 — also for a user ZITADEL does not have.
-   */
-  startsOnlyForSelf?: boolean;
 }
 
 export const GENERATIONS: Generation[] = [
@@ -49,7 +44,6 @@ export const GENERATIONS: Generation[] = [
     listedKind: (kind) => kind,
     // ListPasskeys and ListAuthenticationFactors are searches.
     unknownUserList: 'empty',
-    startsOnlyForSelf: true,
   },
   {
     name: 'v3alpha as the protos describe it (one list of WebAuthN authenticators)',
