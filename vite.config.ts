@@ -9,11 +9,11 @@ import { createProxy, nodeHandler } from './src/proxy.js';
 import { scriptTagBundle } from './scripts/script-tag-bundle.mjs';
 
 /**
- * ZITADEL's own login pages for registration links: Login v1's (where v1 links and template-less emails
- * lead) and Login v2's. In the demo, the kit's landing page stands in for both, with the same query; its
+ * ZITADEL's own login pages for registration links: Login v1's (where v1 links lead), Login v2's under
+ * ZITADEL (where v2 and v3alpha links without a template lead) and a Login v2 of its own (`/passkey/set`). In the demo, the kit's landing page stands in for each, with the same query; its
  * asset URLs are absolute, so it works under any path.
  */
-const LOGIN_PAGES = ['/ui/login/login/passwordless/init', '/passkey/set'];
+const LOGIN_PAGES = ['/ui/login/login/passwordless/init', '/ui/v2/login/passkey/set', '/passkey/set'];
 
 function loginPageStandIn(req: IncomingMessage, _res: ServerResponse, next: () => void): void {
   const path = req.url?.split(/[?#]/)[0];

@@ -34,8 +34,20 @@ export function renderUrlTemplate(template, data) {
 }
 
 /**
- * ZITADEL's default: its login UI's passwordless-registration page (`login.EndpointPasswordlessRegistration`)
- * on the domain the API was called on.
+ * ZITADEL's default for a v2 / v3alpha link (`DefaultPasskeySetURLTemplate`): with Login v2 required, as on
+ * every new instance (`LoginV2.Required: true`), Login v2's page under `/ui/v2/login/` with its
+ * `PasskeySetPath` (cmd/defaults.yaml, ZITADEL v4.12 and later; Login v2 reads `codeId` since v4.7).
+ * @param {string} baseUrl scheme and host, e.g. `http://localhost:8000`
+ * @param {PasskeyUrlData} data
+ */
+export function loginV2RegistrationLink(baseUrl, { UserID, OrgID, CodeID, Code }) {
+  const query = new URLSearchParams({ codeId: CodeID, code: Code, userId: UserID, organization: OrgID });
+  return `${baseUrl}/ui/v2/login/passkey/set?${query}`;
+}
+
+/**
+ * Login v1's passwordless-registration page (`login.EndpointPasswordlessRegistration`) on the domain the
+ * API was called on: management v1's link, which is always Login v1's.
  * @param {string} baseUrl scheme and host, e.g. `http://localhost:8000`
  * @param {PasskeyUrlData} data
  */

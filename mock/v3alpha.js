@@ -24,7 +24,7 @@ import {
 } from './auth.js';
 import { Errors } from './errors.js';
 import { requestBaseUrl, requestOrigins } from './http.js';
-import { defaultRegistrationLink, renderUrlTemplate } from './links.js';
+import { loginV2RegistrationLink, renderUrlTemplate } from './links.js';
 import { decodeBody, decodeQuery, validateMessage } from './messages.js';
 import { INSTANCE, ORGS } from './seed.js';
 import { AuthFactorState } from './store.js';
@@ -364,7 +364,7 @@ function createWebAuthNRegistrationLink(context) {
 
   const link =
     urlTemplate === undefined
-      ? defaultRegistrationLink(requestBaseUrl(context.req), urlData(code))
+      ? loginV2RegistrationLink(requestBaseUrl(context.req), urlData(code))
       : renderUrlTemplate(urlTemplate, urlData(code));
   context.store.sendEmail({ to: user.userName, userId: user.id, link });
   return { body: { details } };

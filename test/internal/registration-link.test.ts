@@ -24,6 +24,12 @@ describe('registration links', () => {
       ).to.deep.equal({ userId: '1', orgId: '2', codeId: '3', code: 'XY' });
     });
 
+    it("reads ZITADEL's default Login v2 link (codeId, code, userId, organization; v4.12 and later)", () => {
+      expect(
+        read('https://id.example.com/ui/v2/login/passkey/set?codeId=3&code=XY&userId=1&organization=2'),
+      ).to.deep.equal({ userId: '1', orgId: '2', codeId: '3', code: 'XY' });
+    });
+
     it('reads either scheme from the fragment', () => {
       expect(read('https://a.example/#userId=1&id=3&code=XY')).to.deep.equal({
         userId: '1',
@@ -73,8 +79,11 @@ describe('registration links', () => {
       expect(scrub('https://a.example/p#code=s&id=3')).to.equal('https://a.example/p');
     });
 
-    it('keeps a page’s own id where the code id came as codeID', () => {
+    it('keeps a page’s own id where the code id came as codeID or codeId', () => {
       expect(scrub('https://a.example/?id=42&codeID=3&code=s')).to.equal('https://a.example/?id=42');
+      expect(scrub('https://a.example/?id=42&codeId=3&code=s&userId=1')).to.equal(
+        'https://a.example/?id=42&userId=1',
+      );
     });
 
     it('changes nothing without a code', () => {

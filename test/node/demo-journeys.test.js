@@ -94,7 +94,12 @@ describe('the demo through the proxy (npm start)', { timeout: 120_000 }, () => {
       '/ui/login/login/passwordless/init',
       ['userID', 'orgID', 'codeID', 'code'],
     ],
-    ['Login v2', '/passkey/set', ['userId', 'organization', 'id', 'code']],
+    [
+      'Login v2 (ZITADEL’s default link since v4.12)',
+      '/ui/v2/login/passkey/set',
+      ['userId', 'organization', 'codeId', 'code'],
+    ],
+    ['Login v2 before v4.7', '/passkey/set', ['userId', 'organization', 'id', 'code']],
   ])) {
     it(`opens a ${scheme} link on ${path}, sends nothing on load, and registers on the click`, async () => {
       const code = await control('POST', 'codes', { userId: USERS.bob.id });

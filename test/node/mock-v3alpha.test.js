@@ -472,7 +472,7 @@ describe('CreateWebAuthNRegistrationLink', () => {
     const [email, templated] = server.mock.outbox;
     assert.match(
       email?.link ?? '',
-      new RegExp(`^${server.origin}/ui/login/login/passwordless/init\\?userID=${BOB}&`),
+      new RegExp(`^${server.origin}/ui/v2/login/passkey/set\\?codeId=\\d+&code=\\w+&userId=${BOB}&`),
     );
     assert.match(templated?.link ?? '', new RegExp(`^https://app\\.example/r\\?u=${BOB}&c=[A-Z0-9]{12}$`));
   });

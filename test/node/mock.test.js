@@ -595,7 +595,7 @@ describe('CreatePasskeyRegistrationLink', () => {
     assert.deepEqual(server.mock.outbox, [], 'nothing is sent');
   });
 
-  it("emails the login UI's link when no medium is given", async () => {
+  it("emails Login v2's link when no medium is given", async () => {
     const response = await server.post(linkPath(BOB), { body: {}, token: TOKENS.admin });
     assert.equal(response.status, 200);
     assert.equal(response.json.code, undefined);
@@ -603,16 +603,17 @@ describe('CreatePasskeyRegistrationLink', () => {
     assert.equal(email?.to, USERS.bob.userName);
     assert.equal(email?.userId, BOB);
     const link = new URL(email?.link ?? '');
-    assert.equal(`${link.origin}${link.pathname}`, `${server.origin}/ui/login/login/passwordless/init`);
+    // ZITADEL's default on an instance with Login v2 required (every new one): Login v2's page.
+    assert.equal(`${link.origin}${link.pathname}`, `${server.origin}/ui/v2/login/passkey/set`);
     const [code] = server.mock.state.codes;
     assert.deepEqual(Object.fromEntries(link.searchParams), {
-      userID: BOB,
-      orgID: USERS.bob.orgId,
-      codeID: code?.id,
+      userId: BOB,
+      organization: USERS.bob.orgId,
+      codeId: code?.id,
       code: link.searchParams.get('code'),
     });
     const registered = await server.post(passkeys(BOB), {
-      body: { code: { id: link.searchParams.get('codeID'), code: link.searchParams.get('code') } },
+      body: { code: { id: link.searchParams.get('codeId'), code: link.searchParams.get('code') } },
       token: TOKENS.loginClient,
     });
     assert.equal(registered.status, 200, 'the emailed code registers');

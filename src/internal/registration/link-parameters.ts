@@ -7,14 +7,15 @@ interface RegistrationLinkParams {
 }
 
 /**
- * ZITADEL's two link schemes: Login v1 (`/ui/login/login/passwordless/init?userID=…&orgID=…&codeID=…&code=…`)
- * and Login v2 (`/passkey/set?userId=…&organization=…&id=…&code=…`). Each name is tried in this order.
- * Login v2's `id` is the code id only beside a `code`: alone it is too common a name to claim.
+ * ZITADEL's link schemes: Login v1 (`/ui/login/login/passwordless/init?userID=…&orgID=…&codeID=…&code=…`)
+ * and Login v2 (`/ui/v2/login/passkey/set?codeId=…&code=…&userId=…&organization=…`, ZITADEL's default link
+ * since v4.12; before v4.7 Login v2 called the code id `id`). Each name is tried in this order. Login v2's old
+ * `id` is the code id only beside a `code`: alone it is too common a name to claim.
  */
 const NAMES = {
   userId: ['userID', 'userId'],
   orgId: ['orgID', 'organization'],
-  codeId: ['codeID'],
+  codeId: ['codeID', 'codeId'],
   code: ['code'],
 } as const;
 const V2_CODE_ID = 'id';
@@ -50,7 +51,9 @@ function readPart(text: string): { params: RegistrationLinkParams; codeNames: Se
   if (!params.codeId && params.code && found.get(V2_CODE_ID)) params.codeId = found.get(V2_CODE_ID);
   // What must leave the address bar: the code and its id, under whichever names they came.
   for (const name of [...NAMES.code, ...NAMES.codeId]) if (found.has(name)) codeNames.add(name);
-  if (found.has('code') && !found.has('codeID') && found.has(V2_CODE_ID)) codeNames.add(V2_CODE_ID);
+  if (found.has('code') && !NAMES.codeId.some((name) => found.has(name)) && found.has(V2_CODE_ID)) {
+    codeNames.add(V2_CODE_ID);
+  }
   return { params, codeNames };
 }
 
