@@ -114,6 +114,34 @@ describe('accessibility of <passkey-register>', () => {
     await waitUntil(() => harness.focusedPart === 'message', 'focus on the error');
   });
 
+  it('keeps the focus when Cancel goes with the prompt: on the busy button while verifying, then on the outcome', async () => {
+    // The person answers the prompt when the test says so, after tabbing to Cancel.
+    const realCreate = navigator.credentials.create;
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    navigator.credentials.create = (options) =>
+      answered.then(() => realCreate.call(navigator.credentials, options));
+    try {
+      await mockApi.fault({ rpc: 'VerifyPasskeyRegistration', delayMs: 500 });
+      harness.button.focus();
+      const registered = oneEvent(element, 'registration-success');
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => element.state === 'prompting', 'the prompt is open');
+      await element.updateComplete;
+      await sendKeys({ press: 'Tab' });
+      expect(focusedPart(element)).to.equal('cancel');
+      answer();
+      await waitUntil(() => element.state === 'verifying', 'verifying');
+      await element.updateComplete;
+      expect(harness.cancelButton, 'Cancel went with the prompt').to.be.null;
+      expect(focusedPart(element), 'the focus stays in the element').to.equal('button');
+      await registered;
+      await focusMovesTo(element, 'status');
+    } finally {
+      navigator.credentials.create = realCreate;
+    }
+  });
+
   it('announces progress in a polite live region and errors as an alert', async () => {
     const status = harness.required('status');
     expect(status.getAttribute('role')).to.equal('status');

@@ -579,12 +579,23 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
       // Also after a move to another place on the page, which paused the ticking.
       if (this._deadline !== undefined) this.#startCountdown();
     }
+    if (this._state === 'prompting' && next !== 'prompting') this.#keepFocusOnButton();
     // Where the person was working in the element (the button), the outcome takes the focus.
     if (next === 'success' || next === 'error') {
       this.focusAfterUpdate(next === 'error' ? '[part~="message"]' : '[part~="status"]');
     }
     this._state = next;
     if (this.getAttribute('state') !== next) this.setAttribute('state', next);
+  }
+
+  /**
+   * Leaving the prompt takes its Cancel away: a focus on it (or elsewhere in the actions row) moves to the
+   * button, which stays, busy, so the focus is not dropped to the page and the outcome can still take it.
+   */
+  #keepFocusOnButton(): void {
+    const focused = (this.renderRoot as ShadowRoot).activeElement;
+    if (!focused?.closest('[part~="actions"]') || focused.matches('[part~="button"]')) return;
+    this.renderRoot.querySelector<HTMLElement>('[part~="button"]')?.focus();
   }
 
   #startCountdown(): void {
