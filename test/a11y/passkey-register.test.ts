@@ -142,6 +142,29 @@ describe('accessibility of <passkey-register>', () => {
     }
   });
 
+  it('cancels the prompt with Escape, as Cancel does, from the busy button or from Cancel', async () => {
+    await authenticator.holdPrompts();
+    harness.button.focus();
+    let failed = oneEvent(element, 'registration-error');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => element.state === 'prompting', 'the prompt is open');
+    await element.updateComplete;
+    await sendKeys({ press: 'Escape' });
+    expect((await failed).detail.code).to.equal('cancelled');
+    await focusMovesTo(element, 'message');
+
+    harness.button.focus();
+    failed = oneEvent(element, 'registration-error');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => element.state === 'prompting', 'the prompt is open again');
+    await element.updateComplete;
+    await sendKeys({ press: 'Tab' });
+    expect(focusedPart(element)).to.equal('cancel');
+    await sendKeys({ press: 'Escape' });
+    expect((await failed).detail.code).to.equal('cancelled');
+    await focusMovesTo(element, 'message');
+  });
+
   it('announces progress in a polite live region and errors as an alert', async () => {
     const status = harness.required('status');
     expect(status.getAttribute('role')).to.equal('status');

@@ -615,6 +615,14 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
     this.#driver?.abort('cancelled');
   }
 
+  /** Escape on any of the element's controls while the prompt is open: the same as its Cancel. */
+  #onKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || this._state !== 'prompting') return;
+    // Handled here: an enclosing dialog must not close on the same key.
+    event.preventDefault();
+    this.#onCancel();
+  }
+
   #onClick(): void {
     if (this._state === 'error' && this._error?.code === 'already-registered') this.#anotherDevice = true;
     // Failures are reported as events and on screen; the promise is for callers of register().
@@ -658,7 +666,7 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
     const status = blocked ? '' : this.statusText(texts);
     const error = this._state === 'error' && this._error ? this.describeError(this._error) : '';
     return html`
-      <div part="base">
+      <div part="base" @keydown=${this.#onKeydown}>
         <p part="status" role="status" aria-live="polite" tabindex="-1" ?data-empty=${!status}>${status}</p>
         ${
           blocked
