@@ -126,6 +126,26 @@ describe('accessibility of <authenticator-list>', () => {
       await waitUntil(() => focused(element) === parts('delete-button')[1], 'focus back on Phone’s Delete');
     });
 
+    it('closes the confirmation with Escape, from Cancel or from Delete, and returns the focus to that row’s Delete', async () => {
+      await tabTo(element, (c) => c.part.contains('delete-button'), 'a delete button');
+      await sendKeys({ press: 'Tab' });
+      expect(accessibleName(focused(element)!)).to.equal(texts.listDeleteLabel('Phone'));
+      await sendKeys({ press: 'Enter' });
+      await focusMovesTo(element, 'cancel-button');
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !part('confirm'), 'the confirmation is gone');
+      await waitUntil(() => focused(element) === parts('delete-button')[1], 'focus back on Phone’s Delete');
+
+      await sendKeys({ press: 'Enter' });
+      await focusMovesTo(element, 'cancel-button');
+      await pressChord('Shift+Tab');
+      expect(focusedPart(element)).to.contain('confirm-button');
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !part('confirm'), 'the confirmation is gone again');
+      await waitUntil(() => focused(element) === parts('delete-button')[1], 'focus back on Phone’s Delete');
+      expect((await mockApi.requests()).map((r) => r.rpc)).not.to.include('RemovePasskey');
+    });
+
     it('deletes with the keyboard alone, announces it politely and moves focus to the announcement', async () => {
       await tabTo(element, (c) => c.part.contains('delete-button'), 'a delete button');
       await sendKeys({ press: 'Enter' });

@@ -342,6 +342,9 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
     const busy = confirming && this._deleting ? 'true' : 'false';
     // Signed out, no deletion can work: the rows stay, without their Delete buttons.
     const signedOut = this._error?.code === 'unauthenticated';
+    // Cancel (or Escape) gives the focus back to this row's Delete.
+    const cancel = () =>
+      this.#confirm(undefined, `[part~="item"]:nth-child(${index + 1}) [part~="delete-button"]`);
     return html`<li part="item">
       <span part="name">${name}</span>
       <span part="kind">${entry.kind === 'passkey' ? m.listKindPasskey : m.listKindU2f}</span>
@@ -350,7 +353,17 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
         signedOut
           ? nothing
           : confirming
-            ? html`<span part="confirm" role="group" aria-label=${m.listDeleteLabel(name)}>
+            ? html`<span
+                part="confirm"
+                role="group"
+                aria-label=${m.listDeleteLabel(name)}
+                @keydown=${(event: KeyboardEvent) => {
+                  // Escape is the way out, as Cancel is; while the deletion runs neither stops it.
+                  if (event.key !== 'Escape' || this._deleting) return;
+                  event.preventDefault();
+                  cancel();
+                }}
+              >
                 <span>${m.listConfirm(name)}</span>
                 <button
                   part="button confirm-button"
@@ -361,16 +374,7 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
                 >
                   ${this._deleting ? html`<span part="progress" aria-hidden="true"></span>` : nothing}${m.listConfirmButton}
                 </button>
-                <button
-                  part="button cancel-button"
-                  type="button"
-                  aria-disabled=${busy}
-                  @click=${() =>
-                    this.#confirm(
-                      undefined,
-                      `[part~="item"]:nth-child(${index + 1}) [part~="delete-button"]`,
-                    )}
-                >
+                <button part="button cancel-button" type="button" aria-disabled=${busy} @click=${cancel}>
                   ${m.listCancel}
                 </button>
               </span>`
