@@ -146,6 +146,19 @@ describe('accessibility of <authenticator-list>', () => {
       expect((await mockApi.requests()).map((r) => r.rpc)).not.to.include('RemovePasskey');
     });
 
+    it('describes the confirmation by its question, so the warning is read when the focus lands on Cancel', async () => {
+      parts('delete-button')[0]!.focus();
+      parts('delete-button')[0]!.click();
+      await focusMovesTo(element, 'cancel-button');
+      const ids = part('confirm')!.getAttribute('aria-describedby')?.split(' ') ?? [];
+      expect(ids, 'aria-describedby of the confirmation').not.to.be.empty;
+      const description = ids
+        .map((id) => new ListHarness(element).query(`#${id}`)?.textContent?.trim() ?? '')
+        .join(' ');
+      expect(description).to.equal(texts.listConfirm('Laptop'));
+      await expect(element).to.be.accessible();
+    });
+
     it('deletes with the keyboard alone, announces it politely and moves focus to the announcement', async () => {
       await tabTo(element, (c) => c.part.contains('delete-button'), 'a delete button');
       await sendKeys({ press: 'Enter' });

@@ -357,6 +357,7 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
                 part="confirm"
                 role="group"
                 aria-label=${m.listDeleteLabel(name)}
+                aria-describedby="confirm-question"
                 @keydown=${(event: KeyboardEvent) => {
                   // Escape is the way out, as Cancel is; while the deletion runs neither stops it.
                   if (event.key !== 'Escape' || this._deleting) return;
@@ -364,7 +365,7 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
                   cancel();
                 }}
               >
-                <span>${m.listConfirm(name)}</span>
+                <span id="confirm-question">${m.listConfirm(name)}</span>
                 <button
                   part="button confirm-button"
                   type="button"
