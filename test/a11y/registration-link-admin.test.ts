@@ -57,6 +57,15 @@ describe('accessibility of <registration-link-admin>', () => {
   }
 
   const submitButton = () => harness.submitButton;
+  /** The name an input gets from its labels: their text (what a screen reader reads as the field's name). */
+  const labelText = (input: HTMLInputElement) =>
+    [...(input.labels ?? [])].map((label) => label.textContent?.replace(/\s+/g, ' ').trim()).join(' ');
+  /** The text of what `aria-describedby` points to, in its order. */
+  const describedBy = (input: HTMLInputElement) =>
+    (input.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => harness.query(`#${id}`)?.textContent?.trim() ?? '')
+      .join(' ');
 
   beforeEach(async () => {
     await mockApi.reset();
@@ -79,6 +88,20 @@ describe('accessibility of <registration-link-admin>', () => {
     await render(null);
     await expect(element).to.be.accessible();
     expect(harness.input('userId').closest('label')?.textContent).to.contain(texts.linkUserIdLabel);
+  });
+
+  it('names the template field by its label alone; its hint, and its error, only describe it', async () => {
+    const input = harness.input('linkTemplate');
+    expect(labelText(input)).to.equal(texts.linkTemplateLabel);
+    expect(describedBy(input)).to.equal(texts.linkTemplateHint);
+
+    element.linkTemplate = 'javascript:alert(1)//{{.Code}}';
+    await element.updateComplete;
+    submitButton().focus();
+    await pressAndWait('Enter', 'link-error');
+    await focusMovesTo(element, 'input');
+    expect(labelText(input), 'the error is not part of the name').to.equal(texts.linkTemplateLabel);
+    expect(describedBy(input)).to.equal(`${texts.linkTemplateHint} ${texts.linkTemplateInvalid}`);
   });
 
   it('passes axe while creating, announces it politely, and the busy button keeps its name', async () => {

@@ -427,10 +427,12 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
   #renderTemplateField(): TemplateResult {
     const m = this.messages;
     const error = this._error instanceof TemplateError ? this.describeError(this._error) : '';
-    return html`<label part="field"
-      >${m.linkTemplateLabel}
+    // The label holds its text alone: the hint and the error describe the input, not name it.
+    return html`<div part="field">
+      <label for="link-template">${m.linkTemplateLabel}</label>
       <input
         part="input"
+        id="link-template"
         name="linkTemplate"
         type="url"
         inputmode="url"
@@ -442,7 +444,7 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
       />
       <span part="hint" id="template-hint">${m.linkTemplateHint}</span>
       ${error ? html`<span part="field-error" id="template-error" role="alert">${error}</span>` : nothing}
-    </label>`;
+    </div>`;
   }
 
   /**
