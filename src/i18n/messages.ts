@@ -68,6 +68,8 @@ export interface RegistrationMessages {
 /** The texts of `<registration-link-admin>`. */
 export interface LinkMessages {
   linkUserIdLabel: string;
+  /** At the User ID field: it was left empty. */
+  linkUserIdMissing: string;
   linkDeliveryLegend: string;
   linkDeliveryReturn: string;
   linkDeliveryEmail: string;

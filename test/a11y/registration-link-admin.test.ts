@@ -87,7 +87,7 @@ describe('accessibility of <registration-link-admin>', () => {
     await expect(element).to.be.accessible();
     await render(null);
     await expect(element).to.be.accessible();
-    expect(harness.input('userId').closest('label')?.textContent).to.contain(texts.linkUserIdLabel);
+    expect(labelText(harness.input('userId'))).to.equal(texts.linkUserIdLabel);
   });
 
   it('names the template field by its label alone; its hint, and its error, only describe it', async () => {
@@ -102,6 +102,34 @@ describe('accessibility of <registration-link-admin>', () => {
     await focusMovesTo(element, 'input');
     expect(labelText(input), 'the error is not part of the name').to.equal(texts.linkTemplateLabel);
     expect(describedBy(input)).to.equal(`${texts.linkTemplateHint} ${texts.linkTemplateInvalid}`);
+  });
+
+  it('with an empty User ID: says so at the field (an alert), marks it invalid, focuses it, and sends nothing', async () => {
+    await render(null);
+    const input = harness.input('userId');
+    expect(input.getAttribute('aria-invalid')).to.equal('false');
+    submitButton().focus();
+    const { detail } = (await pressAndWait('Enter', 'link-error')) as CustomEvent<{
+      code: string;
+      message: string;
+    }>;
+    expect(detail).to.include({ code: 'invalid-input', message: texts.linkUserIdMissing });
+    await waitUntil(() => focused(element) === input, 'focus on the User ID field');
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    expect(describedBy(input)).to.equal(texts.linkUserIdMissing);
+    expect(harness.part('field-error')?.getAttribute('role')).to.equal('alert');
+    expect(labelText(input), 'the error is not part of the name').to.equal(texts.linkUserIdLabel);
+    // Said once, at the field: not again in the message below the form.
+    expect(harness.has('message')).to.equal(false);
+    await expect(element).to.be.accessible();
+    expect(await mockApi.requests()).to.have.length(0);
+
+    // Typing mends it: the error goes, and the form works.
+    await typeText(USERS.carol.id);
+    await element.updateComplete;
+    expect(input.getAttribute('aria-invalid')).to.equal('false');
+    expect(harness.has('field-error')).to.equal(false);
+    await pressAndWait('Enter', 'link-created');
   });
 
   it('passes axe while creating, announces it politely, and the busy button keeps its name', async () => {

@@ -3,6 +3,7 @@ import type { LinkMessages } from '../messages.js';
 
 export const link: LinkMessages = {
   linkUserIdLabel: 'Benutzer-ID',
+  linkUserIdMissing: 'Geben Sie die ID des Benutzers ein.',
   linkDeliveryLegend: 'Wie der Benutzer den Link erhält',
   linkDeliveryReturn: 'Link hier anzeigen',
   linkDeliveryEmail: 'Per E-Mail an den Benutzer senden',

@@ -2,6 +2,7 @@ import type { LinkMessages } from '../messages.js';
 
 export const link: LinkMessages = {
   linkUserIdLabel: 'User ID',
+  linkUserIdMissing: 'Enter the user’s ID.',
   linkDeliveryLegend: 'How the user gets the link',
   linkDeliveryReturn: 'Show the link here',
   linkDeliveryEmail: 'Email it to the user',

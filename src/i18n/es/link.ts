@@ -3,6 +3,7 @@ import type { LinkMessages } from '../messages.js';
 
 export const link: LinkMessages = {
   linkUserIdLabel: 'ID de usuario',
+  linkUserIdMissing: 'Introduce el ID del usuario.',
   linkDeliveryLegend: 'Cómo recibe el enlace el usuario',
   linkDeliveryReturn: 'Mostrar el enlace aquí',
   linkDeliveryEmail: 'Enviarlo por correo al usuario',

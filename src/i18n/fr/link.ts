@@ -3,6 +3,7 @@ import type { LinkMessages } from '../messages.js';
 
 export const link: LinkMessages = {
   linkUserIdLabel: 'ID de l’utilisateur',
+  linkUserIdMissing: 'Saisissez l’ID de l’utilisateur.',
   linkDeliveryLegend: 'Comment l’utilisateur reçoit le lien',
   linkDeliveryReturn: 'Afficher le lien ici',
   linkDeliveryEmail: 'L’envoyer par e-mail à l’utilisateur',

@@ -3,6 +3,7 @@ import type { LinkMessages } from '../messages.js';
 
 export const link: LinkMessages = {
   linkUserIdLabel: 'ID utente',
+  linkUserIdMissing: 'Inserisci l’ID dell’utente.',
   linkDeliveryLegend: 'Come riceve il link l’utente',
   linkDeliveryReturn: 'Mostra il link qui',
   linkDeliveryEmail: 'Invialo all’utente via email',

@@ -3,6 +3,7 @@ import type { LinkMessages } from '../messages.js';
 
 export const link: LinkMessages = {
   linkUserIdLabel: 'ユーザー ID',
+  linkUserIdMissing: 'ユーザーの ID を入力してください。',
   linkDeliveryLegend: 'リンクの受け渡し方法',
   linkDeliveryReturn: 'ここにリンクを表示',
   linkDeliveryEmail: 'ユーザーにメールで送信',

@@ -3,6 +3,7 @@ import type { LinkMessages } from '../messages.js';
 
 export const link: LinkMessages = {
   linkUserIdLabel: '用户 ID',
+  linkUserIdMissing: '请输入用户 ID。',
   linkDeliveryLegend: '用户获取链接的方式',
   linkDeliveryReturn: '在此显示链接',
   linkDeliveryEmail: '通过电子邮件发送给用户',

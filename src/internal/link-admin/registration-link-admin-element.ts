@@ -59,6 +59,16 @@ class TemplateError extends RegistrationError {
   }
 }
 
+/**
+ * The User ID field was left empty: said at the field, which is marked invalid and takes the focus, before
+ * any request. The event still says `invalid-input`.
+ */
+class UserIdError extends RegistrationError {
+  constructor() {
+    super('invalid-input', 'No user id was given');
+  }
+}
+
 /** ZITADEL's answer to a template it refuses, as a `TemplateError`; anything else as it came. */
 function asTemplateError(error: RegistrationError): RegistrationError {
   if (error.code !== 'invalid-input') return error;
@@ -93,7 +103,7 @@ function ownerOf(details: ChangeDetails | undefined): string | undefined {
  * @csspart input - Each text input.
  * @csspart radio - Each delivery choice (radio button).
  * @csspart hint - The hints under a field and the link, and the copy button's confirmation.
- * @csspart field-error - Under the template field: why this template cannot be used (the element's check or ZITADEL's refusal).
+ * @csspart field-error - Under a field: why this template cannot be used (the element's check or ZITADEL's refusal), or that the User ID is missing.
  * @csspart button - The submit button.
  * @csspart progress - The busy indicator in the submit button while the link is made.
  * @csspart result - The created link with copy button and QR code.
@@ -209,7 +219,12 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
     this._result = undefined;
     this._copyStatus = '';
     try {
-      if (!userId) throw new RegistrationError('invalid-input', 'No user id was given');
+      if (!userId) {
+        // Where the form asks for the user, the empty field is what to mend (a blank `user-id` has none).
+        throw this.userId
+          ? new RegistrationError('invalid-input', 'No user id was given')
+          : new UserIdError();
+      }
       if (delivery !== 'return' && delivery !== 'email') {
         throw new RegistrationError('invalid-input', `Unknown delivery "${String(delivery)}"`);
       }
@@ -271,6 +286,7 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
   protected override describeError(error: RegistrationError): string {
     const m = this.messages;
     if (error instanceof TemplateOnV1Error) return m.linkTemplateV1;
+    if (error instanceof UserIdError) return m.linkUserIdMissing;
     if (error instanceof TemplateError) {
       return {
         own: m.linkTemplateInvalid,
@@ -303,14 +319,16 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
 
   #setState(next: LinkAdminState): void {
     // Where the person was working in the form, the outcome takes the focus (and the keyboard continues
-    // from there to the link and its copy button); a template error is said at its field.
+    // from there to the link and its copy button); an error about a field is said at that field.
     if (next === 'created' || next === 'error') {
       this.focusAfterUpdate(
         next === 'created'
           ? '[part~="status"]'
           : this._error instanceof TemplateError
             ? 'input[name="linkTemplate"]'
-            : '[part~="message"]',
+            : this._error instanceof UserIdError
+              ? 'input[name="userId"]'
+              : '[part~="message"]',
       );
     }
     this._state = next;
@@ -424,6 +442,27 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
     </div>`;
   }
 
+  #renderUserIdField(): TemplateResult {
+    const m = this.messages;
+    const error = this._error instanceof UserIdError ? this.describeError(this._error) : '';
+    // As the template field: the label names the input, the error describes it.
+    return html`<div part="field">
+      <label for="user-id">${m.linkUserIdLabel}</label>
+      <input
+        part="input"
+        id="user-id"
+        name="userId"
+        autocomplete="off"
+        required
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${error ? 'user-id-error' : nothing}
+        .value=${this._enteredUserId}
+        @input=${this.#onUserId}
+      />
+      ${error ? html`<span part="field-error" id="user-id-error" role="alert">${error}</span>` : nothing}
+    </div>`;
+  }
+
   #renderTemplateField(): TemplateResult {
     const m = this.messages;
     const error = this._error instanceof TemplateError ? this.describeError(this._error) : '';
@@ -473,20 +512,7 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
           : '';
     return html`<div part="base">
       <form part="form" novalidate @submit=${this.#onSubmit}>
-        ${
-          this.userId
-            ? nothing
-            : html`<label part="field"
-                >${m.linkUserIdLabel}
-                <input
-                  part="input"
-                  name="userId"
-                  autocomplete="off"
-                  required
-                  .value=${this._enteredUserId}
-                  @input=${this.#onUserId}
-              /></label>`
-        }
+        ${this.userId ? nothing : this.#renderUserIdField()}
         <fieldset part="field">
           <legend>${m.linkDeliveryLegend}</legend>
           <label
@@ -533,8 +559,10 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
         ${status}
       </p>
       ${
-        // A template error is said at its field (with the input marked invalid), not twice.
-        this._error && !(this._error instanceof TemplateError && this.#takesTemplates)
+        // An error about a field is said at it (with the input marked invalid), not twice.
+        this._error &&
+        !(this._error instanceof TemplateError && this.#takesTemplates) &&
+        !(this._error instanceof UserIdError)
           ? html`<p part="message" role="alert" tabindex="-1">${this.describeError(this._error)}</p>`
           : nothing
       }
