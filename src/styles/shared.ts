@@ -132,13 +132,15 @@ export const baseStyles = css`
       border-inline-end-color: var(--_progress);
     }
   }
-  [part~='button']:focus-visible {
+  /*
+   * The status and the message take the focus after an action: they are ringed as the buttons are, only
+   * where the browser shows focus (after the keyboard), and never boxed like an input.
+   */
+  [part~='button']:focus-visible,
+  [part~='message']:focus-visible,
+  [part~='status']:focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
-  }
-  [part~='message']:focus,
-  [part~='status']:focus {
-    outline: none;
   }
   @media (forced-colors: active) {
     [part~='button'] {

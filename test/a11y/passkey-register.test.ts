@@ -165,6 +165,22 @@ describe('accessibility of <passkey-register>', () => {
     await focusMovesTo(element, 'message');
   });
 
+  it('rings the outcome it focuses after the keyboard (:focus-visible), as its buttons are ringed', async () => {
+    harness.button.focus();
+    await sendKeys({ press: 'Enter' });
+    await focusMovesTo(element, 'status');
+    const ring = getComputedStyle(harness.required('status'));
+    expect([ring.outlineStyle, ring.outlineWidth, ring.outlineOffset]).to.deep.equal(['solid', '2px', '2px']);
+    // The focus-ring colour of the buttons: the accent.
+    expect(ring.outlineColor).to.equal(getComputedStyle(harness.button).backgroundColor);
+
+    await authenticator.setUserVerified(false);
+    harness.button.focus();
+    await sendKeys({ press: 'Enter' });
+    await focusMovesTo(element, 'message');
+    expect(getComputedStyle(harness.required('message')).outlineStyle).to.equal('solid');
+  });
+
   it('announces progress in a polite live region and errors as an alert', async () => {
     const status = harness.required('status');
     expect(status.getAttribute('role')).to.equal('status');
