@@ -210,36 +210,36 @@ export async function completeRegistration(
       : prepared.optionsJSON;
   const credential = await prompt(options, signal);
   // (Not shorthand: the manifest's analyzer takes `{ prepared }` for a module variable.)
-  const orphan: Orphan = {
-    backend,
-    request,
-    registration: prepared,
-    response: credential,
-    signal,
-    verifySent: false,
-  };
+  const orphan: Orphan = { registration: prepared, response: credential, verifySent: false };
   if (signal.aborted) throw await forgetOrphan(aborted('after the prompt'), orphan);
   const name = (request.nameFromProvider && providerName(aaguidOf(credential))) || request.name;
 
   onStage('verifying');
+  const verification = {
+    kind: request.kind,
+    userId: request.userId,
+    id: prepared.id,
+    name,
+    credential,
+    ...(request.code ? { code: request.code } : {}),
+  };
+  const verify = async () => {
+    try {
+      return await verifyRegistration.call(backend, verification, signal);
+    } catch (error) {
+      throw refine(error, 'verify', request.code !== undefined);
+    }
+  };
   let verified;
   try {
     orphan.verifySent = true;
-    verified = await verifyRegistration.call(
-      backend,
-      {
-        kind: request.kind,
-        userId: request.userId,
-        id: prepared.id,
-        name,
-        credential,
-        ...(request.code ? { code: request.code } : {}),
-      },
-      signal,
-    );
+    verified = await verify();
   } catch (error) {
-    const refined = refine(error, 'verify', request.code !== undefined);
-    throw isRegistrationError(refined) ? await forgetOrphan(refined, orphan) : refined;
+    if (!isRegistrationError(error)) throw error;
+    // Sent, and not answered by the server's decision: ask again rather than guess.
+    const unanswered = mayHaveStored(error) && error.code !== 'bad-response' && error.code !== 'aborted';
+    if (!unanswered || signal.aborted) throw await forgetOrphan(error, orphan);
+    verified = await verifyAgain(verify, error, orphan);
   }
   // The server confirmed the credential: whatever happens now, it is never signalled.
   if (signal.aborted) throw aborted('after verification');
@@ -254,56 +254,67 @@ export async function completeRegistration(
   };
 }
 
-/** A credential the authenticator made, and what is needed to find out whether the server kept it. */
+/** A credential the authenticator made, and whether the server may have seen it. */
 interface Orphan {
-  backend: RegistrationBackend;
-  request: CeremonyRequest;
   registration: PreparedRegistration;
   /** The new credential, as the browser returned it. */
   response: RegistrationResponseJSON;
-  signal: AbortSignal;
   /** The verify was handed to the backend: from then on it may have reached the server. */
   verifySent: boolean;
+}
+
+/**
+ * Whether a failed verify may still have stored the credential: a 5xx, 408 or 409 (which may come after the
+ * work was done) or a request that left and got no answer (a failed fetch, a timeout). Anything else — the
+ * server's verdict on the credential (`verification-failed`, also ZITADEL's 500 `WEBAU-…`), a 4xx, or a
+ * request refused before it left — says the server did not store it.
+ */
+function mayHaveStored({ code, status }: RegistrationError): boolean {
+  if (code === 'aborted' || code === 'bad-response') return true;
+  if (code === 'verification-failed') return false;
+  return status ? status >= 500 || status === 408 || status === 409 : code === 'network' || code === 'server';
+}
+
+/**
+ * After a verify whose outcome is unknown, the same verify once more: ZITADEL verifies the user's pending
+ * registration, strongly consistent. If the first verify never arrived or failed before storing, the second
+ * stores the credential, and the registration succeeds. If the first stored it, nothing is pending any more
+ * and the second is refused as not pending (500 `WEBAU-5M9so`, the proxy's 404) — the credential works, so it
+ * is never signalled, and the first failure is reported. Only a refusal of the credential itself (a 400, a
+ * `verification-failed` other than "nothing pending") has it signalled. The user's authenticators are not read instead: ZITADEL's lists
+ * come from a projection that lags its writes, so a passkey just stored may be missing from them.
+ */
+async function verifyAgain<T>(
+  verify: () => Promise<T>,
+  first: RegistrationError,
+  orphan: Orphan,
+): Promise<T> {
+  try {
+    return await verify();
+  } catch (error) {
+    if (!isRegistrationError(error)) throw first;
+    if (error.code === 'aborted') throw error;
+    if (mayHaveStored(error) || nothingPending(error)) throw first;
+    throw await forgetOrphan(error, orphan);
+  }
+}
+
+/** ZITADEL's refusal of a verify with no registration of its kind pending: 500 `WEBAU-5M9so`, the proxy's 404. */
+function nothingPending({ status, serverMessage }: RegistrationError): boolean {
+  return status === 404 || /\(WEBAU-5M9so\)/.test(serverMessage ?? '');
 }
 
 /**
  * Signals the new credential as unknown to the passkey provider when the failure means the server does
  * not have it, so the person's password manager keeps no passkey that cannot sign in; returns the error,
  * with `orphanRemoved` where a signal was due. Before the verify was sent, the server never saw the
- * credential. After, a 4xx (but 408 and 409, which may come after the work was done) or a request refused
- * before it left (no status, not a failed fetch) says it was not stored; a 5xx or a failed fetch may have
- * stored it, so the user's authenticators are read first. Never signalled: after a 2xx (`bad-response`),
- * after an abort while the verify was under way (no request outlives its element to ask), or when the
- * authenticators cannot be read — a wrong signal would hide a working passkey, worse than an orphan.
+ * credential; after, only a failure that says it was not stored (`mayHaveStored` false) is signalled — a
+ * wrong signal would hide a working passkey, worse than an orphan. Never after a 2xx (`bad-response`) or an
+ * abort while the verify was under way.
  */
 async function forgetOrphan(error: RegistrationError, orphan: Orphan): Promise<RegistrationError> {
-  const { code, status } = error;
-  if (orphan.verifySent) {
-    if (code === 'aborted' || code === 'bad-response') return error;
-    const refused = status
-      ? status < 500 && status !== 408 && status !== 409
-      : code !== 'network' && code !== 'server';
-    if (!refused && !(await isAbsent(orphan))) return error;
-  }
+  if (orphan.verifySent && mayHaveStored(error)) return error;
   const rpId = orphan.registration.optionsJSON.rp.id || location.hostname;
   error.orphanRemoved = await signalUnknownCredential(rpId, orphan.response.id);
   return error;
-}
-
-/**
- * Whether the user's authenticators, read again, lack the new registration as a finished one; false when
- * they cannot be read (no such method, a failed listing, a kind the backend cannot list).
- */
-async function isAbsent({ backend, request, registration, signal }: Orphan): Promise<boolean> {
-  try {
-    const list = await backend.listAuthenticators?.call(backend, { userId: request.userId }, signal);
-    return (
-      !!list &&
-      !signal.aborted &&
-      !list.unlisted.includes(request.kind) &&
-      !list.authenticators.some((entry) => entry.id === registration.id && entry.state === 'ready')
-    );
-  } catch {
-    return false;
-  }
 }
