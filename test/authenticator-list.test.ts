@@ -123,6 +123,22 @@ describe('<authenticator-list>', () => {
     expect((await mockApi.requests()).map((r) => r.rpc)).not.to.include('RemovePasskey');
   });
 
+  it('shows a passkey registered on this page that the list does not have yet (ZITADEL’s lists lag its writes)', async () => {
+    const { passkey, list } = await page();
+    await waitUntil(() => new ListHarness(list).has('empty'), 'the first listing is done');
+    // The listing right after the registration comes from a projection that has not caught up.
+    await mockApi.fault({ rpc: 'ListPasskeys', status: 200, body: '{"details":{},"result":[]}' });
+    const { detail } = await new RegistrationHarness(passkey).clickAndWait('registration-success');
+    await waitUntil(() => items(list).length === 1);
+    expect(items(list)[0]).to.match(/ \| Passkey \| Ready$/);
+    expect((await mockApi.requests()).filter((r) => r.rpc === 'ListPasskeys').length).to.be.at.least(2);
+    // Once a listing has it, the server's list speaks for it: one row, not two.
+    await list.refresh();
+    expect(items(list)).to.have.length(1);
+    const [stored] = await mockApi.authenticatorsOf(USERS.alice.id);
+    expect(stored?.id).to.equal(detail.id);
+  });
+
   it('v2: lists a security key registered on this page and deletes it with RemoveU2F', async () => {
     await authenticator.replace({ transport: 'usb', hasResidentKey: false });
     const { u2f, list } = await page();
@@ -160,6 +176,24 @@ describe('<authenticator-list>', () => {
       const list = await listOf(pageBackend([LAPTOP], ['u2f']).backend);
       await list.waitForNames(['Laptop']);
       expect(list.part('note')?.textContent?.trim()).to.equal(texts.listUnlistedU2f);
+    });
+
+    it('v2 on a ZITADEL without ListAuthenticationFactors (before v2.67): lists the passkeys, says it cannot list keys', async () => {
+      const { passkey } = await page();
+      await new RegistrationHarness(passkey).clickAndWait('registration-success');
+      // The gateway's answer to a route it does not have.
+      await mockApi.fault({
+        rpc: 'ListAuthenticationFactors',
+        status: 404,
+        body: '{"code":5,"message":"Not Found"}',
+      });
+      const element = await fixture<AuthenticatorListElement>(
+        html`<authenticator-list user-id=${USERS.alice.id} .token=${TOKENS.alice}></authenticator-list>`,
+      );
+      const list = new ListHarness(element);
+      await list.waitForNames([engine.deviceName]);
+      expect(list.part('note')?.textContent?.trim()).to.equal(texts.listUnlistedU2f);
+      expect(list.has('message'), 'no error').to.equal(false);
     });
 
     it('v2: lists a security key registered elsewhere (ListAuthenticationFactors) and deletes it with RemoveU2F', async () => {

@@ -1,3 +1,4 @@
+import { isRegistrationError } from '../core/errors.js';
 import { choose } from './choices.js';
 import { createHttpClient, segment } from './http.js';
 import {
@@ -113,12 +114,19 @@ export function zitadelV2(config: BackendConfig = {}): RegistrationBackend {
       // binds no body (its http rule has `body: ""`): the filters are repeated query parameters.
       const [passkeys, factors] = await Promise.all([
         http.request({ method: 'POST', path: `/v2/users/${user}/passkeys/_search`, body: {}, signal }),
-        http.request({
-          method: 'POST',
-          path: `/v2/users/${user}/authentication_factors/_search`,
-          query: { authFactors: ['U2F'], states: ['AUTH_FACTOR_STATE_READY'] },
-          signal,
-        }),
+        http
+          .request({
+            method: 'POST',
+            path: `/v2/users/${user}/authentication_factors/_search`,
+            query: { authFactors: ['U2F'], states: ['AUTH_FACTOR_STATE_READY'] },
+            signal,
+          })
+          .catch((error: unknown) => {
+            // ZITADEL before v2.67 has no ListAuthenticationFactors (its gateway answers 404; a search
+            // answers an unknown user with an empty list): the passkeys are listed, security keys unlisted.
+            if (isRegistrationError(error) && (error.status === 404 || error.status === 501)) return;
+            throw error;
+          }),
       ]);
       const listed: AuthenticatorInfo[] = listOf(passkeys, 'result').map((entry) => {
         if (!isObject(entry)) throw badResponse('has a passkey that is not an object');
@@ -129,6 +137,7 @@ export function zitadelV2(config: BackendConfig = {}): RegistrationBackend {
           state: stateOf(entry),
         };
       });
+      if (factors === undefined) return { authenticators: listed, unlisted: ['u2f'] };
       for (const entry of listOf(factors, 'result')) {
         if (!isObject(entry)) throw badResponse('has an authentication factor that is not an object');
         // `type` is a oneof: an OTP factor (not asked for) has no `u2f` and is not a security key.

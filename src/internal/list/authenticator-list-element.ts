@@ -186,7 +186,11 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
   #listAbandoned = false;
   /** Credential ids of registrations seen on this page, by server id: what a deleted passkey's provider must forget. */
   #credentialIds = new Map<string, string>();
-  /** Security keys registered on this page, which v2 cannot list but can delete. */
+  /**
+   * Passkeys and security keys registered on this page and not listed yet: ZITADEL's lists come from a
+   * projection that lags its writes, so the listing right after a registration may not have it. Each is
+   * shown until a listing has it (from then on the server's list speaks for it).
+   */
   #registeredHere = new Map<string, AuthenticatorInfo>();
 
   override connectedCallback(): void {
@@ -221,9 +225,12 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
     const { detail } = event;
     if (detail.userId !== this.userId?.trim()) return;
     this.#credentialIds.set(detail.id, detail.credential.id);
-    if (detail.kind === 'u2f') {
-      this.#registeredHere.set(detail.id, { id: detail.id, kind: 'u2f', name: detail.name, state: 'ready' });
-    }
+    this.#registeredHere.set(detail.id, {
+      id: detail.id,
+      kind: detail.kind,
+      name: detail.name,
+      state: 'ready',
+    });
     void this.refresh().catch(() => undefined);
   };
 
@@ -245,6 +252,7 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
       const list = await backend.listAuthenticators({ userId }, signal);
       if (signal.aborted) throw new RegistrationError('aborted', 'The list request was superseded');
       const listed = new Set(list.authenticators.map((entry) => entry.id));
+      for (const id of listed) this.#registeredHere.delete(id);
       this._authenticators = [
         ...list.authenticators,
         ...[...this.#registeredHere.values()].filter((entry) => !listed.has(entry.id)),
