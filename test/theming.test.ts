@@ -71,6 +71,12 @@ const EFFECTS_OF: Partial<Record<Tag, typeof EFFECTS>> = {
   },
 };
 
+/** The red, green and blue of a computed colour (`rgb()` or `color(srgb …)`), 0–255. */
+function channels(color: string): number[] {
+  const numbers = (color.match(/[\d.]+/g) ?? []).map(Number);
+  return color.startsWith('color(') ? numbers.slice(0, 3).map((value) => value * 255) : numbers.slice(0, 3);
+}
+
 describe('theming', () => {
   if (engine.hasWebAuthn) useVirtualAuthenticator({ transport: 'usb' });
 
@@ -140,6 +146,20 @@ describe('theming', () => {
         const dark = look();
         expect(dark).not.to.equal(light);
         expect(getComputedStyle(element).colorScheme).to.equal('dark');
+      });
+
+      it('takes the page’s own text colour by default: a dark page without color-scheme keeps light text', async () => {
+        const element = await make(tag);
+        const page = element.parentElement!;
+        page.style.background = 'rgb(18, 18, 18)';
+        page.style.color = 'rgb(238, 238, 238)';
+        expect(getComputedStyle(element).color).to.equal('rgb(238, 238, 238)');
+        // Muted text is the page's colour at 70 %: light here, where CanvasText would be black.
+        const status = part(element, 'status');
+        if (status) {
+          const [r = 0, g = 0, b = 0] = channels(getComputedStyle(status).color);
+          expect(r + g + b, getComputedStyle(status).color).to.be.greaterThan(600);
+        }
       });
 
       it('paints its own surface with an explicit theme, so its text is legible on any page', async () => {

@@ -7,13 +7,15 @@ import { css } from 'lit';
  * Light or dark follows the page's `color-scheme` (a page that declares `color-scheme: light dark` gets
  * the person's `prefers-color-scheme`), so the element never turns dark on a light-only page; the
  * `theme` attribute (`light`, `dark`, `auto`) decides explicitly, and then the element paints its own
- * surface (`--pk-surface-color`, `Canvas` of its scheme) so its text is legible on any page.
+ * surface (`--pk-surface-color`, `Canvas` of its scheme) so its text is legible on any page. Without it, the
+ * text is the page's own (`currentColor`, inherited) and muted text is that colour at 70 %, so a page that
+ * paints itself dark without declaring `color-scheme` does not get black text on its dark background.
  */
 export const themeTokens = css`
   :host {
     --_font: var(--pk-font-family, inherit);
-    --_text: var(--pk-text-color, CanvasText);
-    --_muted: var(--pk-muted-color, color-mix(in srgb, CanvasText 70%, Canvas));
+    --_text: var(--pk-text-color, currentColor);
+    --_muted: var(--pk-muted-color, color-mix(in srgb, currentColor 70%, transparent));
     --_accent: var(--pk-accent-color, light-dark(#2a5bd7, #8fb0ff));
     --_on-accent: var(--pk-on-accent-color, light-dark(#fff, #0b1a3a));
     --_error: var(--pk-error-color, light-dark(#b3261e, #ffb4ab));
@@ -34,6 +36,7 @@ export const themeTokens = css`
   :host([theme='light']),
   :host([theme='dark']),
   :host([theme='auto']) {
+    --_text: var(--pk-text-color, CanvasText);
     background: var(--pk-surface-color, Canvas);
   }
 `;
