@@ -72,15 +72,15 @@ export function mountDevtools(
   clear.type = 'button';
   clear.className = 'button';
   clear.textContent = 'Clear events';
-  // The fault switch: the next verify is answered 503 before the mock stores anything, so the new
-  // credential is an orphan the element must have the passkey provider forget (issue 19). (A dropped
-  // connection would not do: Chromium sends a POST again when a reused connection closes unanswered.)
+  // The fault switch: the next verify is refused (400) before the mock stores anything, so the new
+  // credential is an orphan the element must have the passkey provider forget (issue 19). (A 503 would
+  // not do: the element sends a verify whose outcome is unknown once more, and the second stores it.)
   const dropVerify = document.createElement('input');
   dropVerify.type = 'checkbox';
-  dropVerify.id = 'drop-next-verify';
+  dropVerify.id = 'refuse-next-verify';
   const dropLabel = document.createElement('label');
   dropLabel.className = 'devtools-switch';
-  dropLabel.append(dropVerify, ' Drop the next verify (503)');
+  dropLabel.append(dropVerify, ' Refuse the next verify (400)');
   const actions = document.createElement('div');
   actions.className = 'devtools-actions';
   actions.append(reset, clear, dropLabel);
@@ -141,7 +141,7 @@ export function mountDevtools(
   dropVerify.addEventListener('change', async () => {
     await mockControl('DELETE', 'faults');
     if (!dropVerify.checked) return;
-    for (const rpc of VERIFY_RPCS) await mockControl('POST', 'faults', { rpc, status: 503 });
+    for (const rpc of VERIFY_RPCS) await mockControl('POST', 'faults', { rpc, status: 400 });
   });
   reset.addEventListener('click', async () => {
     await mockControl('POST', 'reset');

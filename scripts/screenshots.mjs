@@ -88,7 +88,7 @@ const SHOTS = [
       const armed = page.waitForResponse(
         (response) => response.url().includes('/__mock/faults') && response.request().method() === 'POST',
       );
-      await page.check('#drop-next-verify');
+      await page.check('#refuse-next-verify');
       await armed;
       await registerOnSecurityPage(page, 'error');
     },

@@ -205,12 +205,12 @@ describe('the demo through the proxy (npm start)', { timeout: 120_000 }, () => {
     }
   });
 
-  it('the fault switch drops the next verify: the error says the orphan passkey was removed, and the authenticator holds none', async () => {
+  it('the fault switch refuses the next verify: the error says the orphan passkey was removed, and the authenticator holds none', async () => {
     const { page, errors, credentials, close } = await openPage();
     try {
       await page.goto(`${origin}/`);
       await page.locator('#devtools > summary').click();
-      await page.locator('#drop-next-verify').check();
+      await page.locator('#refuse-next-verify').check();
       await page.waitForFunction(async () => {
         const faults = await (await fetch('/__mock/faults')).json();
         return faults.length === 3;
@@ -223,15 +223,16 @@ describe('the demo through the proxy (npm start)', { timeout: 120_000 }, () => {
       assert.match(message ?? '', /removed from your password manager/);
       assert.deepEqual(await credentials(), [], 'the virtual authenticator forgot the orphan');
       assert.deepEqual(await readyAuthenticators(USERS.alice.id), [], 'the mock stored nothing');
-      // The registration listed the user's passkeys to make sure the server had not stored it.
+      // A refusal is the server's verdict: the verify is not sent again.
       const rpcs = (await control('GET', 'requests')).map((/** @type {{ rpc: string }} */ r) => r.rpc);
-      assert.ok(rpcs.slice(rpcs.indexOf('VerifyPasskeyRegistration')).includes('ListPasskeys'), rpcs.join());
+      assert.equal(rpcs.filter((rpc) => rpc === 'VerifyPasskeyRegistration').length, 1, rpcs.join());
       await page.waitForFunction(
-        () => /** @type {HTMLInputElement} */ (document.querySelector('#drop-next-verify')).checked === false,
+        () =>
+          /** @type {HTMLInputElement} */ (document.querySelector('#refuse-next-verify')).checked === false,
       );
-      // The dropped verify's 503 is the one error the page may log.
+      // The refused verify's 400 is the one error the page may log.
       assert.deepEqual(
-        errors.filter((text) => !text.includes('503')),
+        errors.filter((text) => !text.includes('400')),
         [],
       );
     } finally {
