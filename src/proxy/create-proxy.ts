@@ -38,8 +38,12 @@ export interface ProxyOptions {
    * nothing here. The proxy sends no CORS headers: a page on another origin also needs CORS middleware.
    */
   allowedOrigins?: readonly string[];
-  /** May this request create registration links? Without it, link creation is refused with 403. */
-  authorizeAdmin?: (request: Request) => boolean | Promise<boolean>;
+  /**
+   * May this request create this registration link? Without it, link creation is refused with 403. It is
+   * told whose link and where (`target`): the proxy's service token may act on every user it can reach, so
+   * check that this admin may manage this user (and organization) before saying yes.
+   */
+  authorizeAdmin?: (request: Request, target: AdminTarget) => boolean | Promise<boolean>;
   /** The path the proxy is mounted at (e.g. `/zitadel`), stripped before matching and forwarding. */
   prefix?: string;
   /** How long the upstream may take to answer, in ms (default 10 000); then 504. */
@@ -48,6 +52,16 @@ export interface ProxyOptions {
   fetch?: typeof fetch;
   /** Told one line per request: method, RPC, decision, status. Never a token, a code, an id or a body. */
   log?: (line: string) => void;
+}
+
+/** What an admin request would act on, as `authorizeAdmin` is told. */
+export interface AdminTarget {
+  /** The user id of the path (whose registration link). */
+  readonly userId: string;
+  /** The RPC, e.g. `CreatePasskeyRegistrationLink`, `SendPasswordlessRegistration`. */
+  readonly rpc: string;
+  /** The `x-zitadel-orgid` header the request sends upstream (management v1's organization), if any. */
+  readonly orgId?: string;
 }
 
 /** A proxy: a Fetch API handler, for any runtime that has `Request` and `Response`. */
@@ -272,7 +286,10 @@ export function createProxy(options: ProxyOptions): ZitadelProxy {
     if (route.policy === 'verify') return 'verify';
     if (route.policy === 'code-start' && codeOf(json)) return 'code';
     if (route.policy === 'admin') {
-      return authorizeAdmin && (await authorizeAdmin(request)) === true ? 'admin' : 'not-admin';
+      if (!authorizeAdmin) return 'not-admin';
+      const orgId = request.headers.get('x-zitadel-orgid') ?? undefined;
+      const target: AdminTarget = { userId, rpc: route.rpc, ...(orgId === undefined ? {} : { orgId }) };
+      return (await authorizeAdmin(request, Object.freeze(target))) === true ? 'admin' : 'not-admin';
     }
     const user = sessionUser ? await sessionUser(request) : undefined;
     if (typeof user !== 'string' || user === '') return 'unauthenticated';

@@ -609,8 +609,13 @@ describe('proxy: the policy for requests without their own Authorization', () =>
         const refused = await proxyFor({ authorizeAdmin: async () => no }).call(method, path, { body });
         assertRefused(refused, 403, 7);
       }
+      /** @type {unknown[]} */
+      const targets = [];
       const { call, lines } = proxyFor({
-        authorizeAdmin: (request) => request.headers.get('cookie') === 'role=admin',
+        authorizeAdmin: (request, target) => {
+          targets.push(target);
+          return request.headers.get('cookie') === 'role=admin';
+        },
       });
       const allowed = await call(method, path, {
         body,
@@ -621,6 +626,8 @@ describe('proxy: the policy for requests without their own Authorization', () =>
       assert.equal(seen.headers.authorization, `Bearer ${SERVICE_TOKEN}`);
       assert.equal(seen.headers['x-zitadel-orgid'], '42');
       assert.deepEqual(lines, [`${method} ${rpc} admin 200`]);
+      // Told whose link, by which RPC, in which organization: the admin's reach is the app's to check.
+      assert.deepEqual(targets, [{ userId: ALICE, rpc, orgId: '42' }]);
     });
   }
 
