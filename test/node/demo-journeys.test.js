@@ -225,7 +225,11 @@ describe('the demo through the proxy (npm start)', { timeout: 120_000 }, () => {
       assert.deepEqual(await readyAuthenticators(USERS.alice.id), [], 'the mock stored nothing');
       // A refusal is the server's verdict: the verify is not sent again.
       const rpcs = (await control('GET', 'requests')).map((/** @type {{ rpc: string }} */ r) => r.rpc);
-      assert.equal(rpcs.filter((rpc) => rpc === 'VerifyPasskeyRegistration').length, 1, rpcs.join());
+      assert.equal(
+        rpcs.filter((/** @type {string} */ rpc) => rpc === 'VerifyPasskeyRegistration').length,
+        1,
+        rpcs.join(),
+      );
       await page.waitForFunction(
         () =>
           /** @type {HTMLInputElement} */ (document.querySelector('#refuse-next-verify')).checked === false,
