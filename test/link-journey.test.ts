@@ -242,7 +242,9 @@ describe('the registration link journey', () => {
       const harness = new RegistrationHarness(element);
       const { detail } = await harness.clickAndWait('registration-error');
       expect(detail.code).to.equal('unauthenticated');
-      expect(harness.messageText).to.equal('Your session has expired. Sign in again, then try again.');
+      expect(harness.messageText).to.equal(
+        'You are not signed in, or your session has expired. Sign in again, then try again.',
+      );
       expect(harness.hasButton).to.equal(false);
     });
 

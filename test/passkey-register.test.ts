@@ -340,7 +340,9 @@ describe('<passkey-register>', () => {
       const { element, harness } = await passkeyRegister(USERS.alice.id, 'expired-token');
       const { detail } = await harness.clickAndWait('registration-error');
       expect(detail).to.include({ code: 'unauthenticated', status: 401, grpcCode: 16 });
-      expect(harness.messageText).to.equal('Your session has expired. Sign in again, then try again.');
+      expect(harness.messageText).to.equal(
+        'You are not signed in, or your session has expired. Sign in again, then try again.',
+      );
       expect(harness.hasButton, 'no retry: the token is still expired').to.equal(false);
 
       element.token = TOKENS.alice;

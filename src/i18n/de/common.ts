@@ -10,7 +10,7 @@ export const common: CommonMessages = {
     security: 'Diese Seite darf für diese Domain keine Passkeys erstellen.',
     aborted: 'Die Registrierung wurde beendet.',
     'invalid-code': 'Dieser Registrierungslink ist ungültig, wurde bereits verwendet oder ist abgelaufen.',
-    unauthenticated: 'Ihre Sitzung ist abgelaufen.',
+    unauthenticated: 'Sie sind nicht angemeldet, oder Ihre Sitzung ist abgelaufen.',
     forbidden: 'Sie dürfen das nicht tun.',
     'not-found': 'Der Benutzer wurde nicht gefunden.',
     'invalid-input': 'Die Anfrage war ungültig.',

@@ -9,7 +9,7 @@ export const common: CommonMessages = {
     security: 'This page is not allowed to create passkeys for this domain.',
     aborted: 'The registration was stopped.',
     'invalid-code': 'This registration link is invalid, has already been used or has expired.',
-    unauthenticated: 'Your session has expired.',
+    unauthenticated: 'You are not signed in, or your session has expired.',
     forbidden: 'You are not allowed to do this.',
     'not-found': 'The user could not be found.',
     'invalid-input': 'The request was not valid.',

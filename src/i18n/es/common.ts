@@ -10,7 +10,7 @@ export const common: CommonMessages = {
     security: 'Esta página no puede crear llaves de acceso para este dominio.',
     aborted: 'El registro se detuvo.',
     'invalid-code': 'Este enlace de registro no es válido, ya se usó o ha caducado.',
-    unauthenticated: 'Tu sesión ha caducado.',
+    unauthenticated: 'No has iniciado sesión o tu sesión ha caducado.',
     forbidden: 'No tienes permiso para hacer esto.',
     'not-found': 'No se encontró el usuario.',
     'invalid-input': 'La solicitud no era válida.',

@@ -10,7 +10,7 @@ export const common: CommonMessages = {
     security: 'Cette page n’est pas autorisée à créer des clés d’accès pour ce domaine.',
     aborted: 'L’inscription a été interrompue.',
     'invalid-code': 'Ce lien d’inscription n’est pas valide, a déjà été utilisé ou a expiré.',
-    unauthenticated: 'Votre session a expiré.',
+    unauthenticated: 'Vous n’êtes pas connecté, ou votre session a expiré.',
     forbidden: 'Vous n’êtes pas autorisé à effectuer cette action.',
     'not-found': 'L’utilisateur est introuvable.',
     'invalid-input': 'La demande n’était pas valide.',

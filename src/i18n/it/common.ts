@@ -10,7 +10,7 @@ export const common: CommonMessages = {
     security: 'Questa pagina non è autorizzata a creare passkey per questo dominio.',
     aborted: 'La registrazione è stata interrotta.',
     'invalid-code': 'Questo link di registrazione non è valido, è già stato usato o è scaduto.',
-    unauthenticated: 'La sessione è scaduta.',
+    unauthenticated: 'Non hai effettuato l’accesso, oppure la sessione è scaduta.',
     forbidden: 'Non hai l’autorizzazione per farlo.',
     'not-found': 'Impossibile trovare l’utente.',
     'invalid-input': 'La richiesta non era valida.',

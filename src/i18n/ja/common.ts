@@ -10,7 +10,7 @@ export const common: CommonMessages = {
     security: 'このページはこのドメインのパスキーを作成することを許可されていません。',
     aborted: '登録を中止しました。',
     'invalid-code': 'この登録リンクは無効か、使用済みか、有効期限が切れています。',
-    unauthenticated: 'セッションの有効期限が切れました。',
+    unauthenticated: 'サインインしていないか、セッションの有効期限が切れています。',
     forbidden: 'この操作を行う権限がありません。',
     'not-found': 'ユーザーが見つかりませんでした。',
     'invalid-input': 'リクエストが無効です。',

@@ -10,7 +10,7 @@ export const common: CommonMessages = {
     security: '此页面无权为该域名创建通行密钥。',
     aborted: '注册已停止。',
     'invalid-code': '此注册链接无效、已被使用或已过期。',
-    unauthenticated: '你的会话已过期。',
+    unauthenticated: '你尚未登录，或会话已过期。',
     forbidden: '你无权执行此操作。',
     'not-found': '找不到该用户。',
     'invalid-input': '请求无效。',
