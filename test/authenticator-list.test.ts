@@ -123,6 +123,25 @@ describe('<authenticator-list>', () => {
     expect((await mockApi.requests()).map((r) => r.rpc)).not.to.include('RemovePasskey');
   });
 
+  it('stays quiet while it reloads after a registration here: the registering element says the outcome', async () => {
+    const { passkey, list } = await page();
+    await waitUntil(() => new ListHarness(list).has('empty'), 'the first listing is done');
+    const status = list.shadowRoot!.querySelector('[part~="status"]')!;
+    const said: string[] = [];
+    const observer = new MutationObserver(() => said.push(status.textContent?.trim() ?? ''));
+    observer.observe(status, { childList: true, characterData: true, subtree: true });
+    await new RegistrationHarness(passkey).clickAndWait('registration-success');
+    await waitUntil(
+      () => list.shadowRoot!.querySelector('[part~="list"]')?.getAttribute('aria-busy') === 'false',
+      'the reload is done',
+    );
+    await list.updateComplete;
+    observer.disconnect();
+    expect(said, 'what the list’s live region said').not.to.include(texts.listLoading);
+    const listed = (await mockApi.requests()).filter((r) => r.rpc === 'ListPasskeys');
+    expect(listed.length, 'it did reload').to.be.at.least(2);
+  });
+
   it('shows a passkey registered on this page that the list does not have yet (ZITADEL’s lists lag its writes)', async () => {
     const { passkey, list } = await page();
     await waitUntil(() => new ListHarness(list).has('empty'), 'the first listing is done');

@@ -192,6 +192,9 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
    * shown until a listing has it (from then on the server's list speaks for it).
    */
   #registeredHere = new Map<string, AuthenticatorInfo>();
+  /** The next listing is a refresh after a registration here (its status line stays quiet): and this one. */
+  #quietLoad = false;
+  #quietLoading = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -231,6 +234,8 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
       name: detail.name,
       state: 'ready',
     });
+    // The registering element announces its success; "Loading…" from here would talk over it.
+    this.#quietLoad = true;
     void this.refresh().catch(() => undefined);
   };
 
@@ -240,6 +245,8 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
     const signal = this.#listing.begin();
     this.#listSignal = signal;
     this.#listAbandoned = false;
+    this.#quietLoading = this.#quietLoad;
+    this.#quietLoad = false;
     this._loading = true;
     this._error = undefined;
     this._removed = undefined;
@@ -404,7 +411,7 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
   #statusText(m: CommonMessages & ListMessages): string {
     if (this._deleting) return m.listDeleting(this.#nameOf(this._deleting));
     if (this._removed !== undefined) return m.listRemoved(this._removed);
-    return this._loading ? m.listLoading : '';
+    return this._loading && !this.#quietLoading ? m.listLoading : '';
   }
 
   protected override render(): TemplateResult {
