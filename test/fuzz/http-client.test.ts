@@ -143,7 +143,18 @@ const bodyArbitrary: fc.Arbitrary<Body> = fc.oneof(
     )
     .map((text) => ({ kind: 'text' as const, text })),
   fc.uint8Array({ maxLength: 200 }).map((bytes) => ({ kind: 'bytes' as const, bytes })),
-  fc.record({ kind: fc.constant('broken' as const), prefix: truncatedJson, reason: fc.anything() }),
+  fc.record({
+    kind: fc.constant('broken' as const),
+    prefix: truncatedJson,
+    // What a body that breaks off errors with: the network's TypeError, an abort, or any Error. (Any JS
+    // value, as fc.anything() gives, made WebKitGTK's stream throw 'No default value' outside the page's
+    // code and never settle the read, 1 run in ~10 000: a quirk of the test's own stream, not of the kit.)
+    reason: fc.oneof(
+      fc.constant(new TypeError('network error')),
+      fc.constant(new DOMException('The operation was aborted.', 'AbortError')),
+      fc.string().map((message) => new Error(message)),
+    ),
+  }),
   fc.constant({ kind: 'none' as const }),
 );
 
