@@ -35,7 +35,10 @@ const KB = 1024;
  * and the proxy's session token, its brokered code and its uniform verify refusals, 0.7 KB on the server.
  * Stop 17 raised the proxy's by 0.3 KB for its hardening — the canonical route check, the cross-origin
  * refusal and allowedOrigins, the query and response-header allowlists — less the brokered code it dropped:
- * 6.58 KB, on the server, where bytes cost no page anything.)
+ * 6.58 KB, on the server, where bytes cost no page anything. And it raised the ceilings to a first
+ * registration by 0.2 KB: the verify sent once more when its outcome is unknown (in place of the list read
+ * that could remove a working passkey), the v2 list without ListAuthenticationFactors, the focus kept on
+ * the busy button and Escape — 25.76 KB for the script tag, 0.19 KB more than at stop 16.)
  *
  * The goals of 12 KB up front and 18 KB to a first registration are not met, and this build will not meet
  * them with lit and what the elements do. Measured by deletion, not by moving (a probe, stop 16): with every
@@ -54,17 +57,17 @@ const KB = 1024;
 const BUDGETS = {
   'script tag (dist/passkey-elements.js)': {
     upFront: 15.15 * KB,
-    toRegistration: 25.75 * KB,
+    toRegistration: 25.95 * KB,
     goal: { upFront: 12 * KB, toRegistration: 18 * KB },
   },
   "import 'passkey-elements'": {
     upFront: 'script tag in a Vite app',
-    toRegistration: 26.6 * KB,
+    toRegistration: 26.8 * KB,
     goal: { toRegistration: 18 * KB },
   },
   "import 'passkey-elements/passkey-register.js'": {
     upFront: 'script tag in a Vite app',
-    toRegistration: 25.9 * KB,
+    toRegistration: 26.1 * KB,
     goal: { toRegistration: 18 * KB },
   },
   "import 'passkey-elements/u2f-register.js'": { upFront: 'script tag in a Vite app' },
