@@ -90,6 +90,18 @@ describe('theming under emulated media', () => {
       });
     }
 
+    it('tells the confirmed Delete apart from Cancel without colours: a thicker border, bold text', async () => {
+      await emulateMedia({ forcedColors: 'active', colorScheme: 'dark' });
+      const confirming = await make('authenticator-list');
+      (part(confirming, 'delete-button') as HTMLElement).click();
+      await confirming.updateComplete;
+      const [confirm, cancel] = ['confirm-button', 'cancel-button'].map((name) =>
+        getComputedStyle(part(confirming, name)!),
+      );
+      expect(parseFloat(confirm!.borderTopWidth)).to.be.greaterThan(parseFloat(cancel!.borderTopWidth));
+      expect(Number(confirm!.fontWeight)).to.be.greaterThan(Number(cancel!.fontWeight));
+    });
+
     it('shows the keyboard focus with a Highlight outline', async () => {
       await emulateMedia({ forcedColors: 'active' });
       const element = await make('passkey-register');

@@ -134,6 +134,11 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
           background: ButtonFace;
           color: ButtonText;
         }
+        /* Without its colour, the deletion that cannot be undone still stands apart from Cancel. */
+        [part~='confirm-button'] {
+          border-width: 3px;
+          font-weight: 700;
+        }
       }
     `,
   ];
