@@ -234,17 +234,12 @@ async function revealsUser(response: Response): Promise<boolean> {
   return (await response.clone().text()).includes('(WEBAU-5M9so)');
 }
 
-/**
- * The one-time code a body carries as `code: {id, code}` (both non-empty): a start of v2 RegisterPasskey or
- * v3alpha StartWebAuthNRegistration.
- */
-function codeOf(json: unknown): { id: string; code: string } | undefined {
-  const code = typeof json === 'object' && json !== null ? (json as { code?: unknown }).code : undefined;
-  if (typeof code !== 'object' || code === null) return undefined;
+/** A one-time code as v2 RegisterPasskey and v3alpha StartWebAuthNRegistration carry it: `code: {id, code}`. */
+function carriesCode(json: Record<string, unknown> | undefined): boolean {
+  const code = json?.code;
+  if (typeof code !== 'object' || code === null) return false;
   const { id, code: secret } = code as Record<string, unknown>;
-  return typeof id === 'string' && id !== '' && typeof secret === 'string' && secret !== ''
-    ? { id, code: secret }
-    : undefined;
+  return typeof id === 'string' && id !== '' && typeof secret === 'string' && secret !== '';
 }
 
 /**
@@ -284,7 +279,7 @@ export function createProxy(options: ProxyOptions): ZitadelProxy {
     json: Record<string, unknown> | undefined,
   ): Promise<ServiceGrant | Refusal> {
     if (route.policy === 'verify') return 'verify';
-    if (route.policy === 'code-start' && codeOf(json)) return 'code';
+    if (route.policy === 'code-start' && carriesCode(json)) return 'code';
     if (route.policy === 'admin') {
       if (!authorizeAdmin) return 'not-admin';
       const orgId = request.headers.get('x-zitadel-orgid') ?? undefined;
