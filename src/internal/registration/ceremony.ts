@@ -237,8 +237,7 @@ export async function completeRegistration(
   } catch (error) {
     if (!isRegistrationError(error)) throw error;
     // Sent, and not answered by the server's decision: ask again rather than guess.
-    const unanswered = mayHaveStored(error) && error.code !== 'bad-response' && error.code !== 'aborted';
-    if (!unanswered || signal.aborted) throw await forgetOrphan(error, orphan);
+    if (!unanswered(error) || signal.aborted) throw await forgetOrphan(error, orphan);
     verified = await verifyAgain(verify, error, orphan);
   }
   // The server confirmed the credential: whatever happens now, it is never signalled.
@@ -264,15 +263,21 @@ interface Orphan {
 }
 
 /**
- * Whether a failed verify may still have stored the credential: a 5xx, 408 or 409 (which may come after the
- * work was done) or a request that left and got no answer (a failed fetch, a timeout). Anything else — the
- * server's verdict on the credential (`verification-failed`, also ZITADEL's 500 `WEBAU-…`), a 4xx, or a
- * request refused before it left — says the server did not store it.
+ * Whether a verify left and got no verdict: a 5xx, 408 or 409 (which may come after the work was done) or no
+ * answer (a failed fetch, a timeout). The server's verdict on the credential (`verification-failed`, also
+ * ZITADEL's 500 `WEBAU-…`), a 4xx, or a request refused before it left is an answer.
  */
-function mayHaveStored({ code, status }: RegistrationError): boolean {
-  if (code === 'aborted' || code === 'bad-response') return true;
+function unanswered({ code, status }: RegistrationError): boolean {
   if (code === 'verification-failed') return false;
   return status ? status >= 500 || status === 408 || status === 409 : code === 'network' || code === 'server';
+}
+
+/**
+ * Whether a failed verify may still have stored the credential: one unanswered, one answered 2xx with a body
+ * it cannot read (`bad-response`), or one aborted while under way. Anything else says it was not stored.
+ */
+function mayHaveStored(error: RegistrationError): boolean {
+  return error.code === 'aborted' || error.code === 'bad-response' || unanswered(error);
 }
 
 /**
@@ -281,8 +286,9 @@ function mayHaveStored({ code, status }: RegistrationError): boolean {
  * stores the credential, and the registration succeeds. If the first stored it, nothing is pending any more
  * and the second is refused as not pending (500 `WEBAU-5M9so`, the proxy's 404) — the credential works, so it
  * is never signalled, and the first failure is reported. Only a refusal of the credential itself (a 400, a
- * `verification-failed` other than "nothing pending") has it signalled. The user's authenticators are not read instead: ZITADEL's lists
- * come from a projection that lags its writes, so a passkey just stored may be missing from them.
+ * `verification-failed` other than "nothing pending") has it signalled. The user's authenticators are not
+ * read instead: ZITADEL's lists come from a projection that lags its writes, so a passkey just stored may be
+ * missing from them.
  */
 async function verifyAgain<T>(
   verify: () => Promise<T>,
