@@ -197,8 +197,7 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
    * shown until a listing has it (from then on the server's list speaks for it).
    */
   #registeredHere = new Map<string, AuthenticatorInfo>();
-  /** The next listing is a refresh after a registration here (its status line stays quiet): and this one. */
-  #quietLoad = false;
+  /** The listing under way is the reload after a registration here: its status line stays quiet. */
   #quietLoading = false;
 
   override connectedCallback(): void {
@@ -240,18 +239,20 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
       state: 'ready',
     });
     // The registering element announces its success; "Loading…" from here would talk over it.
-    this.#quietLoad = true;
-    void this.refresh().catch(() => undefined);
+    void this.#load({ quiet: true }).catch(() => undefined);
   };
 
   /** Loads the list again. Rejects with a `RegistrationError` after dispatching `list-error`. */
-  async refresh(): Promise<void> {
+  refresh(): Promise<void> {
+    return this.#load({ quiet: false });
+  }
+
+  async #load({ quiet }: { quiet: boolean }): Promise<void> {
     const userId = this.userId?.trim() ?? '';
     const signal = this.#listing.begin();
     this.#listSignal = signal;
     this.#listAbandoned = false;
-    this.#quietLoading = this.#quietLoad;
-    this.#quietLoad = false;
+    this.#quietLoading = quiet;
     this._loading = true;
     this._error = undefined;
     this._removed = undefined;
