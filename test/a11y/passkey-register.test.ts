@@ -114,6 +114,14 @@ describe('accessibility of <passkey-register>', () => {
     await waitUntil(() => harness.focusedPart === 'message', 'focus on the error');
   });
 
+  /** Focuses the button, presses Enter and waits until the browser's prompt is open. */
+  async function openPromptWithEnter(what = 'the prompt is open'): Promise<void> {
+    harness.button.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => element.state === 'prompting', what);
+    await element.updateComplete;
+  }
+
   it('keeps the focus when Cancel goes with the prompt: on the busy button while verifying, then on the outcome', async () => {
     // The person answers the prompt when the test says so, after tabbing to Cancel.
     const realCreate = navigator.credentials.create;
@@ -123,11 +131,8 @@ describe('accessibility of <passkey-register>', () => {
       answered.then(() => realCreate.call(navigator.credentials, options));
     try {
       await mockApi.fault({ rpc: 'VerifyPasskeyRegistration', delayMs: 500 });
-      harness.button.focus();
       const registered = oneEvent(element, 'registration-success');
-      await sendKeys({ press: 'Enter' });
-      await waitUntil(() => element.state === 'prompting', 'the prompt is open');
-      await element.updateComplete;
+      await openPromptWithEnter();
       await sendKeys({ press: 'Tab' });
       expect(focusedPart(element)).to.equal('cancel');
       answer();
@@ -144,20 +149,14 @@ describe('accessibility of <passkey-register>', () => {
 
   it('cancels the prompt with Escape, as Cancel does, from the busy button or from Cancel', async () => {
     await authenticator.holdPrompts();
-    harness.button.focus();
     let failed = oneEvent(element, 'registration-error');
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(() => element.state === 'prompting', 'the prompt is open');
-    await element.updateComplete;
+    await openPromptWithEnter();
     await sendKeys({ press: 'Escape' });
     expect((await failed).detail.code).to.equal('cancelled');
     await focusMovesTo(element, 'message');
 
-    harness.button.focus();
     failed = oneEvent(element, 'registration-error');
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(() => element.state === 'prompting', 'the prompt is open again');
-    await element.updateComplete;
+    await openPromptWithEnter('the prompt is open again');
     await sendKeys({ press: 'Tab' });
     expect(focusedPart(element)).to.equal('cancel');
     await sendKeys({ press: 'Escape' });
