@@ -30,7 +30,8 @@ const withStories = process.argv.includes('--stories');
  * @typedef {import('playwright-core').Page} Page
  * `failsRequests`: the state is an error the server answers, so the browser's own "Failed to load resource"
  * lines are expected there (any other console error still counts).
- * @typedef {{ name: string, path: string | ((origin: string) => Promise<string>), act?: (page: Page) => Promise<void>, failsRequests?: boolean }} Shot
+ * `noWebAuthn`: the browser has no WebAuthn (as in many in-app browsers): `PublicKeyCredential` is taken away.
+ * @typedef {{ name: string, path: string | ((origin: string) => Promise<string>), act?: (page: Page) => Promise<void>, failsRequests?: boolean, noWebAuthn?: boolean }} Shot
  */
 
 /** @param {string} origin @param {string} method @param {string} path @param {unknown} [body] */
@@ -125,6 +126,14 @@ const SHOTS = [
       await page.waitForTimeout(300);
     },
   },
+  {
+    name: 'landing-no-webauthn',
+    async path(origin) {
+      const code = await control(origin, 'POST', 'codes', { userId: '100000000000000002' });
+      return `/passkey/set?userId=100000000000000002&codeId=${code.id}&code=${code.code}`;
+    },
+    noWebAuthn: true,
+  },
   { name: 'landing-no-link', path: '/register.html' },
   { name: 'outbox', path: '/outbox.html' },
   { name: 'react', path: '/react.html' },
@@ -185,7 +194,13 @@ try {
           problems.push(`${shot.name} ${width} ${scheme}: ${message.text()}`);
         });
         page.on('pageerror', (e) => problems.push(`${shot.name} ${width} ${scheme}: ${e}`));
-        await addVirtualAuthenticator(page);
+        if (shot.noWebAuthn) {
+          await page.addInitScript(() =>
+            Object.defineProperty(window, 'PublicKeyCredential', { value: undefined }),
+          );
+        } else {
+          await addVirtualAuthenticator(page);
+        }
         const path = typeof shot.path === 'function' ? await shot.path(origin) : shot.path;
         await page.goto(`${origin}${path}`);
         await page.waitForLoadState('networkidle');

@@ -61,6 +61,11 @@ export interface RegistrationMessages {
   securityKeyName: (date: string) => string;
   /** `from-url` on a page whose address carries no link: what the person needs instead of a button. */
   linkMissing: string;
+  /**
+   * `from-url` with a link, in a browser without WebAuthn (an in-app browser, often): the link is unspent and
+   * stays in the address bar, so the page can be opened elsewhere; what to do instead of a button.
+   */
+  linkNoWebAuthn: string;
   /** Added to an error after which the credential the server did not store was signalled as unknown. */
   orphanRemoved: string;
 }

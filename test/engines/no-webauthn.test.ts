@@ -93,6 +93,42 @@ describe(`without WebAuthn (${engine.name}: ${simulated ? 'simulated' : 'real'})
     });
   }
 
+  describe('<passkey-register from-url>, the landing page of a link', () => {
+    const startUrl = location.href;
+    afterEach(() => {
+      history.replaceState(null, '', startUrl);
+      sessionStorage.clear();
+    });
+
+    it('keeps the unspent link in the address bar for another browser, and offers no button', async () => {
+      const code = await mockApi.createCode(USERS.bob.id);
+      const link = `userID=${USERS.bob.id}&codeID=${code.id}&code=${code.code}`;
+      history.replaceState(null, '', `${location.pathname}?${link}`);
+      const element = await fixture<PasskeyRegisterElement>(
+        html`<passkey-register from-url base-url="/zitadel"></passkey-register>`,
+      );
+      expect(location.search, "what an app's “Open in browser” carries").to.equal(`?${link}`);
+      expect(element.code).to.equal(code.code);
+      expect(part(element, 'button'), 'no button that could only fail').to.equal(null);
+      expect(note(element)).to.equal(en.linkNoWebAuthn);
+      // The capabilities arriving later change nothing of that.
+      await waitUntil(() => element.capabilities, 'the capabilities');
+      await element.updateComplete;
+      expect(note(element)).to.equal(en.linkNoWebAuthn);
+      expect(await rpcs()).to.deep.equal([]);
+      await expect(element).to.be.accessible();
+    });
+
+    it('still asks for the link where the address carries none', async () => {
+      history.replaceState(null, '', `${location.pathname}?userID=${USERS.bob.id}`);
+      const element = await fixture<PasskeyRegisterElement>(
+        html`<passkey-register from-url base-url="/zitadel"></passkey-register>`,
+      );
+      expect(note(element)).to.equal(en.linkMissing);
+      expect(part(element, 'button')).to.equal(null);
+    });
+  });
+
   describe('<authenticator-list>', () => {
     it('lists what ZITADEL has, since a list needs no WebAuthn', async () => {
       const list = await fixture<AuthenticatorListElement>(

@@ -38,6 +38,8 @@ export const registration: RegistrationMessages = {
   securityKeyName: (date) => `Security key, ${date}`,
   linkMissing:
     'To create your passkey, open the link from your invitation email. This page alone cannot tell who you are.',
+  linkNoWebAuthn:
+    'This browser cannot create passkeys, and your link is still unused. Open this page in another browser (in an app, choose “Open in browser” from its menu), or open the link on another device.',
   u2fVerifying: 'Saving your security key…',
   continueLink: 'Continue',
   orphanRemoved: 'The unsaved passkey was removed from your password manager.',

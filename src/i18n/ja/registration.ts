@@ -39,6 +39,8 @@ export const registration: RegistrationMessages = {
   securityKeyName: (date) => `セキュリティキー（${date}）`,
   linkMissing:
     'パスキーを作成するには、招待メールのリンクを開いてください。リンクがないと、このページはあなたが誰かを判断できません。',
+  linkNoWebAuthn:
+    'このブラウザではパスキーを作成できません。リンクはまだ使われていません。別のブラウザでこのページを開く(アプリ内ではメニューから「ブラウザで開く」を選択)か、別のデバイスでリンクを開いてください。',
   u2fVerifying: 'セキュリティキーを保存しています…',
   continueLink: '続行',
   orphanRemoved: '保存されなかったパスキーは、パスワードマネージャーから削除されました。',

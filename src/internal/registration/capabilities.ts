@@ -27,6 +27,17 @@ const NO_WEBAUTHN: Capabilities = Object.freeze({
 });
 
 /**
+ * Whether this browser has WebAuthn at all, known at once: `PublicKeyCredential` in a secure context. Where
+ * it is `false` nothing can create a credential here (WebKitGTK, many in-app browsers, an `http:` page).
+ */
+export function hasWebAuthn(): boolean {
+  return (
+    Boolean((globalThis as { PublicKeyCredential?: unknown }).PublicKeyCredential) &&
+    globalThis.isSecureContext
+  );
+}
+
+/**
  * Asks `PublicKeyCredential.getClientCapabilities()` where it exists (Chrome 133+, Safari 17.4+), and
  * `isUserVerifyingPlatformAuthenticatorAvailable()` otherwise. Never throws: a failing probe means "unknown",
  * which is reported as the conservative answer.
@@ -34,7 +45,7 @@ const NO_WEBAUTHN: Capabilities = Object.freeze({
 export async function detectCapabilities(): Promise<Capabilities> {
   const credential = (globalThis as { PublicKeyCredential?: unknown }).PublicKeyCredential as
     PublicKeyCredentialWithCapabilities | undefined;
-  if (!credential || !globalThis.isSecureContext) return NO_WEBAUTHN;
+  if (!credential || !hasWebAuthn()) return NO_WEBAUTHN;
   if (typeof credential.getClientCapabilities === 'function') {
     try {
       const map = await credential.getClientCapabilities();

@@ -5,6 +5,7 @@ import type { RegistrationCode } from '../../backends/types.js';
 import { RegistrationError } from '../../core/errors.js';
 import { RegistrationElement } from './registration-element.js';
 import { readRegistrationLink, removeCodeFromAddressBar, savedCode } from './link-parameters.js';
+import { hasWebAuthn } from './capabilities.js';
 
 /**
  * Registers a passkey for a ZITADEL user: starts the registration at the backend, lets the browser create
@@ -34,7 +35,9 @@ export class PasskeyRegisterElement extends RegistrationElement {
    * Read the registration link from the page URL — ZITADEL Login v1 names (`userID`, `orgID`, `codeID`,
    * `code`) or Login v2 names (`userId`, `organization`, `id`, `code`), in the query or in the fragment —
    * then remove the code and its id from the address bar and the current history entry, keeping every
-   * other parameter. Nothing is sent until the person presses the button.
+   * other parameter. Nothing is sent until the person presses the button. In a browser without WebAuthn
+   * (many in-app browsers) the code stays in the address bar and no button is offered: the link is unspent,
+   * and the app's "Open in browser" must carry it to a browser that can register.
    */
   fromUrl = false;
 
@@ -72,10 +75,12 @@ export class PasskeyRegisterElement extends RegistrationElement {
    * arriving by their link then find in place.
    */
   protected override blockedNote(): string {
-    if (isServer || !this.fromUrl || this.code?.trim()) return '';
+    if (isServer || !this.fromUrl) return '';
+    const code = this.code?.trim();
     // A user without a code registers only with a session; without one, the link is what is missing.
-    if (this.userId?.trim() && this.hasSession) return '';
-    return this.messages.linkMissing;
+    if (!code) return this.userId?.trim() && this.hasSession ? '' : this.messages.linkMissing;
+    // A click could only fail here, before anything is sent: the person takes the unspent link elsewhere.
+    return hasWebAuthn() ? '' : this.messages.linkNoWebAuthn;
   }
 
   constructor() {
@@ -109,6 +114,7 @@ export class PasskeyRegisterElement extends RegistrationElement {
         this.code = saved.code;
       }
     }
-    removeCodeFromAddressBar(location, history);
+    // Where no passkey can be made, the address is how the link reaches a browser that can make one.
+    if (hasWebAuthn()) removeCodeFromAddressBar(location, history);
   }
 }
