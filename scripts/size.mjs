@@ -38,7 +38,12 @@ const KB = 1024;
  * 6.58 KB, on the server, where bytes cost no page anything. And it raised the ceilings to a first
  * registration by 0.2 KB: the verify sent once more when its outcome is unknown (in place of the list read
  * that could remove a working passkey), the v2 list without ListAuthenticationFactors, the focus kept on
- * the busy button and Escape — 25.76 KB for the script tag, 0.19 KB more than at stop 16.)
+ * the busy button and Escape — 25.76 KB for the script tag, 0.19 KB more than at stop 16. Stop 18 raised
+ * the script tag's and the registration paths' by about 0.15 KB for the landing page in a browser that
+ * cannot register — an in-app browser keeps the unspent link in the address bar with a note in place of the
+ * button (`linkNoWebAuthn`), and a refusal after the start spent the code says the link is used up
+ * (`linkRefused`) — two English texts in the entry, where every English text is: 15.17 KB up front; the entries that hold
+ * the English texts too (`messages`, `react`) rose by as much.)
  *
  * The goals of 12 KB up front and 18 KB to a first registration are not met, and this build will not meet
  * them with lit and what the elements do. Measured by deletion, not by moving (a probe, stop 16): with every
@@ -56,27 +61,27 @@ const KB = 1024;
  */
 const BUDGETS = {
   'script tag (dist/passkey-elements.js)': {
-    upFront: 15.15 * KB,
-    toRegistration: 25.95 * KB,
+    upFront: 15.3 * KB,
+    toRegistration: 26.1 * KB,
     goal: { upFront: 12 * KB, toRegistration: 18 * KB },
   },
   "import 'passkey-elements'": {
     upFront: 'script tag in a Vite app',
-    toRegistration: 26.8 * KB,
+    toRegistration: 26.95 * KB,
     goal: { toRegistration: 18 * KB },
   },
   "import 'passkey-elements/passkey-register.js'": {
     upFront: 'script tag in a Vite app',
-    toRegistration: 26.1 * KB,
+    toRegistration: 26.25 * KB,
     goal: { toRegistration: 18 * KB },
   },
   "import 'passkey-elements/u2f-register.js'": { upFront: 'script tag in a Vite app' },
   "import 'passkey-elements/registration-link-admin.js'": { upFront: 13.95 * KB },
   "import 'passkey-elements/authenticator-list.js'": { upFront: 12.65 * KB },
   "import * from 'passkey-elements/backends'": { upFront: 5.55 * KB },
-  "import * from 'passkey-elements/messages'": { upFront: 3.65 * KB },
-  "import { PasskeyRegister } from 'passkey-elements/react'": { upFront: 15.95 * KB },
-  "import * from 'passkey-elements/react' (react external)": { upFront: 21.2 * KB },
+  "import * from 'passkey-elements/messages'": { upFront: 3.8 * KB },
+  "import { PasskeyRegister } from 'passkey-elements/react'": { upFront: 16.1 * KB },
+  "import * from 'passkey-elements/react' (react external)": { upFront: 21.4 * KB },
   "import 'passkey-elements/jsx', 'passkey-elements/vue' (types only)": { upFront: 0.1 * KB },
   'passkey-elements/proxy (server side)': { upFront: 6.75 * KB },
 };

@@ -76,6 +76,31 @@ describe('a browser that refuses the platform choice at once', () => {
     });
   }
 
+  it('on a landing page, says the spent link is used up and a new one is needed, and offers no retry', async () => {
+    restore = browserRefuses(0);
+    const code = await mockApi.createCode(USERS.bob.id);
+    const element = await fixture<PasskeyRegisterElement>(
+      html`<passkey-register
+        user-id=${USERS.bob.id}
+        code-id=${code.id}
+        code=${code.code}
+        authenticator="platform"
+        base-url="/zitadel"
+      ></passkey-register>`,
+    );
+    const harness = new RegistrationHarness(element);
+    const { detail } = await harness.clickAndWait('registration-error');
+    expect(detail.code).to.equal('unsupported');
+    expect(detail.message).to.equal(registration.linkRefused);
+    expect(harness.messageText).to.equal(registration.linkRefused);
+    expect(harness.hasButton).to.equal(false);
+    const [start, ...more] = await mockApi.requests();
+    expect(start?.body, 'the start spent the code').to.deep.include({
+      code: { id: code.id, code: code.code },
+    });
+    expect(more).to.deep.equal([]);
+  });
+
   it('speaks the element’s language', async () => {
     restore = browserRefuses(0);
     const { element, harness } = await passkeyRegister('platform');

@@ -66,6 +66,11 @@ export interface RegistrationMessages {
    * stays in the address bar, so the page can be opened elsewhere; what to do instead of a button.
    */
   linkNoWebAuthn: string;
+  /**
+   * A landing page whose start spent the link's code, after the browser refused to create the passkey
+   * (`unsupported`): another try here cannot work, and the link opens nothing elsewhere any more.
+   */
+  linkRefused: string;
   /** Added to an error after which the credential the server did not store was signalled as unknown. */
   orphanRemoved: string;
 }

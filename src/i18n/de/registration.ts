@@ -43,6 +43,8 @@ export const registration: RegistrationMessages = {
     'Öffnen Sie den Link aus Ihrer Einladungs-E-Mail, um Ihren Passkey zu erstellen. Ohne ihn weiß diese Seite nicht, wer Sie sind.',
   linkNoWebAuthn:
     'Dieser Browser kann keine Passkeys erstellen; Ihr Link ist noch unbenutzt. Öffnen Sie diese Seite in einem anderen Browser (in einer App über deren Menü: „Im Browser öffnen“) oder öffnen Sie den Link auf einem anderen Gerät.',
+  linkRefused:
+    'Dieser Browser kann hier keinen Passkey erstellen, und Ihr Link ist nun verbraucht. Fordern Sie einen neuen Link an und öffnen Sie ihn in einem anderen Browser oder auf einem anderen Gerät.',
   u2fVerifying: 'Ihr Sicherheitsschlüssel wird gespeichert …',
   continueLink: 'Weiter',
   orphanRemoved: 'Der nicht gespeicherte Passkey wurde aus Ihrem Passwortmanager entfernt.',

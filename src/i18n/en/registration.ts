@@ -40,6 +40,8 @@ export const registration: RegistrationMessages = {
     'To create your passkey, open the link from your invitation email. This page alone cannot tell who you are.',
   linkNoWebAuthn:
     'This browser cannot create passkeys, and your link is still unused. Open this page in another browser (in an app, choose “Open in browser” from its menu), or open the link on another device.',
+  linkRefused:
+    'This browser cannot create a passkey here, and your link is now used up. Ask for a new link, then open it in another browser or on another device.',
   u2fVerifying: 'Saving your security key…',
   continueLink: 'Continue',
   orphanRemoved: 'The unsaved passkey was removed from your password manager.',

@@ -43,6 +43,8 @@ export const registration: RegistrationMessages = {
     'Para crear tu llave de acceso, abre el enlace de tu correo de invitación. Sin él, esta página no sabe quién eres.',
   linkNoWebAuthn:
     'Este navegador no puede crear llaves de acceso, y tu enlace sigue sin usar. Abre esta página en otro navegador (en una app, elige «Abrir en el navegador» en su menú) o abre el enlace en otro dispositivo.',
+  linkRefused:
+    'Este navegador no puede crear una llave de acceso aquí, y tu enlace ya se ha usado. Pide un enlace nuevo y ábrelo en otro navegador o en otro dispositivo.',
   u2fVerifying: 'Guardando tu llave de seguridad…',
   continueLink: 'Continuar',
   orphanRemoved: 'La llave de acceso que no se guardó se ha quitado de tu gestor de contraseñas.',

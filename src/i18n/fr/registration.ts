@@ -44,6 +44,8 @@ export const registration: RegistrationMessages = {
     'Pour créer votre clé d’accès, ouvrez le lien de votre e-mail d’invitation. Sans lui, cette page ne sait pas qui vous êtes.',
   linkNoWebAuthn:
     'Ce navigateur ne peut pas créer de clé d’accès, et votre lien n’a pas encore servi. Ouvrez cette page dans un autre navigateur (dans une application, choisissez « Ouvrir dans le navigateur » dans son menu) ou ouvrez le lien sur un autre appareil.',
+  linkRefused:
+    'Ce navigateur ne peut pas créer de clé d’accès ici, et votre lien est désormais utilisé. Demandez un nouveau lien, puis ouvrez-le dans un autre navigateur ou sur un autre appareil.',
   u2fVerifying: 'Enregistrement de votre clé de sécurité…',
   continueLink: 'Continuer',
   orphanRemoved: 'La clé d’accès non enregistrée a été retirée de votre gestionnaire de mots de passe.',

@@ -43,6 +43,8 @@ export const registration: RegistrationMessages = {
     'Per creare la passkey, apri il link dell’email di invito. Senza di esso questa pagina non sa chi sei.',
   linkNoWebAuthn:
     'Questo browser non può creare passkey, e il tuo link non è ancora stato usato. Apri questa pagina in un altro browser (in un’app, scegli «Apri nel browser» dal suo menu) oppure apri il link su un altro dispositivo.',
+  linkRefused:
+    'Questo browser non può creare una passkey qui, e il tuo link ora è stato usato. Chiedi un nuovo link e aprilo in un altro browser o su un altro dispositivo.',
   u2fVerifying: 'Salvataggio della chiave di sicurezza…',
   continueLink: 'Continua',
   orphanRemoved: 'La passkey non salvata è stata rimossa dal tuo gestore di password.',

@@ -38,6 +38,8 @@ export const registration: RegistrationMessages = {
   linkMissing: '要创建通行密钥，请打开邀请邮件中的链接。没有该链接，此页面无法确认你的身份。',
   linkNoWebAuthn:
     '此浏览器无法创建通行密钥，你的链接尚未使用。请在其他浏览器中打开此页面（在应用内，请从菜单中选择“在浏览器中打开”），或在其他设备上打开该链接。',
+  linkRefused:
+    '此浏览器无法在这里创建通行密钥，你的链接现已失效。请索取新的链接，并在其他浏览器或其他设备上打开。',
   u2fVerifying: '正在保存安全密钥…',
   continueLink: '继续',
   orphanRemoved: '未保存的通行密钥已从你的密码管理器中移除。',

@@ -27,6 +27,8 @@ export interface RegistrationHost {
 interface Prepared {
   backend: RegistrationBackend;
   registration: PreparedRegistration;
+  /** Started with a link's code, which that start spent. */
+  withCode: boolean;
 }
 
 /** A start that went out before the click: with a code, its failure is the click's to report. */
@@ -58,6 +60,14 @@ export class RegistrationDriver {
     this.#host = host;
     this.#ceremony = new CeremonyController(host.element);
     this.#prefetching = new CeremonyController(host.element);
+  }
+
+  /**
+   * A registration started with a link's code is held here: the code is spent, and this page is the only
+   * place the registration can still be finished (after a failure before its verify, see `run`).
+   */
+  get holdsLinkRegistration(): boolean {
+    return this.#prepared?.withCode === true;
   }
 
   /** Throws away options prepared for settings the element no longer has (or for an element that left). */
@@ -103,7 +113,7 @@ export class RegistrationDriver {
         if (signal.aborted || !element.isConnected) return;
         const registration = await prepareRegistration(backend, request, signal);
         if (signal.aborted) return;
-        this.#prepared = { backend, registration };
+        this.#prepared = { backend, registration, withCode: request.code !== undefined };
         // A code works once, so its registration is never replaced; without one, fresh options
         // replace these before they expire.
         if (!request.code) {
@@ -172,6 +182,7 @@ export class RegistrationDriver {
         prepared = {
           backend,
           registration: await untilAborted(prepareRegistration(backend, request, signal), signal),
+          withCode: request.code !== undefined,
         };
       }
       const { backend, registration } = prepared;

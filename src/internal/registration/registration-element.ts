@@ -512,6 +512,11 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
     if (error.code === 'already-registered' && this.kind === 'u2f') {
       return joinSentences(messages.u2fAlreadyRegistered, messages.hints['already-registered']);
     }
+    if (error.code === 'unsupported' && this.#driver?.holdsLinkRegistration) {
+      // The start spent the link's code, and this browser cannot finish its registration: the person needs
+      // a new link, for a browser or device that can.
+      return messages.linkRefused;
+    }
     if (error.code === 'unsupported' && isNotAllowed(error.cause)) {
       // The ceremony's platform refusal (`refusedPlatform` in ceremony.ts): the browser said no at once.
       return messages.platformRefused;
