@@ -13,11 +13,12 @@ export const link: LinkMessages = {
     'ZITADEL v1 kann keine Link-Vorlage verwenden: Es verschickt seinen eigenen Standardlink. Leeren Sie die Link-Vorlage oder verwenden Sie die v2-API.',
   linkTemplateInvalid:
     'Diese Link-Vorlage ist nicht verwendbar: Sie muss eine https:-URL sein und darf nur {{.UserID}}, {{.OrgID}}, {{.CodeID}} und {{.Code}} enthalten.',
-  linkTemplateRefused: 'ZITADEL hat diese Link-Vorlage abgelehnt: Eine ihrer Variablen kann es nicht füllen.',
+  linkTemplateRefused:
+    'ZITADEL hat diese Link-Vorlage abgelehnt: Es kann eine ihrer Variablen nicht befüllen.',
   linkTemplateUnreadable: 'ZITADEL konnte diese Link-Vorlage nicht lesen: Prüfen Sie die {{ }}-Teile.',
   linkCreateButton: 'Registrierungslink erstellen',
   linkCreating: 'Link wird erstellt …',
-  linkCreated: 'Der Registrierungslink ist bereit. Er funktioniert ein Mal.',
+  linkCreated: 'Der Registrierungslink ist bereit. Er kann nur einmal verwendet werden.',
   linkEmailed: 'ZITADEL sendet den Registrierungslink an die E-Mail-Adresse des Benutzers.',
   linkCopy: 'Link kopieren',
   linkCopied: 'Link kopiert',

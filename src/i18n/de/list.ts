@@ -15,7 +15,7 @@ export const list: ListMessages = {
   listConfirm: (name) => `„${name}“ löschen? Sie können sich dann nicht mehr damit anmelden.`,
   listConfirmButton: 'Löschen',
   listCancel: 'Abbrechen',
-  listDeleting: (name) => `„${name}“ wird gelöscht…`,
+  listDeleting: (name) => `„${name}“ wird gelöscht …`,
   listRemoved: (name) => `„${name}“ wurde gelöscht.`,
   listUnlistedU2f:
     'Sie haben außerdem Sicherheitsschlüssel registriert; diese Seite kann sie nicht einzeln anzeigen.',

@@ -7,7 +7,7 @@ export const registration: RegistrationMessages = {
   passkeyAnotherButton: 'Weiteren Passkey erstellen',
   passkeyOtherDeviceButton: 'Anderes Gerät verwenden',
   passkeyIdle:
-    'Melden Sie sich künftig mit Fingerabdruck, Gesicht oder Displaysperre statt mit einem Passwort an.',
+    'Melden Sie sich künftig mit Fingerabdruck, Gesichtserkennung oder Displaysperre statt mit einem Passwort an.',
   starting: 'Wird vorbereitet …',
   passkeyPrompting: 'Folgen Sie den Anweisungen Ihres Browsers oder Geräts, um den Passkey zu erstellen.',
   verifying: 'Ihr Passkey wird gespeichert …',
@@ -25,9 +25,9 @@ export const registration: RegistrationMessages = {
   capabilityNoWebAuthn:
     'Dieser Browser kann hier keine Passkeys erstellen. Öffnen Sie den Registrierungslink auf Ihrem Smartphone oder verwenden Sie einen anderen Browser.',
   capabilityNoPlatform:
-    'Auf diesem Gerät ist kein Passkey-Anbieter eingerichtet (Fingerabdruck, Gesicht oder Displaysperre). Richten Sie einen ein oder registrieren Sie sich mit dem QR-Code eines Registrierungslinks auf Ihrem Smartphone.',
+    'Auf diesem Gerät ist kein Passkey-Anbieter eingerichtet (Fingerabdruck, Gesichtserkennung oder Displaysperre). Richten Sie einen ein oder registrieren Sie sich über Ihr Smartphone mit dem QR-Code eines Registrierungslinks.',
   platformRefused:
-    'Dieser Browser bietet auf diesem Gerät keinen Passkey-Anbieter für einen Passkey auf dem Gerät. Verwenden Sie einen anderen Browser oder registrieren Sie sich mit dem QR-Code eines Registrierungslinks auf Ihrem Smartphone.',
+    'Dieser Browser kann auf diesem Gerät keinen Passkey speichern: Er bietet hier keinen Passkey-Anbieter an. Verwenden Sie einen anderen Browser oder registrieren Sie sich über Ihr Smartphone mit dem QR-Code eines Registrierungslinks.',
   capabilityOtherDevice:
     'Dieses Gerät kann den Passkey nicht selbst speichern: Ihr Browser bietet stattdessen Ihr Smartphone oder einen Sicherheitsschlüssel an.',
   deviceName: (browser, os) => `${browser} auf ${os}`,
@@ -42,7 +42,7 @@ export const registration: RegistrationMessages = {
   linkMissing:
     'Öffnen Sie den Link aus Ihrer Einladungs-E-Mail, um Ihren Passkey zu erstellen. Ohne ihn weiß diese Seite nicht, wer Sie sind.',
   linkNoWebAuthn:
-    'Dieser Browser kann keine Passkeys erstellen; Ihr Link ist noch unbenutzt. Öffnen Sie diese Seite in einem anderen Browser (in einer App über deren Menü: „Im Browser öffnen“) oder öffnen Sie den Link auf einem anderen Gerät.',
+    'Dieser Browser kann keine Passkeys erstellen; Ihr Link wurde noch nicht verwendet. Öffnen Sie diese Seite in einem anderen Browser (in einer App wählen Sie im Menü „Im Browser öffnen“) oder öffnen Sie den Link auf einem anderen Gerät.',
   linkRefused:
     'Dieser Browser kann hier keinen Passkey erstellen, und Ihr Link ist nun verbraucht. Fordern Sie einen neuen Link an und öffnen Sie ihn in einem anderen Browser oder auf einem anderen Gerät.',
   u2fVerifying: 'Ihr Sicherheitsschlüssel wird gespeichert …',
