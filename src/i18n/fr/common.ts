@@ -14,17 +14,18 @@ export const common: CommonMessages = {
     forbidden: 'Vous n’êtes pas autorisé à effectuer cette action.',
     'not-found': 'L’utilisateur est introuvable.',
     'invalid-input': 'La demande n’était pas valide.',
-    'verification-failed': 'Le serveur n’a pas pu vérifier le nouvel identifiant.',
+    'verification-failed': 'Le serveur n’a pas pu vérifier la nouvelle clé.',
     'bad-response': 'Le serveur a envoyé une réponse inattendue.',
     network: 'Impossible de joindre le serveur.',
     server: 'Le serveur a rencontré un problème.',
   },
   hints: {
-    cancelled: 'Réessayez quand vous êtes prêt.',
-    'already-registered': 'Vous pouvez déjà vous connecter avec, ou utiliser un autre appareil.',
+    cancelled: 'Réessayez quand vous le souhaitez.',
+    'already-registered':
+      'Vous pouvez déjà vous connecter avec cette clé d’accès, ou utiliser un autre appareil.',
     unsupported: 'Utilisez un autre navigateur ou un autre appareil, par exemple votre téléphone.',
     security: 'Contactez l’assistance du site.',
-    aborted: 'Recommencez quand vous êtes prêt.',
+    aborted: 'Recommencez quand vous le souhaitez.',
     'invalid-code': 'Demandez un nouveau lien.',
     unauthenticated: 'Reconnectez-vous, puis réessayez.',
     forbidden: 'Demandez de l’aide à un administrateur.',
@@ -39,6 +40,6 @@ export const common: CommonMessages = {
     const generation = zitadelGeneration(api);
     if (generation === undefined)
       return `${api} ne peut pas enregistrer de clés d’accès ni de clés de sécurité.`;
-    return `Ce ZITADEL ne propose pas l’API de clés d’accès ${generation}${suggestV2(generation) ? ' ; utilisez v2' : ''}.`;
+    return `Ce ZITADEL ne propose pas l’API de clés d’accès ${generation}${suggestV2(generation) ? '\u202f; utilisez v2' : ''}.`;
   },
 };

@@ -11,12 +11,13 @@ export const list: ListMessages = {
   listStateReady: 'Prête',
   listStateNotReady: 'Inachevée',
   listDelete: 'Supprimer',
-  listDeleteLabel: (name) => `Supprimer « ${name} »`,
-  listConfirm: (name) => `Supprimer « ${name} » ? Vous ne pourrez plus vous connecter avec.`,
+  listDeleteLabel: (name) => `Supprimer «\u202f${name}\u202f»`,
+  listConfirm: (name) =>
+    `Supprimer «\u202f${name}\u202f»\u202f? Vous ne pourrez plus l’utiliser pour vous connecter.`,
   listConfirmButton: 'Supprimer',
   listCancel: 'Annuler',
-  listDeleting: (name) => `Suppression de « ${name} »…`,
-  listRemoved: (name) => `« ${name} » a été supprimée.`,
+  listDeleting: (name) => `Suppression de «\u202f${name}\u202f»…`,
+  listRemoved: (name) => `«\u202f${name}\u202f» a été supprimée.`,
   listUnlistedU2f:
-    'Vous avez aussi des clés de sécurité enregistrées ; cette page ne peut pas les afficher une par une.',
+    'Vous avez aussi des clés de sécurité enregistrées\u202f; cette page ne peut pas les afficher une par une.',
 };
