@@ -8,7 +8,7 @@ export const list: ListMessages = {
   listKindU2f: 'Llave de seguridad',
   listUnnamedPasskey: 'Llave de acceso sin nombre',
   listUnnamedU2f: 'Llave de seguridad sin nombre',
-  listStateReady: 'Lista',
+  listStateReady: 'Lista para usar',
   listStateNotReady: 'Sin terminar',
   listDelete: 'Eliminar',
   listDeleteLabel: (name) => `Eliminar «${name}»`,

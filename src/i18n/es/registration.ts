@@ -26,7 +26,7 @@ export const registration: RegistrationMessages = {
   capabilityNoPlatform:
     'Este dispositivo no tiene configurado un gestor de llaves de acceso (huella, cara o bloqueo de pantalla). Configura uno o regístrate desde tu teléfono con el código QR de un enlace de registro.',
   platformRefused:
-    'Este navegador no ofrece en este dispositivo ningún gestor de llaves de acceso para guardar la llave en él. Usa otro navegador o regístrate desde tu teléfono con el código QR de un enlace de registro.',
+    'Este navegador no puede guardar una llave de acceso en este dispositivo: aquí no ofrece ningún gestor de llaves de acceso. Usa otro navegador o regístrate desde tu teléfono con el código QR de un enlace de registro.',
   capabilityOtherDevice:
     'Este dispositivo no puede guardar la llave de acceso: tu navegador te ofrecerá usar tu teléfono o una llave de seguridad.',
   deviceName: (browser, os) => `${browser} en ${os}`,
