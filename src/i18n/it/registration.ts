@@ -26,7 +26,7 @@ export const registration: RegistrationMessages = {
   capabilityNoPlatform:
     'Su questo dispositivo non è configurato un gestore di passkey (impronta, volto o blocco schermo). Configurane uno oppure registrati dal telefono con il codice QR di un link di registrazione.',
   platformRefused:
-    'Questo browser non offre su questo dispositivo un gestore di passkey per conservarvi la passkey. Usa un altro browser oppure registrati dal telefono con il codice QR di un link di registrazione.',
+    'Questo browser non può conservare una passkey su questo dispositivo: qui non offre alcun gestore di passkey. Usa un altro browser oppure registrati dal telefono con il codice QR di un link di registrazione.',
   capabilityOtherDevice:
     'Questo dispositivo non può conservare la passkey: il browser ti proporrà il telefono o una chiave di sicurezza.',
   deviceName: (browser, os) => `${browser} su ${os}`,
@@ -37,10 +37,10 @@ export const registration: RegistrationMessages = {
   verifyingButton: 'Verifica…',
   cancelButton: 'Annulla',
   timeLeft: (minutes) =>
-    minutes === 1 ? 'Al massimo 1 minuto rimasto' : `Al massimo ${minutes} minuti rimasti`,
+    minutes === 1 ? 'Resta al massimo 1 minuto' : `Restano al massimo ${minutes} minuti`,
   securityKeyName: (date) => `Chiave di sicurezza, ${date}`,
   linkMissing:
-    'Per creare la passkey, apri il link dell’email di invito. Senza di esso questa pagina non sa chi sei.',
+    'Per creare la passkey, apri il link dell’email di invito. Senza il link, questa pagina non può sapere chi sei.',
   linkNoWebAuthn:
     'Questo browser non può creare passkey, e il tuo link non è ancora stato usato. Apri questa pagina in un altro browser (in un’app, scegli «Apri nel browser» dal suo menu) oppure apri il link su un altro dispositivo.',
   linkRefused:
