@@ -7,13 +7,13 @@ export const link: LinkMessages = {
   linkDeliveryLegend: 'リンクの受け渡し方法',
   linkDeliveryReturn: 'ここにリンクを表示',
   linkDeliveryEmail: 'ユーザーにメールで送信',
-  linkTemplateLabel: 'リンクのテンプレート（任意）',
+  linkTemplateLabel: 'リンクテンプレート（任意）',
   linkTemplateHint: '{{.UserID}}、{{.OrgID}}、{{.CodeID}}、{{.Code}} を含む https: の URL。',
   linkTemplateV1:
     'ZITADEL v1 ではリンクテンプレートを使えません。既定のリンクをメールで送信します。リンクテンプレートを空にするか、v2 API を使ってください。',
   linkTemplateInvalid:
     'このリンクテンプレートは使えません。https: の URL で、{{.UserID}}、{{.OrgID}}、{{.CodeID}}、{{.Code}} 以外の変数を含まないものにしてください。',
-  linkTemplateRefused: 'ZITADEL はこのリンクテンプレートを拒否しました。変数のひとつを埋められません。',
+  linkTemplateRefused: 'ZITADEL はこのリンクテンプレートを拒否しました。変数のいずれかに値を設定できません。',
   linkTemplateUnreadable:
     'ZITADEL はこのリンクテンプレートを読み取れませんでした。{{ }} の部分を確認してください。',
   linkCreateButton: '登録リンクを作成',
