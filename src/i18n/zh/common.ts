@@ -23,7 +23,7 @@ export const common: CommonMessages = {
     cancelled: '准备好后请重试。',
     'already-registered': '你已经可以用它登录，或使用其他设备。',
     unsupported: '请使用其他浏览器或设备，例如你的手机。',
-    security: '请联系网站支持。',
+    security: '请联系该网站的技术支持。',
     aborted: '准备好后请重新开始。',
     'invalid-code': '请申请新的链接。',
     unauthenticated: '请重新登录后再试。',

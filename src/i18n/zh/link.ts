@@ -11,7 +11,7 @@ export const link: LinkMessages = {
   linkTemplateHint: '包含 {{.UserID}}、{{.OrgID}}、{{.CodeID}} 和 {{.Code}} 的 https: 网址。',
   linkTemplateV1: 'ZITADEL v1 无法使用链接模板：它会发送自己的默认链接。请清空链接模板，或改用 v2 API。',
   linkTemplateInvalid:
-    '无法使用此链接模板：它必须是 https: URL，且只能包含 {{.UserID}}、{{.OrgID}}、{{.CodeID}} 和 {{.Code}} 这些变量。',
+    '无法使用此链接模板：它必须是 https: 网址，且只能包含 {{.UserID}}、{{.OrgID}}、{{.CodeID}} 和 {{.Code}} 这些变量。',
   linkTemplateRefused: 'ZITADEL 拒绝了此链接模板：它无法填入其中的一个变量。',
   linkTemplateUnreadable: 'ZITADEL 无法读取此链接模板：请检查其中的 {{ }} 部分。',
   linkCreateButton: '创建注册链接',

@@ -6,7 +6,7 @@ export const registration: RegistrationMessages = {
   passkeyRetryButton: '重试',
   passkeyAnotherButton: '再创建一个通行密钥',
   passkeyOtherDeviceButton: '使用其他设备',
-  passkeyIdle: '下次登录时，用指纹、面容或屏幕锁代替密码。',
+  passkeyIdle: '下次登录时，用指纹、面容或屏幕锁定代替密码。',
   starting: '正在准备…',
   passkeyPrompting: '请按照浏览器或设备的提示创建通行密钥。',
   verifying: '正在保存通行密钥…',
@@ -22,10 +22,10 @@ export const registration: RegistrationMessages = {
   nameLabel: '名称（可选）',
   capabilityNoWebAuthn: '此浏览器无法在这里创建通行密钥。请在手机上打开注册链接，或使用其他浏览器。',
   capabilityNoPlatform:
-    '此设备未设置通行密钥提供方（指纹、面容或屏幕锁）。请先设置，或使用注册链接的二维码在手机上注册。',
+    '此设备未设置通行密钥提供方（指纹、面容或屏幕锁定）。请先设置，或使用注册链接的二维码在手机上注册。',
   platformRefused:
-    '此浏览器在此设备上没有可保存通行密钥的提供方。请使用其他浏览器，或使用注册链接的二维码在手机上注册。',
-  capabilityOtherDevice: '此设备本身无法保存通行密钥：浏览器会改为提供手机或安全密钥。',
+    '此浏览器无法在此设备上保存通行密钥：这里没有可用的通行密钥提供方。请使用其他浏览器，或使用注册链接的二维码在手机上注册。',
+  capabilityOtherDevice: '此设备本身无法保存通行密钥：浏览器会改为让你使用手机或安全密钥。',
   deviceName: (browser, os) => `${os} 上的 ${browser}`,
   registrationNeedsLink: '没有链接，此页面无法注册。',
   passkeyStartingButton: '正在创建通行密钥…',
