@@ -21,6 +21,7 @@ import {
 import { fakeBackend, started, verified } from './support/fake-backend.js';
 import { fakeWebAuthn } from './support/fake-webauthn.js';
 import { RegistrationHarness } from '../test/support/harness/index.js';
+import { registration } from '../src/i18n/en/registration.js';
 import {
   clickUntil,
   nameAndRegister,
@@ -140,6 +141,29 @@ export const Verifying = story(scenarios.verifying);
 export const Success = story(scenarios.success, { args: { 'passkey-name': 'MacBook Touch ID' } });
 
 /**
+ * For a story's `beforeEach`: the address carries a registration link (`userID`, `orgID`, `codeID`, `code`)
+ * and the browser's WebAuthn is the fake's, until the returned function puts both back.
+ */
+function openedFromLink(webauthn: boolean): () => void {
+  const before = location.href;
+  const url = new URL(location.href);
+  for (const [name, value] of Object.entries({
+    userID: '2000100',
+    orgID: '2000',
+    codeID: '1234',
+    code: 'ABCDEF',
+  })) {
+    url.searchParams.set(name, value);
+  }
+  history.replaceState(history.state, '', url);
+  const restoreWebAuthn = fakeWebAuthn({ webauthn });
+  return () => {
+    restoreWebAuthn();
+    history.replaceState(history.state, '', before);
+  };
+}
+
+/**
  * The landing page of a registration link: `from-url` reads `userID`, `orgID`, `codeID` and `code` from
  * the address (set here before the story mounts), then takes the code out of the address bar.
  */
@@ -147,30 +171,33 @@ export const FromRegistrationLink: Story = {
   args: { 'user-id': undefined, 'from-url': true },
   render: (args) =>
     renderPasskeyRegister(args, fakeBackend({ startRegistration: started(), verifyRegistration: verified })),
-  beforeEach: () => {
-    const before = location.href;
-    const url = new URL(location.href);
-    for (const [name, value] of Object.entries({
-      userID: '2000100',
-      orgID: '2000',
-      codeID: '1234',
-      code: 'ABCDEF',
-    })) {
-      url.searchParams.set(name, value);
-    }
-    history.replaceState(history.state, '', url);
-    const restoreWebAuthn = fakeWebAuthn();
-    return () => {
-      restoreWebAuthn();
-      history.replaceState(history.state, '', before);
-    };
-  },
+  beforeEach: () => openedFromLink(true),
   play: async ({ canvasElement }) => {
     const element = registrationElement(canvasElement) as PasskeyRegisterElement;
     await element.updateComplete;
     await expect(element.userId).toBe('2000100');
     await expect(new URL(location.href).searchParams.has('code')).toBe(false);
     await clickUntil(element, { state: 'success' });
+  },
+};
+
+/**
+ * The landing page in a browser without WebAuthn (an in-app browser, often): no button, a note that the link
+ * is unused and how to open it elsewhere, and the code left in the address bar for "Open in browser".
+ */
+export const FromRegistrationLinkWithoutWebAuthn: Story = {
+  name: 'From registration link, without WebAuthn',
+  args: { 'user-id': undefined, 'from-url': true },
+  render: (args) =>
+    renderPasskeyRegister(args, fakeBackend({ startRegistration: started(), verifyRegistration: verified })),
+  beforeEach: () => openedFromLink(false),
+  play: async ({ canvasElement }) => {
+    const element = registrationElement(canvasElement) as PasskeyRegisterElement;
+    await element.updateComplete;
+    const harness = new RegistrationHarness(element);
+    await expect(harness.noteText).toBe(registration.linkNoWebAuthn);
+    await expect(harness.hasButton).toBe(false);
+    await expect(new URL(location.href).searchParams.get('code')).toBe('ABCDEF');
   },
 };
 
