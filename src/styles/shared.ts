@@ -88,7 +88,10 @@ export const baseStyles = css`
     border: 1px solid var(--_muted);
     border-radius: var(--_radius);
   }
-  [part~='button'] {
+  /* The registration elements' Cancel and "Continue" are sized as the buttons; "Continue" looks like one. */
+  [part~='button'],
+  [part~='cancel'],
+  [part~='continue'] {
     font: inherit;
     padding: calc(var(--_space) * 0.75) calc(var(--_space) * 1.5);
     border: 1px solid transparent;
@@ -96,6 +99,12 @@ export const baseStyles = css`
     background: var(--_accent);
     color: var(--_on-accent);
     cursor: pointer;
+  }
+  /* Cancel (while the prompt is open) is the quiet way out: outlined, before the forced colours below. */
+  [part~='cancel'] {
+    border-color: var(--_accent);
+    background: transparent;
+    color: var(--_accent);
   }
   [part~='button'][aria-disabled='true'] {
     opacity: 0.7;
@@ -140,13 +149,17 @@ export const baseStyles = css`
    * where the browser shows focus (after the keyboard), and never boxed like an input.
    */
   [part~='button']:focus-visible,
+  [part~='cancel']:focus-visible,
+  [part~='continue']:focus-visible,
   [part~='message']:focus-visible,
   [part~='status']:focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 2px;
   }
   @media (forced-colors: active) {
-    [part~='button'] {
+    [part~='button'],
+    [part~='cancel'],
+    [part~='continue'] {
       border-color: ButtonText;
       background: ButtonFace;
       color: ButtonText;
