@@ -454,7 +454,7 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
         name="userId"
         autocomplete="off"
         required
-        aria-invalid=${error ? 'true' : 'false'}
+        aria-invalid=${!!error}
         aria-describedby=${error ? 'user-id-error' : nothing}
         .value=${this._enteredUserId}
         @input=${this.#onUserId}
@@ -476,7 +476,7 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
         type="url"
         inputmode="url"
         autocomplete="off"
-        aria-invalid=${error ? 'true' : 'false'}
+        aria-invalid=${!!error}
         aria-describedby=${error ? 'template-hint template-error' : 'template-hint'}
         .value=${this.linkTemplate ?? ''}
         @input=${this.#onTemplate}
@@ -539,12 +539,7 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
           >
         </fieldset>
         ${this.#takesTemplates ? this.#renderTemplateField() : nothing}
-        <button
-          part="button"
-          type="submit"
-          aria-disabled=${busy ? 'true' : 'false'}
-          aria-busy=${busy ? 'true' : 'false'}
-        >
+        <button part="button" type="submit" aria-disabled=${busy} aria-busy=${busy}>
           ${busy ? html`<span part="progress" aria-hidden="true"></span>` : nothing}${m.linkCreateButton}
         </button>
       </form>

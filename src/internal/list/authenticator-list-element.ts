@@ -360,7 +360,7 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
     const m = this.messages;
     const name = this.#nameOf(entry);
     const confirming = this._confirming === entry.id;
-    const busy = confirming && this._deleting ? 'true' : 'false';
+    const busy = confirming && !!this._deleting;
     // Signed out, no deletion can work: the rows stay, without their Delete buttons.
     const signedOut = this._error?.code === 'unauthenticated';
     // Cancel (or Escape) gives the focus back to this row's Delete.
@@ -404,7 +404,7 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
                 part="button delete-button"
                 type="button"
                 aria-label=${m.listDeleteLabel(name)}
-                aria-disabled=${this._deleting ? 'true' : 'false'}
+                aria-disabled=${!!this._deleting}
                 @click=${() => this.#confirm(entry.id, '[part~="cancel-button"]')}
               >
                 ${m.listDelete}
@@ -427,7 +427,7 @@ export class AuthenticatorListElement extends ConfiguredElement<CommonMessages &
     return html`<div part="base">
       ${
         list && list.length > 0
-          ? html`<ul part="list" aria-busy=${this._loading ? 'true' : 'false'}>
+          ? html`<ul part="list" aria-busy=${this._loading}>
               ${list.map((entry, index) => this.#renderItem(entry, index))}
             </ul>`
           : // "None yet" is a fact only of a list that loaded: never beside an error that says it could not.

@@ -711,8 +711,8 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
                 <button
                   part="button"
                   type="button"
-                  aria-disabled=${busy ? 'true' : 'false'}
-                  aria-busy=${busy ? 'true' : 'false'}
+                  aria-disabled=${busy}
+                  aria-busy=${busy}
                   @pointerdown=${this.#onActivate}
                   @keydown=${this.#onButtonKeydown}
                   @click=${this.#onClick}
