@@ -103,6 +103,11 @@ const MEDIA_PREFS = {
     'layout.css.prefers-color-scheme.content-override': value === 'dark' ? 0 : value === 'light' ? 1 : null,
   }),
   reducedMotion: (value) => ({ 'ui.prefersReducedMotion': value === 'reduce' ? 1 : value ? 0 : null }),
+  // A touch screen: the primary and every pointer coarse (LookAndFeel's PointerCapabilities, Coarse = 1).
+  pointer: (value) => ({
+    'ui.primaryPointerCapabilities': value === 'coarse' ? 1 : null,
+    'ui.allPointerCapabilities': value === 'coarse' ? 1 : null,
+  }),
   forcedColors: (value, colorScheme) => ({
     'browser.display.document_color_use': value === 'active' ? 2 : null,
     ...forcedPalette(value === 'active' ? colorScheme : null),
@@ -111,9 +116,10 @@ const MEDIA_PREFS = {
 
 /**
  * Emulates media features in Firefox: `{ colorScheme?, reducedMotion?, forcedColors? }` as Playwright's
- * `page.emulateMedia` takes them. A media type (print) cannot be emulated and is refused.
+ * `page.emulateMedia` takes them, and `pointer` (`'coarse'`: a touch screen; `null`: the real one). A media
+ * type (print) cannot be emulated and is refused.
  * @param {import('@web/test-runner-chrome').puppeteerCore.Page} page
- * @param {{ colorScheme?: string | null, reducedMotion?: string | null, forcedColors?: string | null, media?: string | null }} media
+ * @param {{ colorScheme?: string | null, reducedMotion?: string | null, forcedColors?: string | null, pointer?: string | null, media?: string | null }} media
  */
 export async function emulateFirefoxMedia(page, { media, ...features }) {
   if (media) throw new Error(`Firefox cannot emulate the media type "${media}" here`);
@@ -133,6 +139,9 @@ export async function emulateFirefoxMedia(page, { media, ...features }) {
   }
   if (features.forcedColors === 'active' || features.forcedColors === 'none') {
     queries.push(`(forced-colors: ${features.forcedColors})`);
+  }
+  if (features.pointer !== undefined) {
+    queries.push(features.pointer === 'coarse' ? '(any-pointer: coarse)' : 'not (any-pointer: coarse)');
   }
   if (queries.length > 0) {
     await page.waitForFunction(

@@ -4,6 +4,8 @@ export interface EmulatedMedia {
   colorScheme?: 'light' | 'dark' | 'no-preference' | null;
   reducedMotion?: 'reduce' | 'no-preference' | null;
   forcedColors?: 'active' | 'none' | null;
+  /** `'coarse'`: a touch screen, `pointer` and `any-pointer` coarse; `null` ends it. */
+  pointer?: 'coarse' | null;
 }
 
 /**

@@ -87,6 +87,10 @@ const chromiumCommands = {
  */
 const failedModules = new WeakMap();
 
+/** The CDP session that holds a page's touch emulation (`media:emulate` with `pointer`): it ends with it. */
+/** @type {WeakMap<import('playwright-core').Page, CDPSession>} */
+const touchSessions = new WeakMap();
+
 /** Commands about the page itself rather than the authenticator. */
 /** @type {Record<string, (page: import('playwright-core').Page, payload: any) => Promise<unknown>>} */
 const chromiumPageCommands = {
@@ -117,11 +121,24 @@ const chromiumPageCommands = {
     return true;
   },
   /**
-   * Emulates media features, `{ colorScheme, reducedMotion, forcedColors }`, in every engine with a launcher
-   * that can (wtr's own `emulateMedia` drops `forcedColors` outside Playwright).
+   * Emulates media features, `{ colorScheme, reducedMotion, forcedColors, pointer }`, in every engine with a
+   * launcher that can (wtr's own `emulateMedia` drops `forcedColors` outside Playwright). `pointer: 'coarse'`
+   * is a touch screen: Playwright's `emulateMedia` has no pointer, CDP's touch emulation makes `pointer` and
+   * `any-pointer` coarse (`null` ends it; headless Chromium then reports no pointer at all, never coarse).
    */
-  async 'media:emulate'(page, media) {
+  async 'media:emulate'(page, { pointer, ...media }) {
     await page.emulateMedia(media);
+    if (pointer !== undefined) {
+      let cdp = touchSessions.get(page);
+      if (!cdp) {
+        cdp = await page.context().newCDPSession(page);
+        touchSessions.set(page, cdp);
+      }
+      await cdp.send('Emulation.setTouchEmulationEnabled', {
+        enabled: pointer === 'coarse',
+        maxTouchPoints: 1,
+      });
+    }
     return true;
   },
 };
