@@ -100,6 +100,25 @@ export const baseStyles = css`
     color: var(--_on-accent);
     cursor: pointer;
   }
+  /*
+   * A control is at least 24 px tall (WCAG 2.5.8), on a touch screen a fingertip's 44 px, padding and border
+   * included (as a button is sized by default; a link and an input are not).
+   */
+  [part~='button'],
+  [part~='cancel'],
+  [part~='continue'],
+  [part~='input'] {
+    box-sizing: border-box;
+    min-block-size: 24px;
+  }
+  @media (any-pointer: coarse) {
+    [part~='button'],
+    [part~='cancel'],
+    [part~='continue'],
+    [part~='input'] {
+      min-block-size: 44px;
+    }
+  }
   /* Cancel (while the prompt is open) is the quiet way out: outlined, before the forced colours below. */
   [part~='cancel'] {
     border-color: var(--_accent);

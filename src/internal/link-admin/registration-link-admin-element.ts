@@ -131,6 +131,27 @@ export class RegistrationLinkAdminElement extends ConfiguredElement<CommonMessag
         padding: 0;
         margin: 0;
       }
+      /*
+       * A radio's label is its target: as tall as a button at least (a touch target on a touch screen), as
+       * is the link on a line of its own.
+       */
+      fieldset label,
+      [part~='link'] {
+        display: flex;
+        align-items: center;
+        gap: 0.25em;
+        min-block-size: 24px;
+      }
+      /* Centred on its label's text as it sat on the line (the browser's top margin would lower it). */
+      [part~='radio'] {
+        margin-block: 0;
+      }
+      @media (any-pointer: coarse) {
+        fieldset label,
+        [part~='link'] {
+          min-block-size: 44px;
+        }
+      }
       [part~='hint'] {
         color: var(--_muted);
         font-size: 0.875em;
