@@ -76,19 +76,24 @@ describe('a browser that refuses the platform choice at once', () => {
     });
   }
 
-  it('on a landing page, says the spent link is used up and a new one is needed, and offers no retry', async () => {
-    restore = browserRefuses(0);
+  /** A link's landing page, its code from attributes, the login client's proxy at `base-url`. */
+  async function landingPage(authenticator: '' | 'platform') {
     const code = await mockApi.createCode(USERS.bob.id);
     const element = await fixture<PasskeyRegisterElement>(
       html`<passkey-register
         user-id=${USERS.bob.id}
         code-id=${code.id}
         code=${code.code}
-        authenticator="platform"
+        authenticator=${authenticator}
         base-url="/zitadel"
       ></passkey-register>`,
     );
-    const harness = new RegistrationHarness(element);
+    return { code, element, harness: new RegistrationHarness(element) };
+  }
+
+  it('on a landing page, says the spent link is used up and a new one is needed, and offers no retry', async () => {
+    restore = browserRefuses(0);
+    const { code, harness } = await landingPage('platform');
     const { detail } = await harness.clickAndWait('registration-error');
     expect(detail.code).to.equal('unsupported');
     expect(detail.message).to.equal(registration.linkRefused);
@@ -99,6 +104,31 @@ describe('a browser that refuses the platform choice at once', () => {
       code: { id: code.id, code: code.code },
     });
     expect(more).to.deep.equal([]);
+  });
+
+  it('on a landing page, takes a second refusal at once in a row (WKWebView in-app browsers) as this browser’s', async () => {
+    restore = browserRefuses(0);
+    const { code, harness } = await landingPage('');
+    const first = await harness.clickAndWait('registration-error');
+    expect(first.detail.code, 'once may be a page that lost the focus').to.equal('cancelled');
+    expect(harness.button.textContent?.trim()).to.equal('Try again');
+    const second = await harness.clickAndWait('registration-error');
+    expect(second.detail.code).to.equal('unsupported');
+    expect(harness.messageText).to.equal(registration.linkRefused);
+    expect(harness.hasButton).to.equal(false);
+    const starts = (await mockApi.requests()).filter((r) => r.rpc === 'RegisterPasskey');
+    expect(starts, 'one start: the second try used the registration the code began').to.have.length(1);
+    expect(starts[0]?.body).to.deep.include({ code: { id: code.id, code: code.code } });
+  });
+
+  it('on a landing page, keeps offering a retry after refusals a person could have made', async () => {
+    restore = browserRefuses(REFUSED_AT_ONCE_MS + 100);
+    const { harness } = await landingPage('');
+    for (const attempt of [1, 2]) {
+      const { detail } = await harness.clickAndWait('registration-error');
+      expect(detail.code, `attempt ${attempt}`).to.equal('cancelled');
+      expect(harness.button.textContent?.trim()).to.equal('Try again');
+    }
   });
 
   it('speaks the element’s language', async () => {

@@ -90,6 +90,14 @@ function refusedPlatform(
   );
 }
 
+/**
+ * The `cancelled` errors of prompts the browser refused at once, with no platform asked for
+ * (`NotAllowedError` within `REFUSED_AT_ONCE_MS`): no person answered them. One may pass (a page that lost
+ * the focus); in-app browsers built on iOS's WKWebView refuse every prompt so. A second in a row on a link's
+ * registration is the driver's to call this browser's refusal (`registration-driver.ts`).
+ */
+export const refusedAtOnce = new WeakSet<RegistrationError>();
+
 function aborted(step: string): RegistrationError {
   return new RegistrationError('aborted', `The registration was aborted ${step}`);
 }
@@ -106,13 +114,14 @@ async function prompt(
     return await createCredential({ optionsJSON });
   } catch (error) {
     if (signal.aborted) throw aborted('during the prompt');
-    const code = refusedPlatform(error, optionsJSON, performance.now() - started)
-      ? 'unsupported'
-      : webAuthnErrorCode(error);
+    const elapsedMs = performance.now() - started;
+    const code = refusedPlatform(error, optionsJSON, elapsedMs) ? 'unsupported' : webAuthnErrorCode(error);
     const message = error instanceof Error ? error.message : String(error);
-    throw new RegistrationError(code, `navigator.credentials.create() failed: ${message}`, {
+    const failure = new RegistrationError(code, `navigator.credentials.create() failed: ${message}`, {
       cause: error,
     });
+    if (code === 'cancelled' && elapsedMs < REFUSED_AT_ONCE_MS) refusedAtOnce.add(failure);
+    throw failure;
   } finally {
     signal.removeEventListener('abort', cancel);
   }

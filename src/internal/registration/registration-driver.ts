@@ -3,6 +3,7 @@ import type { RegistrationBackend } from '../../backends/types.js';
 import {
   completeRegistration,
   prepareRegistration,
+  refusedAtOnce,
   type CeremonyRequest,
   type PreparedRegistration,
   type RegistrationResult,
@@ -55,6 +56,8 @@ export class RegistrationDriver {
   #refetchTimer: ReturnType<typeof setTimeout> | undefined;
   /** The signal of the ceremony that runs: nothing is fetched ahead meanwhile. */
   #running: AbortSignal | undefined;
+  /** How many prompts of a link's registration in a row the browser refused at once (see `refusedAtOnce`). */
+  #refusalsAtOnce = 0;
 
   constructor(host: RegistrationHost) {
     this.#host = host;
@@ -75,6 +78,7 @@ export class RegistrationDriver {
     this.#prefetching.abort('superseded');
     this.#prepared = undefined;
     this.#preparing = undefined;
+    this.#refusalsAtOnce = 0;
     clearTimeout(this.#refetchTimer);
   }
 
@@ -192,7 +196,7 @@ export class RegistrationDriver {
       );
     } catch (caught) {
       const cancelled = signal.aborted && signal.reason === 'cancelled' && element.isConnected;
-      const error = cancelled
+      let error = cancelled
         ? new RegistrationError('cancelled', 'The person cancelled the registration', { cause: caught })
         : signal.aborted || !element.isConnected
           ? asAborted(caught)
@@ -201,6 +205,14 @@ export class RegistrationDriver {
       // the started registration is the only one this person can finish: keep it for the next try, as
       // ZITADEL's own login page does. Before the prompt's answer went out its challenge signed nothing;
       // after a refused verify, ZITADEL still holds the registration pending for that challenge.
+      // A link's prompt refused at once a second time: this browser cannot do it (WKWebView in-app
+      // browsers), and "Try again" would only spend the person's attempts; the spent link needs a new one.
+      this.#refusalsAtOnce = request.code && refusedAtOnce.has(error) ? this.#refusalsAtOnce + 1 : 0;
+      if (this.#refusalsAtOnce >= 2) {
+        error = new RegistrationError('unsupported', 'The browser refused the prompt at once, again', {
+          cause: error.cause,
+        });
+      }
       const keep = !credentialSent || error.code === 'verification-failed';
       if (prepared && request.code && keep && element.isConnected) this.#prepared = prepared;
       throw error;
