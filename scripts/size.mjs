@@ -44,7 +44,8 @@ const KB = 1024;
  * button (`linkNoWebAuthn`), and a refusal after the start spent the code says the link is used up
  * (`linkRefused`) — two English texts in the entry, where every English text is: 15.17 KB up front; the entries that hold
  * the English texts too (`messages`, `react`) rose by as much. The ceremony's chunk then took 0.09 KB for a
- * link's second prompt refused at once (iOS in-app browsers): 26.02 KB to a first registration.)
+ * link's second prompt refused at once (iOS in-app browsers), and the landing page 0.05 KB up front for its
+ * hydration of server-rendered markup before its note: 15.21 KB up front, 26.08 KB to a first registration.)
  *
  * The goals of 12 KB up front and 18 KB to a first registration are not met, and this build will not meet
  * them with lit and what the elements do. Measured by deletion, not by moving (a probe, stop 16): with every
@@ -62,18 +63,18 @@ const KB = 1024;
  */
 const BUDGETS = {
   'script tag (dist/passkey-elements.js)': {
-    upFront: 15.3 * KB,
-    toRegistration: 26.1 * KB,
+    upFront: 15.4 * KB,
+    toRegistration: 26.25 * KB,
     goal: { upFront: 12 * KB, toRegistration: 18 * KB },
   },
   "import 'passkey-elements'": {
     upFront: 'script tag in a Vite app',
-    toRegistration: 26.95 * KB,
+    toRegistration: 27.1 * KB,
     goal: { toRegistration: 18 * KB },
   },
   "import 'passkey-elements/passkey-register.js'": {
     upFront: 'script tag in a Vite app',
-    toRegistration: 26.25 * KB,
+    toRegistration: 26.4 * KB,
     goal: { toRegistration: 18 * KB },
   },
   "import 'passkey-elements/u2f-register.js'": { upFront: 'script tag in a Vite app' },
@@ -81,8 +82,8 @@ const BUDGETS = {
   "import 'passkey-elements/authenticator-list.js'": { upFront: 12.65 * KB },
   "import * from 'passkey-elements/backends'": { upFront: 5.55 * KB },
   "import * from 'passkey-elements/messages'": { upFront: 3.8 * KB },
-  "import { PasskeyRegister } from 'passkey-elements/react'": { upFront: 16.1 * KB },
-  "import * from 'passkey-elements/react' (react external)": { upFront: 21.4 * KB },
+  "import { PasskeyRegister } from 'passkey-elements/react'": { upFront: 16.25 * KB },
+  "import * from 'passkey-elements/react' (react external)": { upFront: 21.55 * KB },
   "import 'passkey-elements/jsx', 'passkey-elements/vue' (types only)": { upFront: 0.1 * KB },
   'passkey-elements/proxy (server side)': { upFront: 6.75 * KB },
 };

@@ -108,7 +108,7 @@ describe('a browser that refuses the platform choice at once', () => {
 
   it('on a landing page, takes a second refusal at once in a row (WKWebView in-app browsers) as this browser’s', async () => {
     restore = browserRefuses(0);
-    const { code, harness } = await landingPage('');
+    const { code, element, harness } = await landingPage('');
     const first = await harness.clickAndWait('registration-error');
     expect(first.detail.code, 'once may be a page that lost the focus').to.equal('cancelled');
     expect(harness.button.textContent?.trim()).to.equal('Try again');
@@ -119,6 +119,22 @@ describe('a browser that refuses the platform choice at once', () => {
     const starts = (await mockApi.requests()).filter((r) => r.rpc === 'RegisterPasskey');
     expect(starts, 'one start: the second try used the registration the code began').to.have.length(1);
     expect(starts[0]?.body).to.deep.include({ code: { id: code.id, code: code.code } });
+
+    // Moved elsewhere on the page, the element still says what the error was.
+    const parent = element.parentElement!;
+    element.remove();
+    parent.append(element);
+    await element.updateComplete;
+    expect(harness.messageText).to.equal(registration.linkRefused);
+  });
+
+  it('without a link’s code, keeps calling refusals at once a cancel: nothing was spent', async () => {
+    restore = browserRefuses(0);
+    const { harness } = await passkeyRegister('');
+    for (const attempt of [1, 2, 3]) {
+      const { detail } = await harness.clickAndWait('registration-error');
+      expect(detail.code, `attempt ${attempt}`).to.equal('cancelled');
+    }
   });
 
   it('on a landing page, keeps offering a retry after refusals a person could have made', async () => {

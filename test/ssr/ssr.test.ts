@@ -5,6 +5,7 @@ import { TOKENS, USERS } from '../../mock/seed.js';
 import { withVirtualAuthenticator } from '../support/authenticator.js';
 import { harnessFor } from '../support/harness/index.js';
 import { mockApi } from '../support/mock-api.js';
+import { registration } from '../../src/i18n/en/registration.js';
 
 type Rendered = [string, Record<string, string | boolean>];
 
@@ -128,6 +129,83 @@ describe('server-rendered elements (passkey-elements/ssr)', () => {
       expect(css(serverStyles), `${tag} styles`).to.equal(css(clientStyles));
       client.remove();
     }
+  });
+});
+
+describe('a server-rendered landing page (from-url)', () => {
+  const startUrl = location.href;
+  let container: HTMLDivElement;
+  let restore: (() => void) | undefined;
+
+  beforeEach(async () => {
+    await mockApi.reset();
+    container = document.createElement('div');
+    document.body.append(container);
+  });
+  afterEach(() => {
+    container.remove();
+    restore?.();
+    restore = undefined;
+    history.replaceState(null, '', startUrl);
+    sessionStorage.clear();
+  });
+
+  /** The server's landing page, put in the page and hydrated (the kit is loaded by now). */
+  async function hydrateLandingPage() {
+    await import('../../src/passkey-register.js');
+    const [html] = await renderOnServer(['passkey-register', { 'from-url': true, 'base-url': '/zitadel' }]);
+    container.setHTMLUnsafe(html!);
+    const element = container.querySelector('passkey-register')!;
+    const hydrated = element as import('../../src/passkey-register.js').PasskeyRegisterElement;
+    await hydrated.updateComplete;
+    // The note comes in the update after the hydration.
+    await new Promise((resolve) => setTimeout(resolve));
+    await hydrated.updateComplete;
+    return harnessFor(hydrated);
+  }
+
+  /** Hydration errors are thrown where nobody awaits them: they reach the window. */
+  function watchErrors(): unknown[] {
+    const errors: unknown[] = [];
+    const onError = (event: ErrorEvent) => errors.push(event.error ?? event.message);
+    const onRejection = (event: PromiseRejectionEvent) => errors.push(event.reason);
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onRejection);
+    restore = () => {
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onRejection);
+    };
+    return errors;
+  }
+
+  it('hydrates the server’s button, then shows the note where the address has no link', async () => {
+    history.replaceState(null, '', `${location.pathname}?userID=${USERS.bob.id}`);
+    const errors = watchErrors();
+    const harness = await hydrateLandingPage();
+    expect(errors).to.deep.equal([]);
+    expect(harness.queryAll('[part~="base"]'), 'one tree, hydrated in place').to.have.length(1);
+    expect(harness.noteText).to.equal(registration.linkMissing);
+    expect(harness.query('button')).to.equal(null);
+  });
+
+  it('hydrates, then offers no button in a browser without WebAuthn, the code left in the address', async () => {
+    const code = await mockApi.createCode(USERS.bob.id);
+    const link = `userID=${USERS.bob.id}&codeID=${code.id}&code=${code.code}`;
+    history.replaceState(null, '', `${location.pathname}?${link}`);
+    const errors = watchErrors();
+    const own = Object.getOwnPropertyDescriptor(window, 'PublicKeyCredential');
+    Object.defineProperty(window, 'PublicKeyCredential', { value: undefined, configurable: true });
+    const giveBack = restore;
+    restore = () => {
+      giveBack?.();
+      if (own) Object.defineProperty(window, 'PublicKeyCredential', own);
+    };
+    const harness = await hydrateLandingPage();
+    expect(errors).to.deep.equal([]);
+    expect(harness.queryAll('[part~="base"]')).to.have.length(1);
+    expect(harness.noteText).to.equal(registration.linkNoWebAuthn);
+    expect(harness.query('button')).to.equal(null);
+    expect(location.search).to.equal(`?${link}`);
   });
 });
 

@@ -75,12 +75,32 @@ export class PasskeyRegisterElement extends RegistrationElement {
    * arriving by their link then find in place.
    */
   protected override blockedNote(): string {
-    if (isServer || !this.fromUrl) return '';
+    if (isServer || this.#hydrating || !this.fromUrl) return '';
     const code = this.code?.trim();
     // A user without a code registers only with a session; without one, the link is what is missing.
     if (!code) return this.userId?.trim() && this.hasSession ? '' : this.messages.linkMissing;
     // A click could only fail here, before anything is sent: the person takes the unspent link elsewhere.
     return hasWebAuthn() ? '' : this.messages.linkNoWebAuthn;
+  }
+
+  /**
+   * The first render hydrates markup the server drew (declarative shadow DOM), which must match it: the
+   * server had no address to read, so what the address says (a note in place of the button) comes next.
+   */
+  #hydrating = false;
+
+  override connectedCallback(): void {
+    // A shadow root before Lit made one: the server's.
+    if (!this.hasUpdated && this.shadowRoot) this.#hydrating = true;
+    super.connectedCallback();
+  }
+
+  protected override firstUpdated(changed: PropertyValues<this>): void {
+    super.firstUpdated(changed);
+    if (!this.#hydrating) return;
+    this.#hydrating = false;
+    // After this update, not inside it.
+    queueMicrotask(() => this.requestUpdate());
   }
 
   constructor() {

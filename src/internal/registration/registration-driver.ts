@@ -24,6 +24,12 @@ export interface RegistrationHost {
   stage: StageListener;
 }
 
+/**
+ * The `unsupported` failures of registrations whose start had spent a link's code: the person needs a new
+ * link for another browser or device (`spentTheLink`).
+ */
+const spentLinkFailures = new WeakSet<RegistrationError>();
+
 /** Options fetched ahead of the click, with the backend that issued them. */
 interface Prepared {
   backend: RegistrationBackend;
@@ -65,12 +71,9 @@ export class RegistrationDriver {
     this.#prefetching = new CeremonyController(host.element);
   }
 
-  /**
-   * A registration started with a link's code is held here: the code is spent, and this page is the only
-   * place the registration can still be finished (after a failure before its verify, see `run`).
-   */
-  get holdsLinkRegistration(): boolean {
-    return this.#prepared?.withCode === true;
+  /** Whether `error` ended a registration whose start had spent a link's code, as `unsupported`. */
+  spentTheLink(error: RegistrationError): boolean {
+    return spentLinkFailures.has(error);
   }
 
   /** Throws away options prepared for settings the element no longer has (or for an element that left). */
@@ -213,6 +216,8 @@ export class RegistrationDriver {
           cause: error.cause,
         });
       }
+      // Told by the error, not by what this driver holds: that is gone once the element leaves the page.
+      if (prepared?.withCode && error.code === 'unsupported') spentLinkFailures.add(error);
       const keep = !credentialSent || error.code === 'verification-failed';
       if (prepared && request.code && keep && element.isConnected) this.#prepared = prepared;
       throw error;

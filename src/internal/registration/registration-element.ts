@@ -512,7 +512,7 @@ export abstract class RegistrationElement extends ConfiguredElement<Registration
     if (error.code === 'already-registered' && this.kind === 'u2f') {
       return joinSentences(messages.u2fAlreadyRegistered, messages.hints['already-registered']);
     }
-    if (error.code === 'unsupported' && this.#driver?.holdsLinkRegistration) {
+    if (error.code === 'unsupported' && this.#driver?.spentTheLink(error)) {
       // The start spent the link's code, and this browser cannot finish its registration: the person needs
       // a new link, for a browser or device that can.
       return messages.linkRefused;
