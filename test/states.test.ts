@@ -268,6 +268,8 @@ describe('registration states', () => {
         );
       } finally {
         history.replaceState(history.state, '', before);
+        // The tab keeps the link's code: a later landing page in this tab would find it.
+        sessionStorage.clear();
       }
     });
   });

@@ -254,7 +254,11 @@ describe('the token', () => {
 
 describe('from-url', () => {
   const startUrl = location.href;
-  afterEach(() => history.replaceState(null, '', startUrl));
+  afterEach(() => {
+    history.replaceState(null, '', startUrl);
+    // The tab keeps a link's code (sessionStorage): a later landing page in this tab would find this one.
+    sessionStorage.clear();
+  });
 
   it('takes the code out of the address bar by replacing the history entry', async () => {
     history.replaceState(null, '', `${location.pathname}?userID=${USERS.bob.id}&codeID=7&code=SECRET-CODE`);

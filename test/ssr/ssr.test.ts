@@ -139,6 +139,8 @@ describe('a server-rendered landing page (from-url)', () => {
 
   beforeEach(async () => {
     await mockApi.reset();
+    // A code another test file left in this tab (Firefox runs the files in one) would be found again.
+    sessionStorage.clear();
     container = document.createElement('div');
     document.body.append(container);
   });
