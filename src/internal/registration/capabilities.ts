@@ -43,9 +43,9 @@ export function hasWebAuthn(): boolean {
  * which is reported as the conservative answer.
  */
 export async function detectCapabilities(): Promise<Capabilities> {
-  const credential = (globalThis as { PublicKeyCredential?: unknown }).PublicKeyCredential as
-    PublicKeyCredentialWithCapabilities | undefined;
-  if (!credential || !hasWebAuthn()) return NO_WEBAUTHN;
+  if (!hasWebAuthn()) return NO_WEBAUTHN;
+  const credential = (globalThis as { PublicKeyCredential?: unknown })
+    .PublicKeyCredential as PublicKeyCredentialWithCapabilities;
   if (typeof credential.getClientCapabilities === 'function') {
     try {
       const map = await credential.getClientCapabilities();

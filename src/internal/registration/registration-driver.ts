@@ -34,8 +34,6 @@ const spentLinkFailures = new WeakSet<RegistrationError>();
 interface Prepared {
   backend: RegistrationBackend;
   registration: PreparedRegistration;
-  /** Started with a link's code, which that start spent. */
-  withCode: boolean;
 }
 
 /** A start that went out before the click: with a code, its failure is the click's to report. */
@@ -120,7 +118,7 @@ export class RegistrationDriver {
         if (signal.aborted || !element.isConnected) return;
         const registration = await prepareRegistration(backend, request, signal);
         if (signal.aborted) return;
-        this.#prepared = { backend, registration, withCode: request.code !== undefined };
+        this.#prepared = { backend, registration };
         // A code works once, so its registration is never replaced; without one, fresh options
         // replace these before they expire.
         if (!request.code) {
@@ -189,7 +187,6 @@ export class RegistrationDriver {
         prepared = {
           backend,
           registration: await untilAborted(prepareRegistration(backend, request, signal), signal),
-          withCode: request.code !== undefined,
         };
       }
       const { backend, registration } = prepared;
@@ -217,7 +214,9 @@ export class RegistrationDriver {
         });
       }
       // Told by the error, not by what this driver holds: that is gone once the element leaves the page.
-      if (prepared?.withCode && error.code === 'unsupported') spentLinkFailures.add(error);
+      // A registration prepared for this request started with its code (options of other settings are
+      // discarded when they change), so a code and a start that went out mean the code is spent.
+      if (prepared && request.code && error.code === 'unsupported') spentLinkFailures.add(error);
       const keep = !credentialSent || error.code === 'verification-failed';
       if (prepared && request.code && keep && element.isConnected) this.#prepared = prepared;
       throw error;
